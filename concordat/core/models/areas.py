@@ -1,0 +1,84 @@
+from django.db import models
+from django.urls import reverse
+
+from .organisations import Organisation
+
+
+class Region(models.TextChoices):
+    NATIONAL = "national", "England (national)"
+    NORTH_EAST_AND_YORKSHIRE = "north-east-and-yorkshire", "North East and Yorkshire"
+    NORTH_WEST = "north-west", "North West"
+    MIDLANDS = "midlands", "Midlands"
+    EAST_OF_ENGLAND = "east-of-england", "East of England"
+    LONDON = "london", "London"
+    SOUTH_EAST = "south-east", "South East"
+    SOUTH_WEST = "south-west", "South West"
+
+
+class Area(models.Model):
+    """A local Concordat group and the place it covers; the national plan's area is England."""
+
+    class Kind(models.TextChoices):
+        NATIONAL = "national", "National"
+        OVERARCHING = "overarching", "Overarching group"
+        LOCAL = "local", "Local group"
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.LOCAL)
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text="The overarching group this local group reports into.",
+    )
+    region = models.CharField(max_length=40, choices=Region.choices, blank=True)
+    hwb_areas = models.JSONField(
+        "Health and Wellbeing Board areas",
+        default=list,
+        blank=True,
+        help_text="The Health and Wellbeing Board areas the group covers.",
+    )
+    # The declaration.
+    declaration_date = models.DateField(null=True, blank=True)
+    declaration_signatories = models.ManyToManyField(
+        Organisation, blank=True, related_name="declarations_signed"
+    )
+    # Organisations working with the area; their national signatory editors may update
+    # the actions they lead here.
+    partners = models.ManyToManyField(Organisation, blank=True, related_name="partner_areas")
+    # Governance.
+    governance = models.TextField(blank=True, help_text="How the plan is governed locally.")
+    accountable_boards = models.TextField(
+        blank=True, help_text="The boards the group reports to (one a line)."
+    )
+    srg_link = models.TextField(
+        "link to the System Resilience Group", blank=True, help_text="How the group links in."
+    )
+    urgent_care_network_link = models.TextField(
+        "link to the urgent and emergency care network", blank=True
+    )
+    chair = models.CharField(max_length=200, blank=True)
+    project_manager = models.CharField(max_length=200, blank=True)
+    review_cycle_months = models.PositiveSmallIntegerField(
+        default=6, help_text="Months between publishing the plan and its review."
+    )
+    website = models.URLField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["region", "name"])]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("public:area", args=[self.slug])
+
+    @property
+    def is_national(self):
+        return self.kind == self.Kind.NATIONAL

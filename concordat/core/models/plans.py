@@ -1,0 +1,324 @@
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from .areas import Area
+from .organisations import Organisation, Section
+
+
+class CanonicalStatus(models.TextChoices):
+    NOT_STARTED = "not_started", "Not started"
+    IN_PROGRESS = "in_progress", "In progress"
+    COMPLETE = "complete", "Complete"
+    SUPERSEDED = "superseded", "Superseded"
+
+
+CLOSED_STATUSES = (CanonicalStatus.COMPLETE, CanonicalStatus.SUPERSEDED)
+
+
+class Rag(models.TextChoices):
+    RED = "red", "Red"
+    AMBER = "amber", "Amber"
+    GREEN = "green", "Green"
+    BLUE = "blue", "Blue (complete)"
+
+
+class PublishedVersionError(ValidationError):
+    """Raised when something tries to change a published plan version."""
+
+
+class ActionPlan(models.Model):
+    """An area's action plan: the thread its versions belong to."""
+
+    area = models.OneToOneField(Area, on_delete=models.PROTECT, related_name="plan")
+    title = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return self.title or f"{self.area} action plan"
+
+
+class PlanVersion(models.Model):
+    """One version of a plan. A draft until published; a published version never changes."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Submitted for publication"
+        PUBLISHED = "published", "Published"
+
+    plan = models.ForeignKey(ActionPlan, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveIntegerField(help_text="1 for the first version, then 2, 3…")
+    label = models.CharField(
+        max_length=200, blank=True, help_text='How the plan names this version ("Version 3").'
+    )
+    title = models.CharField(max_length=300, blank=True)
+    state = models.CharField(max_length=20, choices=State.choices, default=State.DRAFT)
+    based_on = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The published version this draft started from.",
+    )
+    financial_year = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="First calendar year of the financial year the plan covers (2015 for "
+        "2015/16); bare quarters such as Q3 are read in it.",
+    )
+    # What the source document said about itself, verbatim.
+    preamble = models.TextField(blank=True)
+    stated_date = models.CharField(max_length=200, blank=True)
+    stated_version = models.CharField(max_length=200, blank=True)
+    source_filename = models.CharField(max_length=300, blank=True)
+    source_sha256 = models.CharField(max_length=64, blank=True, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    review_due = models.DateField(null=True, blank=True)
+    lock_version = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["plan", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="plan_version_number_unique"),
+            models.UniqueConstraint(
+                fields=["plan"],
+                condition=Q(state__in=["draft", "submitted"]),
+                name="plan_one_working_version",
+            ),
+        ]
+        indexes = [models.Index(fields=["state", "published_at"])]
+
+    def __str__(self):
+        return f"{self.plan} v{self.number} ({self.get_state_display()})"
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._state_when_loaded = getattr(instance, "state", None)
+        return instance
+
+    @property
+    def is_published(self):
+        return self.state == self.State.PUBLISHED
+
+    @property
+    def is_editable(self):
+        return self.state == self.State.DRAFT
+
+    def display_label(self):
+        return self.label or f"Version {self.number}"
+
+    def save(self, *args, **kwargs):
+        if getattr(self, "_state_when_loaded", None) == self.State.PUBLISHED:
+            raise PublishedVersionError("A published version cannot be changed.")
+        super().save(*args, **kwargs)
+        self._state_when_loaded = self.state
+
+    def delete(self, *args, **kwargs):
+        if self.is_published:
+            raise PublishedVersionError("A published version cannot be deleted.")
+        return super().delete(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("public:plan_version", args=[self.plan.area.slug, self.number])
+
+
+class ActionIdentity(models.Model):
+    """What stays the same about an action across the versions of its plan.
+
+    Progress updates and good-practice marks hang on the identity, so an action's history
+    follows it through refreshes even when its ref or wording changes.
+    """
+
+    plan = models.ForeignKey(ActionPlan, on_delete=models.PROTECT, related_name="identities")
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "action identities"
+
+    def __str__(self):
+        return str(self.uid)
+
+
+class Action(models.Model):
+    """An action as written in one plan version: verbatim text beside what was derived."""
+
+    version = models.ForeignKey(PlanVersion, on_delete=models.CASCADE, related_name="actions")
+    identity = models.ForeignKey(
+        ActionIdentity, on_delete=models.PROTECT, related_name="actions"
+    )
+    position = models.PositiveIntegerField(default=0)
+    ref = models.CharField(max_length=40, blank=True, help_text="Cleaned ref (1.10).")
+    ref_raw = models.CharField(max_length=80, blank=True, help_text="The ref as written.")
+    new = models.BooleanField(default=False, help_text="New in this version.")
+    section = models.ForeignKey(
+        Section, null=True, blank=True, on_delete=models.PROTECT, related_name="actions"
+    )
+    section_raw = models.CharField(max_length=300, blank=True)
+    subtheme = models.CharField(max_length=300, blank=True)
+    text = models.TextField(blank=True)
+    # Timescale: the words as written, and the dates derived from them.
+    timescale = models.TextField(blank=True)
+    start_text = models.TextField(blank=True, help_text="A separate start column, verbatim.")
+    finish_text = models.TextField(blank=True, help_text="A separate finish column, verbatim.")
+    start = models.DateField(null=True, blank=True)
+    due = models.DateField(null=True, blank=True)
+    ongoing = models.BooleanField(default=False)
+    timescale_needs_review = models.BooleanField(
+        default=False, help_text="No dates could be derived: a person should read it."
+    )
+    # Lead: as written, and the organisations it names.
+    lead = models.TextField(blank=True)
+    lead_organisations = models.ManyToManyField(
+        Organisation, through="ActionLead", blank=True, related_name="led_actions"
+    )
+    outcomes = models.JSONField(default=list, blank=True)
+    performance_indicator = models.TextField(blank=True)
+    status = models.TextField(blank=True, help_text="The status as written.")
+    canonical_status = models.CharField(
+        max_length=20, choices=CanonicalStatus.choices, blank=True
+    )
+    rag_raw = models.CharField(max_length=200, blank=True, help_text="The RAG as written.")
+    rag = models.CharField(
+        max_length=10, choices=Rag.choices, blank=True, help_text="The RAG reported."
+    )
+    retired_reason = models.TextField(blank=True)
+    extra = models.JSONField(
+        default=dict, blank=True, help_text="Columns that map to no field, verbatim."
+    )
+    raw = models.JSONField(default=dict, blank=True, help_text="Every source cell, verbatim.")
+    lock_version = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["version", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "identity"], name="action_once_per_version"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["version", "position"]),
+            models.Index(fields=["version", "ref"]),
+            models.Index(fields=["canonical_status", "due"]),
+        ]
+
+    def __str__(self):
+        return f"{self.ref or '(no ref)'} {self.text[:60]}"
+
+    def get_absolute_url(self):
+        return reverse("public:action", args=[self.version.plan.area.slug, self.ref])
+
+    def save(self, *args, **kwargs):
+        if PlanVersion.objects.filter(
+            pk=self.version_id, state=PlanVersion.State.PUBLISHED
+        ).exists():
+            raise PublishedVersionError("Actions of a published version cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if PlanVersion.objects.filter(
+            pk=self.version_id, state=PlanVersion.State.PUBLISHED
+        ).exists():
+            raise PublishedVersionError("Actions of a published version cannot be deleted.")
+        return super().delete(*args, **kwargs)
+
+    @property
+    def is_open(self):
+        return self.canonical_status not in CLOSED_STATUSES
+
+    def is_overdue(self, *, on):
+        from concordat.core import rules
+
+        return rules.is_overdue(due=self.due, canonical_status=self.canonical_status, on=on)
+
+
+class ActionLead(models.Model):
+    """An organisation an action's lead text names, with how sure the match is."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="leads")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="action_leads"
+    )
+    matched_text = models.CharField(max_length=300, blank=True)
+    score = models.FloatField(default=100.0, help_text="Match score, 0–100.")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action", "organisation"], name="action_lead_once"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} ← {self.matched_text}"
+
+
+class ProgressUpdate(models.Model):
+    """A dated note on one action. Append-only: corrections are new entries.
+
+    An update is posted while a version is being worked on and becomes public when that
+    version is published; imported notes belong to the version they were imported with.
+    """
+
+    class Source(models.TextChoices):
+        IMPORT = "import", "Imported from a document"
+        WEB = "web", "Written on the site"
+
+    identity = models.ForeignKey(
+        ActionIdentity, on_delete=models.PROTECT, related_name="updates"
+    )
+    version = models.ForeignKey(PlanVersion, on_delete=models.PROTECT, related_name="updates")
+    date = models.DateField(
+        null=True, blank=True, help_text="The date of the note; empty when the source gave none."
+    )
+    note = models.TextField()
+    status = models.TextField(blank=True)
+    canonical_status = models.CharField(
+        max_length=20, choices=CanonicalStatus.choices, blank=True
+    )
+    rag = models.CharField(max_length=10, choices=Rag.choices, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    author_name = models.CharField(max_length=200, blank=True)
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.WEB)
+    corrects = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="corrections"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["identity", "-date", "-created_at"]
+        indexes = [
+            models.Index(fields=["identity", "date", "created_at"]),
+            models.Index(fields=["version", "date"]),
+        ]
+
+    def __str__(self):
+        return f"{self.date or 'undated'}: {self.note[:60]}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValidationError("Progress updates cannot be edited; post a correction.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError("Progress updates cannot be deleted; post a correction.")

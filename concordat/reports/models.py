@@ -1,0 +1,191 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+
+from concordat.core.models import Area, CanonicalStatus, PlanVersion
+
+
+class Metric(models.Model):
+    """An outcome measure or KPI definition; values are recorded per area per period."""
+
+    class Better(models.TextChoices):
+        LOWER = "lower", "Lower is better"
+        HIGHER = "higher", "Higher is better"
+        NEITHER = "neither", "Neither"
+
+    class Period(models.TextChoices):
+        MONTH = "month", "Month"
+        QUARTER = "quarter", "Quarter"
+        YEAR = "year", "Year"
+
+    class Kind(models.TextChoices):
+        HARD = "hard", "Hard measure"
+        SOFT = "soft", "Soft measure"
+
+    slug = models.SlugField(max_length=120, unique=True)
+    name = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    unit = models.CharField(max_length=40, blank=True, help_text='"detentions", "%", "minutes"')
+    better = models.CharField(max_length=10, choices=Better.choices, default=Better.NEITHER)
+    period = models.CharField(max_length=10, choices=Period.choices, default=Period.MONTH)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.HARD)
+    is_never_event = models.BooleanField(
+        default=False, help_text="Any value above zero is flagged (under-18s in police cells)."
+    )
+    target = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
+    target_text = models.CharField(max_length=300, blank=True)
+    baseline = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
+    baseline_text = models.CharField(max_length=300, blank=True)
+    # Where the definition came from: the national catalogue, or an area's own KPI set.
+    area = models.ForeignKey(
+        Area, null=True, blank=True, on_delete=models.PROTECT, related_name="own_metrics"
+    )
+    source_version = models.ForeignKey(
+        PlanVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="metrics"
+    )
+    source_text = models.TextField(blank=True, help_text="The definition as written, verbatim.")
+    position = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class MetricValue(models.Model):
+    metric = models.ForeignKey(Metric, on_delete=models.PROTECT, related_name="values")
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="metric_values")
+    period_start = models.DateField()
+    period_end = models.DateField()
+    value = models.DecimalField(max_digits=14, decimal_places=4)
+    note = models.TextField(blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["metric", "area", "period_start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["metric", "area", "period_start", "period_end"],
+                name="metric_value_once_per_period",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["area", "metric", "period_start"]),
+            models.Index(fields=["metric", "period_start"]),
+        ]
+
+    def __str__(self):
+        return f"{self.metric} {self.area} {self.period_start}–{self.period_end}: {self.value}"
+
+
+class ProgressReport(models.Model):
+    """An area's progress report for a period (seed 003's shape, seed 000's prompts)."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Submitted for publication"
+        PUBLISHED = "published", "Published"
+
+    class OverallStatus(models.TextChoices):
+        ON_SCHEDULE = "on_schedule", "On schedule"
+        WORK_PROGRESSING = "work_progressing", "Work progressing"
+        BEHIND_SCHEDULE = "behind_schedule", "Behind schedule"
+
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="progress_reports")
+    title = models.CharField(max_length=300)
+    period_start = models.DateField(null=True, blank=True)
+    period_end = models.DateField(null=True, blank=True)
+    period_label = models.CharField(max_length=120, blank=True, help_text='"June–December 2015"')
+    project_manager = models.CharField(max_length=200, blank=True)
+    authors = models.CharField(max_length=300, blank=True)
+    date_of_update = models.DateField(null=True, blank=True)
+    date_of_update_text = models.CharField(max_length=120, blank=True)
+    overall_status = models.CharField(max_length=20, choices=OverallStatus.choices, blank=True)
+    overall_status_text = models.CharField(max_length=200, blank=True)
+    state = models.CharField(max_length=20, choices=State.choices, default=State.DRAFT)
+    source_filename = models.CharField(max_length=300, blank=True)
+    source_sha256 = models.CharField(max_length=64, blank=True, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    lock_version = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["area", "-period_end", "-created_at"]
+        indexes = [models.Index(fields=["area", "state", "published_at"])]
+
+    def __str__(self):
+        return self.title
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._state_when_loaded = getattr(instance, "state", None)
+        return instance
+
+    @property
+    def is_published(self):
+        return self.state == self.State.PUBLISHED
+
+    def save(self, *args, **kwargs):
+        if getattr(self, "_state_when_loaded", None) == self.State.PUBLISHED:
+            raise ValidationError("A published progress report cannot be changed.")
+        super().save(*args, **kwargs)
+        self._state_when_loaded = self.state
+
+    def get_absolute_url(self):
+        return reverse("public:report", args=[self.area.slug, self.pk])
+
+
+class ReportSection(models.Model):
+    """One titled part of a progress report; `key` names the prompt it answers."""
+
+    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="sections")
+    key = models.SlugField(max_length=60)
+    title = models.CharField(max_length=300)
+    body = models.TextField(blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["report", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "key"], name="report_section_key_once"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Milestone(models.Model):
+    """A row of a progress report's milestones table, tied to action refs."""
+
+    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="milestones")
+    position = models.PositiveSmallIntegerField(default=0)
+    item_text = models.CharField(max_length=80, blank=True, help_text='As written: "3.5,6,7".')
+    refs = models.JSONField(default=list, blank=True, help_text='["3.5", "3.6", "3.7"]')
+    text = models.TextField()
+    due_text = models.CharField(max_length=120, blank=True)
+    due = models.DateField(null=True, blank=True)
+    status_text = models.CharField(max_length=200, blank=True)
+    canonical_status = models.CharField(
+        max_length=20, choices=CanonicalStatus.choices, blank=True
+    )
+
+    class Meta:
+        ordering = ["report", "position"]
+
+    def __str__(self):
+        return self.text[:80]
