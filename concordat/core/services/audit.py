@@ -1,0 +1,70 @@
+from concordat.core.models import AuditEntry
+
+
+def _text(value):
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return " | ".join(str(item) for item in value)
+    return str(value)
+
+
+def actor_label(actor):
+    if actor is None:
+        return "system"
+    return getattr(actor, "email", "") or str(actor)
+
+
+def audit_record(
+    *,
+    actor,
+    verb,
+    object_type,
+    object_id="",
+    area=None,
+    version=None,
+    identity=None,
+    field="",
+    before=None,
+    after=None,
+    note="",
+):
+    return AuditEntry.objects.create(
+        actor=actor if getattr(actor, "pk", None) else None,
+        actor_name=actor_label(actor),
+        area=area,
+        version=version,
+        identity=identity,
+        object_type=object_type,
+        object_id=str(object_id),
+        verb=verb,
+        field=field,
+        before=_text(before),
+        after=_text(after),
+        note=note,
+    )
+
+
+def audit_field_changes(*, actor, instance, before, fields, area=None, version=None, identity=None):
+    """Record one entry per field whose value changed from `before[field]`."""
+    entries = []
+    for field in fields:
+        old, new = before.get(field), getattr(instance, field)
+        if _text(old) != _text(new):
+            entries.append(
+                AuditEntry(
+                    actor=actor if getattr(actor, "pk", None) else None,
+                    actor_name=actor_label(actor),
+                    area=area,
+                    version=version,
+                    identity=identity,
+                    object_type=instance._meta.model_name,
+                    object_id=str(instance.pk),
+                    verb="changed",
+                    field=field,
+                    before=_text(old),
+                    after=_text(new),
+                )
+            )
+    AuditEntry.objects.bulk_create(entries)
+    return entries
