@@ -1,0 +1,81 @@
+"""One parsing pipeline for every plan: bytes and a file name in, a ParsedPlan out.
+
+The seed loader, the web importer and `import_plan` all call parse_plan. It writes nothing;
+anything wrong with the file comes out as ImportRefused with a message a person can act on.
+"""
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+from .actions import build_actions
+from .errors import ImportRefused
+from .leads import LeadMatcher, RegistryEntry
+from .metrics import read_metrics
+from .parsed import ParsedPlan
+from .preamble import read_preamble
+from .readers import read_document
+from .safety import check_extension, check_size
+from .structure import read_structure
+
+__all__ = ["ImportRefused", "RegistryEntry", "parse_plan"]
+
+logger = logging.getLogger(__name__)
+
+NO_PLAN = (
+    "We could not find a table that looks like an action plan in this file. A plan needs a "
+    "table with column headings such as No., Action, Timescale, Lead and Status."
+)
+
+
+def parse_plan(
+    data: bytes,
+    filename: str,
+    *,
+    registry: Sequence[RegistryEntry] = (),
+    financial_year: int | None = None,
+    column_overrides: dict[str, str | None] | None = None,
+    sheet: str | None = None,
+) -> ParsedPlan:
+    try:
+        return _parse(data, filename, registry, financial_year, column_overrides, sheet)
+    except ImportRefused:
+        raise
+    except Exception as error:  # noqa: BLE001 - any parser failure is a refusal, never a crash
+        logger.warning("Could not read %s", filename, exc_info=True)
+        extension = Path(filename or "").suffix.lower() or "this"
+        raise ImportRefused(
+            f"The file could not be read: it may be damaged, or not a real {extension} file. "
+            "Open it, save it again and upload the new copy."
+        ) from error
+
+
+def _parse(data, filename, registry, financial_year, column_overrides, sheet):
+    data = bytes(data or b"")
+    extension = Path(filename or "").suffix.lower()
+    check_extension(extension)
+    check_size(data)
+    document = read_document(data, extension, sheet=sheet)
+    structure = read_structure(document, overrides=column_overrides)
+    if not structure.found_header or not structure.actions:
+        raise ImportRefused(NO_PLAN)
+
+    preamble_text = "\n".join(part for part in (document.preamble, *structure.preamble) if part)
+    preamble = read_preamble(preamble_text)
+    year = financial_year if financial_year is not None else preamble.financial_year
+    actions, warnings = build_actions(
+        structure.actions, matcher=LeadMatcher(registry), financial_year=year
+    )
+    trailing = "\n".join(part for part in (*structure.trailing, document.trailing) if part)
+    return ParsedPlan(
+        title=preamble.title,
+        area_name=preamble.area_name,
+        stated_date=preamble.stated_date,
+        stated_version=preamble.stated_version,
+        preamble=preamble.text,
+        financial_year=year,
+        columns=dict(structure.columns),
+        actions=actions,
+        metrics=read_metrics(trailing),
+        warnings=warnings,
+    )

@@ -1,0 +1,85 @@
+"""Word plans: every table in the body in order, with the paragraphs around them."""
+
+import io
+
+import docx
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+
+from .base import BULLET, Document, Table, clean_cell
+
+P, TBL, SDT, SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
+BULLET_CHARS = "•·▪◦‣○●-*–"
+
+
+def read_docx(data):
+    document = docx.Document(io.BytesIO(data))
+    tables, before, between = [], [], []
+    for element in _blocks(document.element.body):
+        if element.tag == P:
+            text = _paragraph_text(element)
+            if text.strip():
+                (between if tables else before).append(text)
+        elif element.tag == TBL:
+            table = _read_table(element)
+            table.name = f"Table {len(tables) + 1}"
+            table.heading = "\n".join(between)
+            between = []
+            tables.append(table)
+    return Document(tables, preamble="\n".join(before), trailing="\n".join(between), kind="docx")
+
+
+def _blocks(parent):
+    for child in parent.iterchildren():
+        if child.tag == SDT:
+            content = child.find(SDT_CONTENT)
+            if content is not None:
+                yield from _blocks(content)
+        elif child.tag in (P, TBL):
+            yield child
+
+
+def _is_list_item(p):
+    if p.pPr is not None and p.pPr.numPr is not None:
+        return True
+    style = p.style or ""
+    return style.lower().startswith("list")
+
+
+def _paragraph_text(p):
+    text = Paragraph(p, None).text
+    if _is_list_item(p) and text.strip() and text.lstrip()[0] not in BULLET_CHARS:
+        return BULLET + text.strip()
+    return text
+
+
+def _cell_text(tc):
+    parts = []
+    for element in _blocks(tc):
+        if element.tag == P:
+            parts.append(_paragraph_text(element))
+        else:
+            for row in _read_table(element).rows:
+                parts.append(" ".join(cell for cell in row if cell))
+    return clean_cell("\n".join(parts))
+
+
+def _read_table(tbl):
+    rows, merged = [], set()
+    width = 0
+    for row_index, tr in enumerate(tbl.tr_lst):
+        cells = [""] * tr.grid_before
+        for tc in tr.tc_lst:
+            span = max(1, tc.grid_span)
+            if tc.vMerge == "continue":
+                for offset in range(span):
+                    merged.add((row_index, len(cells) + offset))
+                cells.extend([""] * span)
+            else:
+                cells.append(_cell_text(tc))
+                cells.extend([""] * (span - 1))
+        rows.append(cells)
+        width = max(width, len(cells))
+    for cells in rows:
+        cells.extend([""] * (width - len(cells)))
+    return Table(rows, merged_from_above=merged)

@@ -1,0 +1,62 @@
+"""Action refs in any scheme plans use: `1.1`, `1.1.`, `1:a`, `A2`, `2.4*`, damaged `1 10`."""
+
+import re
+from dataclasses import dataclass
+
+QUOTES = "'’‘`\"“”"
+REF_FORMS = [
+    re.compile(r"^\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?$"),  # 1, 1.1, 1.1.2, 1.1a
+    re.compile(r"^\d{1,3}[:.]?[a-z]{1,2}$"),  # 1a, 1:a, 1.a
+    re.compile(r"^\d{1,3}:\d{1,3}$"),  # 1:2
+    re.compile(r"^[A-Z]{1,2}\d{1,3}(?:[.:]\d{1,3})?[a-z]?$"),  # A2, A2.1
+    re.compile(r"^[A-Z][.:]\d{1,3}(?:\.\d{1,3})?$"),  # A.2, A:2
+]
+SPLIT_BY_SPACE = re.compile(r"^(\d{1,3})\s+(\d{1,3})$")  # `1 10` from text extraction
+LEADING_NUMBER = re.compile(r"^(\d{1,3})")
+LEADING_LETTER = re.compile(r"^([A-Z])(?=[\d.:])")
+
+
+@dataclass(frozen=True)
+class Ref:
+    ref: str
+    raw: str
+    new: bool
+
+
+def read_ref(text):
+    """A Ref if the text is an action ref as plans write it, else None."""
+    raw = (text or "").strip()
+    if not raw or len(raw) > 16:
+        return None
+    new = "*" in raw
+    cleaned = raw.replace("*", "").strip().strip(QUOTES).strip()
+    cleaned = re.sub(r"\s*([.:])\s*", r"\1", cleaned)
+    cleaned = cleaned.rstrip(".:").strip()
+    spaced = SPLIT_BY_SPACE.match(cleaned)
+    if spaced:
+        cleaned = f"{spaced.group(1)}.{spaced.group(2)}"
+    if any(form.match(cleaned) for form in REF_FORMS):
+        return Ref(cleaned, raw, new)
+    return None
+
+
+def ref_section(ref):
+    """The Concordat section a ref's prefix names (`3.4` → 3, `B2` → 2), or None."""
+    found = LEADING_NUMBER.match(ref or "")
+    if found:
+        number = int(found.group(1))
+        return number if 1 <= number <= 5 else None
+    found = LEADING_LETTER.match(ref or "")
+    if found:
+        return "ABCDE".find(found.group(1)) + 1 or None
+    return None
+
+
+def next_ref(previous_refs, section):
+    """The ref that should follow in a section, in the plan's own `N.M` scheme."""
+    numbers = []
+    for ref in previous_refs:
+        found = re.match(rf"^{section}\.(\d+)$", ref)
+        if found:
+            numbers.append(int(found.group(1)))
+    return f"{section}.{max(numbers) + 1 if numbers else 1}"

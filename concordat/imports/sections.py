@@ -1,0 +1,103 @@
+"""Recognise a plan's section rows and map them onto the five Concordat sections."""
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+CONCORDAT_SECTIONS = {
+    1: "Commissioning to allow earlier intervention and responsive crisis services",
+    2: "Access to support before crisis point",
+    3: "Urgent and emergency access to crisis care",
+    4: "Quality of treatment and care when in crisis",
+    5: "Recovery and staying well / preventing future crises",
+}
+# Phrases that name a section on their own, as plans shorten the titles.
+SECTION_PHRASES = {
+    1: ("commissioning to allow", "earlier intervention", "responsive crisis service"),
+    2: ("access to support", "before crisis point", "support before crisis"),
+    3: ("urgent and emergency", "emergency access", "urgent & emergency"),
+    4: ("quality of treatment", "care when in crisis", "treatment and care"),
+    5: ("recovery and staying well", "staying well", "preventing future crises", "future crises"),
+}
+SHORT_TITLES = {
+    1: "Commissioning",
+    2: "Access to support",
+    3: "Urgent and emergency access",
+    4: "Quality of treatment and care",
+    5: "Recovery and staying well",
+}
+TITLE_MATCH_THRESHOLD = 85
+MAX_TITLE_LENGTH = 160
+
+DASHES = "–—-"
+NUMBERED = re.compile(rf"^\s*(?:section\s+)?([1-9])\s*[.):{DASHES}]?\s+([A-Za-z(].*)$", re.I | re.S)
+NUMBER_ONLY = re.compile(r"^\s*(?:section\s+)?([1-9])\s*[.):]?\s*$", re.I)
+SECTION_WORD = re.compile(
+    rf"^\s*(?:section|part|theme|domain)\s+([A-Z]|[1-9]|[ivx]+)\b\s*[.):{DASHES}]?\s*(.*)$",
+    re.I | re.S,
+)
+LETTERED = re.compile(rf"^\s*([A-E])\s*[.):{DASHES}]\s+([A-Za-z(].*)$", re.S)
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
+
+
+@dataclass(frozen=True)
+class SectionHeading:
+    number: int | None
+    title: str
+    label: str  # "2", "A", "" for a title alone
+
+
+def section_from_title(text):
+    """The Concordat section a title names, or None. Returns (number, score)."""
+    lowered = " ".join(text.lower().replace("&", "and").split())
+    if not lowered or len(lowered) > MAX_TITLE_LENGTH:
+        return None, 0.0
+    for number, phrases in SECTION_PHRASES.items():
+        if any(phrase in lowered for phrase in phrases):
+            return number, 100.0
+    best, best_score = None, 0.0
+    for number in CONCORDAT_SECTIONS:
+        for title in (CONCORDAT_SECTIONS[number], SHORT_TITLES[number]):
+            score = fuzz.ratio(lowered, title.lower())
+            if score > best_score:
+                best, best_score = number, score
+    if best_score >= TITLE_MATCH_THRESHOLD:
+        return best, best_score
+    return None, best_score
+
+
+def _number_for(label, title):
+    by_title, _score = section_from_title(title) if title else (None, 0)
+    if label.isdigit():
+        number = int(label)
+        return number if 1 <= number <= 5 else by_title
+    if label.lower() in ROMAN:
+        return ROMAN[label.lower()]
+    if len(label) == 1 and label.isalpha():
+        return by_title or ("ABCDE".find(label.upper()) + 1 or None)
+    return by_title
+
+
+def read_section_heading(text, *, titles_alone=True):
+    """A SectionHeading if the text is a section row's heading, else None.
+
+    Numbered (`2. Access…`, `1.`), lettered (`Section A – …`, `B. …`) and, when titles_alone,
+    a plan's own title close to one of the five Concordat sections.
+    """
+    text = (text or "").strip()
+    if not text or len(text) > MAX_TITLE_LENGTH * 2:
+        return None
+    for pattern in (SECTION_WORD, NUMBERED, LETTERED):
+        found = pattern.match(text)
+        if found:
+            label, title = found.group(1), " ".join(found.group(2).split())
+            return SectionHeading(_number_for(label, title), title, label.upper())
+    found = NUMBER_ONLY.match(text)
+    if found:
+        return SectionHeading(_number_for(found.group(1), ""), "", found.group(1))
+    if titles_alone:
+        number, _score = section_from_title(text)
+        if number is not None:
+            return SectionHeading(number, " ".join(text.split()), "")
+    return None
