@@ -1,7 +1,18 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from concordat.api import feeds as open_data_feeds
+from concordat.api import views as open_data_views
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("concordat.api.urls")),
+    path("downloads/", open_data_views.downloads, name="downloads"),
+    path("downloads/concordat-open-data.zip", open_data_views.download_zip, name="download_zip"),
+    path("feeds/publications.atom", open_data_feeds.publications_feed, name="publications_feed"),
+    path("areas/<slug:slug>/feed.atom", open_data_feeds.area_feed, name="area_feed"),
+    path("areas/<slug:slug>/due.ics", open_data_views.area_due_calendar, name="area_due"),
     path("", include("concordat.public.urls")),
 ]
+
+handler500 = "concordat.public.static_pages.server_error"

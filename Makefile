@@ -1,0 +1,72 @@
+# Concordat: `make run` serves the site from a fresh clone, `make test` runs every check.
+# Each install step leaves a stamp file and is repeated only when what it installs from changes.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := run
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+ADDRESS := 127.0.0.1:8000
+
+PYTHON_STAMP := $(VENV)/.concordat-installed
+NODE_STAMP := node_modules/.concordat-installed
+BUILD_STAMP := static/dist/.concordat-built
+FRONTEND_SOURCES := $(shell find frontend -type f) package.json
+
+.PHONY: run test bench lint format clean install build migrate seeds
+
+run: install build migrate seeds
+	@echo "Concordat is running at http://$(ADDRESS)"
+	DJANGO_DEBUG=1 $(MANAGE) runserver $(ADDRESS)
+
+test: install build | var/staticfiles
+	$(BIN)/pytest
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: install
+	$(BIN)/python bench/run.py
+
+lint: $(PYTHON_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(PYTHON_STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf var static/dist
+
+install: $(PYTHON_STAMP) $(NODE_STAMP)
+
+build: $(BUILD_STAMP)
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(PYTHON_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+$(NODE_STAMP): package.json $(wildcard package-lock.json)
+	if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+	touch $@
+
+$(BUILD_STAMP): $(NODE_STAMP) $(FRONTEND_SOURCES)
+	npm run build
+	touch $@
+
+var/staticfiles:
+	mkdir -p $@
+
+migrate: $(PYTHON_STAMP) | var/staticfiles
+	DJANGO_DEBUG=1 $(MANAGE) migrate --noinput
+
+# Other parts of the project provide these commands; each runs once it exists.
+seeds: migrate
+	if $(MANAGE) help load_seeds >/dev/null 2>&1; then DJANGO_DEBUG=1 $(MANAGE) load_seeds; fi
+	if $(MANAGE) help create_demo_users >/dev/null 2>&1; then DJANGO_DEBUG=1 $(MANAGE) create_demo_users; fi

@@ -1,0 +1,156 @@
+"""The reusable partials under concordat/templates/includes/ and the site frame in base.html."""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.template.loader import render_to_string
+
+
+def squash(html):
+    return " ".join(html.split())
+
+
+def test_breadcrumbs_link_all_but_the_current_page():
+    html = squash(
+        render_to_string(
+            "includes/breadcrumbs.html",
+            {"items": [{"text": "Areas", "href": "/areas/"}, {"text": "South West Essex"}]},
+        )
+    )
+
+    assert '<a class="govuk-breadcrumbs__link" href="/areas/">Areas</a>' in html
+    assert 'aria-current="page">South West Essex</li>' in html
+
+
+def test_pagination_numbers_pages_and_keeps_filters(rf):
+    page = Paginator(range(400), 10).page(20)
+    request = rf.get("/areas/", {"region": "north", "page": "20"})
+
+    html = squash(
+        render_to_string(
+            "includes/pagination.html",
+            {"page": page, "page_range": page.paginator.get_elided_page_range(20, on_each_side=1)},
+            request=request,
+        )
+    )
+
+    assert 'href="?region=north&amp;page=19" rel="prev"' in html
+    assert 'href="?region=north&amp;page=21" rel="next"' in html
+    assert 'aria-label="Page 20" aria-current="page">20</a>' in html
+    assert html.count("govuk-pagination__item--ellipsis") == 2
+    assert 'href="?region=north&amp;page=40" aria-label="Page 40">40</a>' in html
+
+
+def test_pagination_without_a_range_says_where_you_are(rf):
+    page = Paginator(range(30), 10).page(1)
+
+    html = squash(
+        render_to_string("includes/pagination.html", {"page": page}, request=rf.get("/areas/"))
+    )
+
+    assert "Page 1 of 3" in html
+    assert 'rel="prev"' not in html
+    assert 'href="?page=2" rel="next"' in html
+
+
+def test_pagination_hidden_for_a_single_page(rf):
+    page = Paginator(range(3), 10).page(1)
+
+    html = render_to_string("includes/pagination.html", {"page": page}, request=rf.get("/"))
+
+    assert html.strip() == ""
+
+
+def test_summary_row_keeps_line_breaks_and_says_when_empty():
+    html = squash(
+        render_to_string(
+            "includes/summary_row.html", {"key": "Lead", "value": "• SEPT\n• <Police>"}
+        )
+    )
+    empty = squash(render_to_string("includes/summary_row.html", {"key": "Outcome", "value": ""}))
+
+    assert '<dt class="govuk-summary-list__key">Lead</dt>' in html
+    assert "• SEPT<br>• &lt;Police&gt;" in html
+    assert '<span class="concordat-muted">Not given</span>' in empty
+
+
+def test_rag_tag_reported_and_suggested():
+    reported = squash(render_to_string("includes/rag_tag.html", {"rag": "amber"}))
+    suggested = squash(
+        render_to_string(
+            "includes/rag_tag.html", {"rag": "blue", "label": "Blue (complete)", "suggested": True}
+        )
+    )
+    missing = squash(render_to_string("includes/rag_tag.html", {"rag": ""}))
+
+    assert reported == '<strong class="govuk-tag concordat-rag concordat-rag--amber">Amber</strong>'
+    assert "concordat-rag--blue concordat-rag--suggested" in suggested
+    assert 'Blue (complete)<span class="concordat-rag__note"> (suggested)</span>' in suggested
+    assert "No RAG given" in missing
+
+
+def test_status_tag_colours_and_words():
+    def tag(status):
+        return squash(render_to_string("includes/status_tag.html", {"status": status}))
+
+    assert tag("not_started") == '<strong class="govuk-tag govuk-tag--grey">Not started</strong>'
+    assert tag("in_progress") == '<strong class="govuk-tag">In progress</strong>'
+    assert tag("complete") == '<strong class="govuk-tag govuk-tag--green">Complete</strong>'
+    assert tag("superseded") == '<strong class="govuk-tag govuk-tag--purple">Superseded</strong>'
+    assert "Status not known" in tag("")
+
+
+class DueForm(forms.Form):
+    due = forms.DateField(label="Due date")
+
+    def clean(self):
+        raise forms.ValidationError("Someone else changed this action first.")
+
+
+def test_error_summary_links_each_message_to_its_field():
+    form = DueForm(data={"due": "31 February 2015"})
+    form.is_valid()
+
+    html = squash(render_to_string("includes/error_summary.html", {"form": form}))
+
+    assert '<h2 class="govuk-error-summary__title">There is a problem</h2>' in html
+    assert '<li><a href="#id_due">Enter a valid date.</a></li>' in html
+    assert "<li>Someone else changed this action first.</li>" in html
+    assert render_to_string("includes/error_summary.html", {"form": DueForm()}).strip() == ""
+
+
+def test_status_bar_sizes_segments_by_class_and_lists_counts():
+    segments = [
+        {"key": "complete", "label": "Complete", "count": 3, "percent": 75},
+        {"key": "in-progress", "label": "In progress", "count": 1, "percent": 25},
+        {"key": "not-started", "label": "Not started", "count": 0, "percent": 0},
+    ]
+
+    html = squash(
+        render_to_string(
+            "includes/status_bar.html", {"segments": segments, "label": "Actions by status"}
+        )
+    )
+
+    assert "concordat-bar__segment--complete concordat-bar__segment--w75" in html
+    assert "concordat-bar__segment--w25" in html
+    assert "concordat-bar__segment--not-started" not in html
+    assert "style=" not in html
+    assert 'aria-label="Actions by status"' in html
+    assert "Not started: 0</li>" in html
+
+
+def test_navigation_marks_the_current_section(rf):
+    html = squash(render_to_string("base.html", request=rf.get("/areas/south-west-essex/")))
+
+    assert (
+        '<a class="govuk-service-navigation__link" href="/areas/" aria-current="true">'
+        ' <strong class="govuk-service-navigation__active-fallback">Areas</strong>'
+    ) in html
+    assert '<a class="govuk-service-navigation__link" href="/">Home</a>' in html
+
+
+def test_navigation_marks_the_current_page(rf):
+    html = squash(render_to_string("base.html", request=rf.get("/")))
+
+    assert 'href="/" aria-current="page"' in html
+    assert '<a class="govuk-service-navigation__link" href="/areas/">Areas</a>' in html
