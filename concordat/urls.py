@@ -3,10 +3,12 @@ from django.urls import include, path
 
 from concordat.api import feeds as open_data_feeds
 from concordat.api import views as open_data_views
+from concordat.api.api import api as open_data_api
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("concordat.api.urls")),
+    path("api/", open_data_api.urls),
     path("downloads/", open_data_views.downloads, name="downloads"),
     path("downloads/concordat-open-data.zip", open_data_views.download_zip, name="download_zip"),
     path("feeds/publications.atom", open_data_feeds.publications_feed, name="publications_feed"),
