@@ -23,10 +23,23 @@ class Metric(models.Model):
         HARD = "hard", "Hard measure"
         SOFT = "soft", "Soft measure"
 
+    class Aggregation(models.TextChoices):
+        SUM = "sum", "Add the periods up (counts)"
+        MEAN = "mean", "Average the periods (rates and percentages)"
+
     slug = models.SlugField(max_length=120, unique=True)
     name = models.CharField(max_length=300)
     description = models.TextField(blank=True)
     unit = models.CharField(max_length=40, blank=True, help_text='"detentions", "%", "minutes"')
+    measure_phrase = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text='What is counted, in the plural, for sentences: "uses of police cells as a '
+        'place of safety".',
+    )
+    aggregation = models.CharField(
+        max_length=10, choices=Aggregation.choices, default=Aggregation.SUM
+    )
     better = models.CharField(max_length=10, choices=Better.choices, default=Better.NEITHER)
     period = models.CharField(max_length=10, choices=Period.choices, default=Period.MONTH)
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.HARD)
@@ -45,6 +58,16 @@ class Metric(models.Model):
         PlanVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="metrics"
     )
     source_text = models.TextField(blank=True, help_text="The definition as written, verbatim.")
+    # An area's own KPI that is the same measure as a catalogue entry; its values are
+    # recorded against the catalogue entry so areas can be compared.
+    maps_to = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="local_definitions",
+        limit_choices_to={"area__isnull": True},
+    )
     position = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -53,6 +76,22 @@ class Metric(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("reports:metric", args=[self.slug])
+
+    @property
+    def is_catalogue(self):
+        return self.area_id is None
+
+    @property
+    def is_percentage(self):
+        return self.unit.strip() == "%"
+
+    @property
+    def recorded_as(self):
+        """The definition values are recorded against: the catalogue entry if mapped."""
+        return self.maps_to if self.maps_to_id else self
 
 
 class MetricValue(models.Model):
@@ -122,6 +161,12 @@ class ProgressReport(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     lock_version = models.PositiveIntegerField(default=0)
+    # What the system knew when the report was drafted: the plan version it was drawn from
+    # and the figures (counts by status and RAG) the next report compares against.
+    drafted_from = models.ForeignKey(
+        PlanVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    data_snapshot = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["area", "-period_end", "-created_at"]
@@ -129,6 +174,15 @@ class ProgressReport(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        if getattr(self, "_state_when_loaded", None) == self.State.PUBLISHED:
+            raise ValidationError("A published progress report cannot be changed.")
+        super().save(*args, **kwargs)
+        self._state_when_loaded = self.state
+
+    def get_absolute_url(self):
+        return reverse("public:report", args=[self.area.slug, self.pk])
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -139,15 +193,6 @@ class ProgressReport(models.Model):
     @property
     def is_published(self):
         return self.state == self.State.PUBLISHED
-
-    def save(self, *args, **kwargs):
-        if getattr(self, "_state_when_loaded", None) == self.State.PUBLISHED:
-            raise ValidationError("A published progress report cannot be changed.")
-        super().save(*args, **kwargs)
-        self._state_when_loaded = self.state
-
-    def get_absolute_url(self):
-        return reverse("public:report", args=[self.area.slug, self.pk])
 
 
 class ReportSection(models.Model):
@@ -180,9 +225,7 @@ class Milestone(models.Model):
     due_text = models.CharField(max_length=120, blank=True)
     due = models.DateField(null=True, blank=True)
     status_text = models.CharField(max_length=200, blank=True)
-    canonical_status = models.CharField(
-        max_length=20, choices=CanonicalStatus.choices, blank=True
-    )
+    canonical_status = models.CharField(max_length=20, choices=CanonicalStatus.choices, blank=True)
 
     class Meta:
         ordering = ["report", "position"]

@@ -1,0 +1,13 @@
+from django.db import migrations
+
+from concordat.reports.catalogue import catalogue_upsert
+
+
+def load_catalogue(apps, schema_editor):
+    catalogue_upsert(apps.get_model("reports", "Metric"))
+
+
+class Migration(migrations.Migration):
+    dependencies = [("reports", "0002_metric_mapping_and_report_snapshot")]
+
+    operations = [migrations.RunPython(load_catalogue, migrations.RunPython.noop)]
