@@ -248,11 +248,36 @@ LEADS = [
     "Mind",
 ]
 STATUSES = ["Complete", "On track", "Not started", "Underway", "Superseded", "In final stages"]
-WORDS = (
-    "review agree publish street triage pathway crisis line carers young people police "
-    "ambulance liaison commissioners data protocol training beds home treatment advocacy "
-    "housing section 136 place of safety"
-).split()
+WORDS = [
+    "review",
+    "agree",
+    "publish",
+    "street",
+    "triage",
+    "pathway",
+    "crisis",
+    "line",
+    "carers",
+    "young",
+    "people",
+    "police",
+    "ambulance",
+    "liaison",
+    "commissioners",
+    "data",
+    "protocol",
+    "training",
+    "beds",
+    "home",
+    "treatment",
+    "advocacy",
+    "housing",
+    "section",
+    "136",
+    "place",
+    "of",
+    "safety",
+]
 
 
 def generated_plan(count_per_section=8, *, scheme="dotted", subthemes=True, seed=1):
