@@ -91,7 +91,7 @@ class _Reader:
     def read_table(self, number, table):
         table_appendix = bool(APPENDIX.search(table.heading or "")) and self.out.actions
         if table_appendix:
-            self.appendix = True
+            self.start_appendix()
         header_in_table = any(is_header_row(row) for row in table.rows[:5])
         if not header_in_table and self.header and table.rows:
             widths = {len(row) for row in table.rows}
@@ -153,7 +153,7 @@ class _Reader:
         if len(filled) == 1 and ref is None:
             column, text = filled[0]
             if APPENDIX.search(text) and len(text) <= MAX_SUBTHEME_LENGTH:
-                self.appendix = True
+                self.start_appendix()
                 self.after_last.append(text)
                 return
             if self.is_subtheme(column, text, ref_col, action_col, line_based):
@@ -180,6 +180,11 @@ class _Reader:
                 self.set_section(heading.number, filled[0][1])
                 return
         self.out.preamble.append(" ".join(text for _i, text in filled))
+
+    def start_appendix(self):
+        """Completed actions come from every section: their refs say which."""
+        self.appendix = True
+        self.section, self.section_raw, self.subtheme = None, "", ""
 
     def set_section(self, number, raw):
         self.section = number
