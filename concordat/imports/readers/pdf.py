@@ -15,6 +15,8 @@ from .base import Document, Table, clean_cell
 
 PAGE_FURNITURE = re.compile(r"^\s*(page\s+)?\d+(\s*(of|/)\s*\d+)?\s*$", re.I)
 BULLET_START = re.compile(r"^\s*[•·▪◦‣○●*\-–o]\s")
+# A glyph the font gives no text for, at the start of a line, is a bullet symbol.
+UNMAPPED_BULLET = re.compile(r"^(\s*)\(cid:\d+\)\s*", re.M)
 MAX_PAGES = 500
 LINE_TOLERANCE = 3
 
@@ -45,9 +47,13 @@ def _encrypted():
     )
 
 
+def _bullets(text):
+    return UNMAPPED_BULLET.sub(r"\1• ", text or "")
+
+
 def _join_wrapped(text):
     """Lines wrapped by the page layout become one line; bullet lines stay lines."""
-    lines = [line.strip() for line in (text or "").split("\n")]
+    lines = [line.strip() for line in _bullets(text).split("\n")]
     out = []
     for line in lines:
         if not line:
@@ -85,7 +91,8 @@ def _ruled(pages):
 
 
 def _strip_furniture(text):
-    return "\n".join(line for line in text.split("\n") if not PAGE_FURNITURE.match(line))
+    lines = _bullets(text).split("\n")
+    return "\n".join(line for line in lines if not PAGE_FURNITURE.match(line))
 
 
 def _lines(page):
@@ -121,6 +128,7 @@ def _by_word_positions(pages):
         for line in _lines(page):
             line_number += 1
             chunks = _chunks(line)
+            chunks = [(x0, _bullets(text)) for x0, text in chunks]
             texts = [text for _x, text in chunks]
             if PAGE_FURNITURE.match(" ".join(texts)):
                 continue
