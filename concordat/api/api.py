@@ -34,12 +34,28 @@ api = NinjaAPI(
 )
 
 NOT_FOUND = {404: schemas.Message}
-CSV_RESPONSE = {
+INVALID = {
+    422: {
+        "description": "A parameter could not be read; `detail` says which and why.",
+        "content": {
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "properties": {"detail": {"type": "array", "items": {"type": "object"}}},
+                    "required": ["detail"],
+                }
+            }
+        },
+    }
+}
+JSON_EXTRA = {"responses": INVALID}
+CSV_EXTRA = {
     "responses": {
         200: {
             "description": "CSV with a header row",
             "content": {"text/csv": {"schema": {"type": "string"}}},
-        }
+        },
+        **INVALID,
     }
 }
 
@@ -76,13 +92,13 @@ def _actions(filters):
 # Sections and registry -------------------------------------------------------------------------
 
 
-@api.get("/sections", response=list[schemas.Section], tags=["registry"])
+@api.get("/sections", response=list[schemas.Section], tags=["registry"], openapi_extra=JSON_EXTRA)
 def list_sections(request):
     """The five Concordat sections every plan is arranged in."""
     return Section.objects.order_by("number")
 
 
-@api.get("/sections.csv", tags=["registry"], openapi_extra=CSV_RESPONSE)
+@api.get("/sections.csv", tags=["registry"], openapi_extra=CSV_EXTRA)
 def list_sections_csv(request):
     section_columns = [
         columns.Column("number", "", lambda s: s.number),
@@ -95,14 +111,14 @@ def list_sections_csv(request):
     )
 
 
-@api.get("/areas", response=list[schemas.Area], tags=["registry"])
+@api.get("/areas", response=list[schemas.Area], tags=["registry"], openapi_extra=JSON_EXTRA)
 @paginate(Page)
 def list_areas(request, filters: Query[schemas.AreaFilters]):
     """Local Concordat groups and the national area, with their latest published version."""
     return selectors.areas(**filters.dict())
 
 
-@api.get("/areas.csv", tags=["registry"], openapi_extra=CSV_RESPONSE)
+@api.get("/areas.csv", tags=["registry"], openapi_extra=CSV_EXTRA)
 def list_areas_csv(request, filters: Query[schemas.AreaFilters]):
     return csv_response(
         filename="areas.csv",
@@ -111,19 +127,29 @@ def list_areas_csv(request, filters: Query[schemas.AreaFilters]):
     )
 
 
-@api.get("/areas/{slug}", response={200: schemas.Area, **NOT_FOUND}, tags=["registry"])
+@api.get(
+    "/areas/{slug}",
+    response={200: schemas.Area, **NOT_FOUND},
+    tags=["registry"],
+    openapi_extra=JSON_EXTRA,
+)
 def get_area(request, slug: schemas.Slug):
     return get_object_or_404(selectors.areas(), slug=slug)
 
 
-@api.get("/organisations", response=list[schemas.Organisation], tags=["registry"])
+@api.get(
+    "/organisations",
+    response=list[schemas.Organisation],
+    tags=["registry"],
+    openapi_extra=JSON_EXTRA,
+)
 @paginate(Page)
 def list_organisations(request, filters: Query[schemas.OrganisationFilters]):
     """Organisations: national signatories and supporters, and those local plans name."""
     return selectors.organisations(**filters.dict())
 
 
-@api.get("/organisations.csv", tags=["registry"], openapi_extra=CSV_RESPONSE)
+@api.get("/organisations.csv", tags=["registry"], openapi_extra=CSV_EXTRA)
 def list_organisations_csv(request, filters: Query[schemas.OrganisationFilters]):
     return csv_response(
         filename="organisations.csv",
@@ -133,7 +159,10 @@ def list_organisations_csv(request, filters: Query[schemas.OrganisationFilters])
 
 
 @api.get(
-    "/organisations/{slug}", response={200: schemas.Organisation, **NOT_FOUND}, tags=["registry"]
+    "/organisations/{slug}",
+    response={200: schemas.Organisation, **NOT_FOUND},
+    tags=["registry"],
+    openapi_extra=JSON_EXTRA,
 )
 def get_organisation(request, slug: schemas.Slug):
     return get_object_or_404(selectors.organisations(), slug=slug)
@@ -142,14 +171,14 @@ def get_organisation(request, slug: schemas.Slug):
 # Plans -----------------------------------------------------------------------------------------
 
 
-@api.get("/versions", response=list[schemas.Version], tags=["plans"])
+@api.get("/versions", response=list[schemas.Version], tags=["plans"], openapi_extra=JSON_EXTRA)
 @paginate(Page)
 def list_versions(request, filters: Query[schemas.PublishedFilters]):
     """Published plan versions. A published version never changes."""
     return selectors.versions(**filters.dict())
 
 
-@api.get("/versions.csv", tags=["plans"], openapi_extra=CSV_RESPONSE)
+@api.get("/versions.csv", tags=["plans"], openapi_extra=CSV_EXTRA)
 def list_versions_csv(request, filters: Query[schemas.PublishedFilters]):
     return csv_response(
         filename="versions.csv",
@@ -158,19 +187,24 @@ def list_versions_csv(request, filters: Query[schemas.PublishedFilters]):
     )
 
 
-@api.get("/versions/{area}/{number}", response={200: schemas.Version, **NOT_FOUND}, tags=["plans"])
+@api.get(
+    "/versions/{area}/{number}",
+    response={200: schemas.Version, **NOT_FOUND},
+    tags=["plans"],
+    openapi_extra=JSON_EXTRA,
+)
 def get_version(request, area: schemas.Slug, number: int = Path(..., ge=1, le=100_000)):
     return get_object_or_404(selectors.versions(area=area), number=number)
 
 
-@api.get("/actions", response=list[schemas.Action], tags=["plans"])
+@api.get("/actions", response=list[schemas.Action], tags=["plans"], openapi_extra=JSON_EXTRA)
 @paginate(Page)
 def list_actions(request, filters: Query[schemas.ActionFilters]):
     """Actions of each plan's latest published version (or of every published version)."""
     return _actions(filters)
 
 
-@api.get("/actions.csv", tags=["plans"], openapi_extra=CSV_RESPONSE)
+@api.get("/actions.csv", tags=["plans"], openapi_extra=CSV_EXTRA)
 def list_actions_csv(request, filters: Query[schemas.ActionFilters]):
     return csv_response(
         filename="actions.csv", columns=columns.ACTION_COLUMNS, queryset=_actions(filters)
@@ -194,7 +228,12 @@ def _action_detail(uid, number=None):
     return action
 
 
-@api.get("/actions/{uid}", response={200: schemas.ActionDetail, **NOT_FOUND}, tags=["plans"])
+@api.get(
+    "/actions/{uid}",
+    response={200: schemas.ActionDetail, **NOT_FOUND},
+    tags=["plans"],
+    openapi_extra=JSON_EXTRA,
+)
 def get_action(request, uid: UUID):
     """One action as its latest published version writes it, with its whole public progress."""
     return _action_detail(uid)
@@ -204,20 +243,21 @@ def get_action(request, uid: UUID):
     "/actions/{uid}/versions/{number}",
     response={200: schemas.ActionDetail, **NOT_FOUND},
     tags=["plans"],
+    openapi_extra=JSON_EXTRA,
 )
 def get_action_version(request, uid: UUID, number: int = Path(..., ge=1, le=100_000)):
     """One action as a given published version writes it."""
     return _action_detail(uid, number)
 
 
-@api.get("/updates", response=list[schemas.Update], tags=["plans"])
+@api.get("/updates", response=list[schemas.Update], tags=["plans"], openapi_extra=JSON_EXTRA)
 @paginate(Page)
 def list_updates(request, filters: Query[schemas.UpdateFilters]):
     """Published progress updates: dated notes on actions, oldest first within each action."""
     return selectors.updates(**filters.dict())
 
 
-@api.get("/updates.csv", tags=["plans"], openapi_extra=CSV_RESPONSE)
+@api.get("/updates.csv", tags=["plans"], openapi_extra=CSV_EXTRA)
 def list_updates_csv(request, filters: Query[schemas.UpdateFilters]):
     return csv_response(
         filename="updates.csv",
@@ -229,14 +269,14 @@ def list_updates_csv(request, filters: Query[schemas.UpdateFilters]):
 # Reports and metrics ---------------------------------------------------------------------------
 
 
-@api.get("/reports", response=list[schemas.Report], tags=["reports"])
+@api.get("/reports", response=list[schemas.Report], tags=["reports"], openapi_extra=JSON_EXTRA)
 @paginate(Page)
 def list_reports(request, filters: Query[schemas.PublishedFilters]):
     """Published progress reports."""
     return selectors.reports(**filters.dict())
 
 
-@api.get("/reports.csv", tags=["reports"], openapi_extra=CSV_RESPONSE)
+@api.get("/reports.csv", tags=["reports"], openapi_extra=CSV_EXTRA)
 def list_reports_csv(request, filters: Query[schemas.PublishedFilters]):
     return csv_response(
         filename="reports.csv",
@@ -246,21 +286,24 @@ def list_reports_csv(request, filters: Query[schemas.PublishedFilters]):
 
 
 @api.get(
-    "/reports/{report_id}", response={200: schemas.ReportDetail, **NOT_FOUND}, tags=["reports"]
+    "/reports/{report_id}",
+    response={200: schemas.ReportDetail, **NOT_FOUND},
+    tags=["reports"],
+    openapi_extra=JSON_EXTRA,
 )
 def get_report(request, report_id: int = Path(..., ge=1, le=2**62)):
     """One published progress report with its sections and milestones."""
     return get_object_or_404(selectors.reports(), pk=report_id)
 
 
-@api.get("/metrics", response=list[schemas.Metric], tags=["reports"])
+@api.get("/metrics", response=list[schemas.Metric], tags=["reports"], openapi_extra=JSON_EXTRA)
 @paginate(Page)
 def list_metrics(request, filters: Query[schemas.MetricFilters]):
     """Outcome measures and KPIs: the national set and areas' own."""
     return selectors.metrics(**filters.dict())
 
 
-@api.get("/metrics.csv", tags=["reports"], openapi_extra=CSV_RESPONSE)
+@api.get("/metrics.csv", tags=["reports"], openapi_extra=CSV_EXTRA)
 def list_metrics_csv(request, filters: Query[schemas.MetricFilters]):
     return csv_response(
         filename="metrics.csv",
@@ -269,14 +312,16 @@ def list_metrics_csv(request, filters: Query[schemas.MetricFilters]):
     )
 
 
-@api.get("/metric-values", response=list[schemas.MetricValue], tags=["reports"])
+@api.get(
+    "/metric-values", response=list[schemas.MetricValue], tags=["reports"], openapi_extra=JSON_EXTRA
+)
 @paginate(Page)
 def list_metric_values(request, filters: Query[schemas.MetricValueFilters]):
     """Values recorded for the metrics, per area per period."""
     return selectors.metric_values(**filters.dict())
 
 
-@api.get("/metric-values.csv", tags=["reports"], openapi_extra=CSV_RESPONSE)
+@api.get("/metric-values.csv", tags=["reports"], openapi_extra=CSV_EXTRA)
 def list_metric_values_csv(request, filters: Query[schemas.MetricValueFilters]):
     return csv_response(
         filename="metric-values.csv",

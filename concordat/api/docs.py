@@ -1,7 +1,5 @@
 """A plain reference page for the API, built from its OpenAPI document (no script needed)."""
 
-from django.urls import reverse
-
 METHODS = ("get",)
 
 
@@ -38,7 +36,6 @@ def _limits(schema):
 
 def operations(api):
     schema = api.get_openapi_schema()
-    prefix = reverse("api:index").rstrip("/")
     found = []
     for route, methods in schema["paths"].items():
         for method in METHODS:
@@ -71,8 +68,6 @@ def operations(api):
                     "returns": _type(content.get(media, {}).get("schema", {})),
                 }
             )
-    for item in found:
-        item["prefix"] = prefix
     return found
 
 

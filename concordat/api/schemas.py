@@ -2,17 +2,26 @@
 
 from datetime import date, datetime
 from decimal import Decimal
+import re
 from typing import Annotated, Literal
 from uuid import UUID
 
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from ninja import Field, Schema
+from pydantic import BeforeValidator
 
 from concordat.api.columns import rag_source
-from concordat.api.selectors import stale_cutoff
-from concordat.core.models import CLOSED_STATUSES
+from concordat.core import rules
 
+
+def _iso_date_only(value):
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("Give the date as YYYY-MM-DD.")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date_only)]
 Slug = Annotated[str, Field(pattern=r"^[-a-z0-9]+$", max_length=200)]
 Status = Literal["not_started", "in_progress", "complete", "superseded"]
 RagValue = Literal["red", "amber", "green", "blue"]
@@ -42,7 +51,7 @@ class ActionFilters(Schema):
     overdue: bool | None = Field(None, description="Due date passed and not complete.")
     stale: bool | None = Field(None, description="Open and no progress for six months.")
     lead_organisation: Slug | None = Field(None, description="Led by this organisation (slug).")
-    updated_since: date | None = Field(
+    updated_since: IsoDate | None = Field(
         None, description="Published, or given a progress update, on or after this date."
     )
 
@@ -50,7 +59,7 @@ class ActionFilters(Schema):
 class UpdateFilters(Schema):
     area: Slug | None = None
     action: UUID | None = Field(None, description="The action's uid.")
-    since: date | None = Field(None, description="Dated on or after this day.")
+    since: IsoDate | None = Field(None, description="Dated on or after this day.")
 
 
 class AreaFilters(Schema):
@@ -65,7 +74,7 @@ class OrganisationFilters(Schema):
 
 class PublishedFilters(Schema):
     area: Slug | None = None
-    published_since: date | None = None
+    published_since: IsoDate | None = None
 
 
 class MetricFilters(Schema):
@@ -75,8 +84,8 @@ class MetricFilters(Schema):
 class MetricValueFilters(Schema):
     metric: Slug | None = None
     area: Slug | None = None
-    period_from: date | None = None
-    period_to: date | None = None
+    period_from: IsoDate | None = None
+    period_to: IsoDate | None = None
 
 
 # Records -------------------------------------------------------------------------------------
@@ -231,9 +240,10 @@ class Action(Schema):
 
     @staticmethod
     def resolve_stale(obj):
-        today = timezone.localdate()
-        return obj.canonical_status not in CLOSED_STATUSES and (
-            obj.last_activity is not None and obj.last_activity < stale_cutoff(today)
+        return rules.is_stale(
+            canonical_status=obj.canonical_status,
+            last_activity=obj.last_activity,
+            on=timezone.localdate(),
         )
 
     @staticmethod

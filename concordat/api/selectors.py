@@ -6,7 +6,6 @@ progress update whose version is published, a progress report whose state is pub
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.db.models import (
     Case,
     CharField,
@@ -23,6 +22,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, TruncDate
 
+from concordat.core import rules
 from concordat.core.models import (
     CLOSED_STATUSES,
     Action,
@@ -63,17 +63,31 @@ def _update_date():
 
 
 def stale_cutoff(today):
-    months = settings.CONCORDAT_STALE_MONTHS
-    return today - timedelta(days=round(months * 365.25 / 12))
+    return rules.stale_cutoff(on=today)
+
+
+def _open():
+    return ~Q(canonical_status__in=CLOSED_STATUSES)
+
+
+def _stale_q(today):
+    """rules.is_stale in SQL; needs the last_activity annotation."""
+    return _open() & (Q(last_activity__isnull=True) | Q(last_activity__lt=stale_cutoff(today)))
 
 
 def suggested_rag_expression(today):
-    """The RAG the system suggests where none was reported: blue when complete, red overdue."""
+    """rules.suggest_rag in SQL, so lists can be filtered by it."""
     return Case(
         When(canonical_status=CanonicalStatus.COMPLETE, then=Value(Rag.BLUE)),
+        When(canonical_status=CanonicalStatus.SUPERSEDED, then=Value("")),
+        When(_open() & Q(due__lt=today), then=Value(Rag.RED)),
         When(
-            Q(due__lt=today) & ~Q(canonical_status__in=CLOSED_STATUSES),
-            then=Value(Rag.RED),
+            _stale_q(today) | Q(due__lte=today + timedelta(days=rules.DUE_SOON_DAYS)),
+            then=Value(Rag.AMBER),
+        ),
+        When(canonical_status=CanonicalStatus.IN_PROGRESS, then=Value(Rag.GREEN)),
+        When(
+            canonical_status=CanonicalStatus.NOT_STARTED, due__isnull=False, then=Value(Rag.GREEN)
         ),
         default=Value(""),
         output_field=CharField(),
@@ -102,18 +116,14 @@ def actions(*, today, current=True):
         .annotate(
             latest_update_note=Subquery(latest.values("note")[:1]),
             latest_update_date=Subquery(latest.annotate(on=_update_date()).values("on")[:1]),
-            suggested_rag=suggested_rag_expression(today),
         )
+        .annotate(last_activity=F("latest_update_date"))
+        .annotate(suggested_rag=suggested_rag_expression(today))
         .annotate(
             effective_rag=Case(
                 When(~Q(rag=""), then=F("rag")),
                 default=F("suggested_rag"),
                 output_field=CharField(),
-            ),
-            last_activity=Coalesce(
-                F("latest_update_date"),
-                TruncDate("version__published_at"),
-                output_field=DateField(),
             ),
         )
         .order_by("version__plan__area__name", "version__number", "position", "pk")
@@ -145,12 +155,10 @@ def filter_actions(
     if rag:
         queryset = queryset.filter(effective_rag=rag)
     if overdue is not None:
-        late = Q(due__lt=today) & ~Q(canonical_status__in=CLOSED_STATUSES)
+        late = Q(due__lt=today) & _open()
         queryset = queryset.filter(late if overdue else ~late)
     if stale is not None:
-        stale_q = Q(last_activity__lt=stale_cutoff(today)) & ~Q(
-            canonical_status__in=CLOSED_STATUSES
-        )
+        stale_q = _stale_q(today)
         queryset = queryset.filter(stale_q if stale else ~stale_q)
     if lead_organisation:
         queryset = queryset.filter(

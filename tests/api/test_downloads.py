@@ -1,0 +1,106 @@
+import csv
+import io
+import zipfile
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+
+from concordat.api import downloads
+from concordat.core.models import Area
+from concordat.core.services import plan_version_import, plan_version_publish
+
+from .world import SECRET, parsed_action, parsed_plan
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+def read(path):
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name).decode() for name in archive.namelist()}
+
+
+def test_zip_holds_every_published_record_and_a_readme(world):
+    path, counts = downloads.build_downloads()
+    files = read(path)
+    assert sorted(files) == sorted([*counts, "README.txt"])
+    assert counts["actions.csv"] == 6
+    assert counts["updates.csv"] == 2
+    assert counts["reports.csv"] == 1
+    assert counts["versions.csv"] == 2
+    for name, text in files.items():
+        assert SECRET not in text, name
+    actions = list(csv.DictReader(io.StringIO(files["actions.csv"])))
+    assert [(row["ref"], row["version"]) for row in actions][:3] == [
+        ("1.1", "1"),
+        ("1.2", "1"),
+        ("2.1", "1"),
+    ]
+    readme = files["README.txt"]
+    assert "actions.csv\n===========" in readme
+    assert "lead_organisations" in readme and "6 rows." in readme
+    for column in downloads.files(world.today)[4][2]:
+        assert f"  {column.name}" in readme
+
+
+def test_build_is_atomic_and_leaves_no_temporary_files(world, media):
+    path, _ = downloads.build_downloads()
+    first = path.read_bytes()
+    path, _ = downloads.build_downloads()
+    assert [p.name for p in path.parent.iterdir()] == ["concordat-open-data.zip"]
+    assert (
+        read(path)["actions.csv"] == zipfile.ZipFile(io.BytesIO(first)).read("actions.csv").decode()
+    )
+
+
+def test_failed_build_keeps_the_previous_zip(world, monkeypatch):
+    path, _ = downloads.build_downloads()
+    before = path.read_bytes()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(downloads, "write_csv", broken)
+    with pytest.raises(RuntimeError):
+        downloads.build_downloads()
+    assert path.read_bytes() == before
+    assert [p.name for p in path.parent.iterdir()] == ["concordat-open-data.zip"]
+
+
+def test_command_builds_the_zip(world, media):
+    out = io.StringIO()
+    call_command("build_downloads", stdout=out)
+    assert "actions.csv: 6 rows" in out.getvalue()
+    assert (media / "downloads" / "concordat-open-data.zip").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_zip_is_rebuilt_when_a_plan_is_published(media):
+    area = Area.objects.create(name="Eastshire", slug="eastshire")
+    with transaction.atomic():
+        version = plan_version_import(
+            area=area, actor=None, parsed=parsed_plan(parsed_action("1.1", "Crisis line", 2))
+        )
+    assert not (media / "downloads" / "concordat-open-data.zip").exists()
+    plan_version_publish(version=version, actor=None)
+    files = read(media / "downloads" / "concordat-open-data.zip")
+    assert "Crisis line" in files["actions.csv"]
+
+
+def test_downloads_page_and_file(client, world, media):
+    page = client.get("/downloads/")
+    assert page.status_code == 200
+    assert "It will be built when you ask for it." in page.content.decode()
+    response = client.get("/downloads/concordat-open-data.zip")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/zip"
+    body = b"".join(response.streaming_content)
+    assert "README.txt" in zipfile.ZipFile(io.BytesIO(body)).namelist()
+    page = client.get("/downloads/").content.decode()
+    assert "built" in page and "ZIP," in page
