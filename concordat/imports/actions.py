@@ -39,6 +39,8 @@ def build_actions(rows, *, matcher, financial_year=None):
     seen_refs = {}
     for row in rows:
         action, notes = _build(row, matcher, financial_year, [a.ref for a in actions])
+        if action.section is None and not action.ref and actions:
+            action.section = actions[-1].section
         actions.append(action)
         messages = list(notes)
         if action.ref and action.ref in seen_refs:

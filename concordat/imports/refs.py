@@ -10,6 +10,7 @@ REF_FORMS = [
     re.compile(r"^\d{1,3}:\d{1,3}$"),  # 1:2
     re.compile(r"^[A-Z]{1,2}\d{1,3}(?:[.:]\d{1,3})?[a-z]?$"),  # A2, A2.1
     re.compile(r"^[A-Z][.:]\d{1,3}(?:\.\d{1,3})?$"),  # A.2, A:2
+    re.compile(r"^[a-z]$"),  # a, from `a.`, `a)` or `(a)`
 ]
 SPLIT_BY_SPACE = re.compile(r"^(\d{1,3})\s+(\d{1,3})$")  # `1 10` from text extraction
 LEADING_NUMBER = re.compile(r"^(\d{1,3})")
@@ -30,6 +31,8 @@ def read_ref(text):
         return None
     new = "*" in raw
     cleaned = raw.replace("*", "").strip().strip(QUOTES).strip()
+    if re.fullmatch(r"\(?[a-z]\)", cleaned):
+        cleaned = cleaned.strip("()")
     cleaned = re.sub(r"\s*([.:])\s*", r"\1", cleaned)
     cleaned = cleaned.rstrip(".:").strip()
     spaced = SPLIT_BY_SPACE.match(cleaned)
