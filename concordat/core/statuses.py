@@ -1,0 +1,109 @@
+"""Canonical status and RAG read from the words plans use (DESIGN.md, "Status and RAG").
+
+The first rule that matches wins, in this order: superseded, an explicit "not started", an
+unfinished "complete" (near completion, not yet complete), complete, in progress, planned.
+So `COMPLETE/ SUPERSEDED` is superseded and `COMPLETE / ONGOING` complete. Words broken or
+run together by text extraction (`Underway-999`) are tried again with the spaces removed.
+"""
+
+import re
+
+from concordat.core.models.plans import CanonicalStatus, Rag
+
+_QUOTES = str.maketrans(dict.fromkeys("‘’‚‛′`´", "'"))
+
+_RULES = [
+    (
+        CanonicalStatus.SUPERSEDED,
+        r"\bsupersed\w*|\bmerged\b|\breplaced\s+by\b|\bno\s+longer\b"
+        r"|\bnot\s+(?:being\s+)?(?:taken|carried)\s+forward\b|\bwithdrawn\b|\bcancell?ed\b"
+        r"|\bdropped\b|\bduplicat\w*",
+        "supersed merged nolonger withdrawn cancelled canceled",
+    ),
+    (
+        CanonicalStatus.NOT_STARTED,
+        r"\bnot\s+(?:yet\s+)?(?:started|begun|commenced|initiated)\b"
+        r"|\byet\s+to\s+(?:start|begin|commence)\b|\bnot\s+(?:yet\s+)?due\b",
+        "notstarted notyetstarted yettostart notdue notyetdue",
+    ),
+    (
+        CanonicalStatus.IN_PROGRESS,
+        r"\b(?:near(?:ing|ly)?|almost|close\s+to|awaiting|partial(?:ly)?|partly|part|not(?:\s+yet)?)"
+        r"\s+(?:complet\w*|achieved)|\bincomplete\b|\bto\s+be\s+completed\b",
+        "nearcomplet nearingcomplet almostcomplet incomplet notcomplet notyetcomplet"
+        " partiallycomplet notachieved notyetachieved",
+    ),
+    (
+        CanonicalStatus.COMPLETE,
+        r"\bcomplet(?:e|ed)\b|\bachieved\b|\bdone\b|\bdelivered\b|\bfinished\b|\bclosed\b",
+        "complete achieved delivered finished",
+    ),
+    (
+        CanonicalStatus.IN_PROGRESS,
+        r"\bon\s*-?\s*going\b|\bon\s+(?:track|target|schedule|course)\b|\bunder\s*way\b"
+        r"|\bin\s+progress\b|\bprogress(?:ing|ed)?\b|\bfinal\s+stages?\b|\bstarted\b"
+        r"|\bcommenced\b|\bbegun\b|\bdelayed\b|\bbehind\b|\bslipp\w*|\bat\s+risk\b"
+        r"|\bcontinu\w*|\bin\s+development\b|\bbeing\s+developed\b",
+        "ongoing ontrack underway inprogress progressing finalstage started commenced delayed",
+    ),
+    (
+        CanonicalStatus.NOT_STARTED,
+        r"\bplanned\b|\bpending\b|\bscheduled\b|\bproposed\b|\bto\s+(?:start|begin)\b",
+        "planned pending",
+    ),
+]
+_COMPILED = [(status, re.compile(pattern), keys.split()) for status, pattern, keys in _RULES]
+
+
+def _words(text: str) -> str:
+    """Lower case, with every run of punctuation and space turned into one space."""
+    text = str(text or "").translate(_QUOTES).lower()
+    return " ".join(re.sub(r"[^a-z0-9']+", " ", text).split())
+
+
+def canonical_status(text: str) -> str:
+    """`not_started`, `in_progress`, `complete`, `superseded`, or '' when not understood."""
+    words = _words(text)
+    if not words:
+        return ""
+    for status, pattern, _keys in _COMPILED:
+        if pattern.search(words):
+            return str(status)
+    squashed = words.replace(" ", "")
+    for status, _pattern, keys in _COMPILED:
+        if any(key in squashed for key in keys):
+            return str(status)
+    if read_rag(text) == Rag.BLUE:
+        return str(CanonicalStatus.COMPLETE)  # blue means complete
+    return ""
+
+
+_RAG_WORDS = {"red": Rag.RED, "amber": Rag.AMBER, "green": Rag.GREEN, "blue": Rag.BLUE}
+_RAG_LETTERS = {"r": Rag.RED, "a": Rag.AMBER, "g": Rag.GREEN, "b": Rag.BLUE}
+_WORST_FIRST = [Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE]
+_LABEL_WORDS = {"rag", "rating", "status"}
+_LABELLED_LETTER = re.compile(r"\brag(?:\s+(?:rating|status))?\s+([ragb])\b")
+
+
+def _worst(rags) -> str:
+    found = set(rags)
+    return next((str(rag) for rag in _WORST_FIRST if rag in found), "")
+
+
+def read_rag(text: str) -> str:
+    """The RAG a cell gives: red, amber, green or blue; the worse when it gives two; else ''."""
+    words = _words(text)
+    if not words:
+        return ""
+    words = re.sub(r"\bblue\s+lights?\b", " ", words)  # the emergency services, not a rating
+    tokens = words.split()
+    named = [_RAG_WORDS[token] for token in tokens if token in _RAG_WORDS]
+    if named:
+        return _worst(named)
+    letters = [token for token in tokens if token not in _LABEL_WORDS]
+    if letters and all(token in _RAG_LETTERS for token in letters):
+        return _worst(_RAG_LETTERS[token] for token in letters)
+    labelled = _LABELLED_LETTER.search(words)
+    if labelled:
+        return str(_RAG_LETTERS[labelled.group(1)])
+    return ""
