@@ -22,7 +22,10 @@ def organisation_upsert(
     if organisation is None:
         organisation = Organisation.objects.create(name=name, slug=slugify(name)[:200], **wanted)
         audit_record(
-            actor=actor, verb="created", object_type="organisation", object_id=organisation.pk,
+            actor=actor,
+            verb="created",
+            object_type="organisation",
+            object_id=organisation.pk,
             note=name,
         )
         return organisation, True

@@ -370,9 +370,7 @@ def plan_version_publish(*, version, actor, now=None):
         version=locked,
         note=locked.display_label(),
     )
-    transaction.on_commit(
-        lambda: plan_version_published.send(sender=PlanVersion, version=locked)
-    )
+    transaction.on_commit(lambda: plan_version_published.send(sender=PlanVersion, version=locked))
     return locked
 
 
