@@ -204,10 +204,14 @@ def odt_bytes(paragraphs, rows, trailing=()):
             body += "".join(_odf_cell(v) for v in row)
         body += "</table:table-row>"
     body += "</table:table>"
-    body += "".join(
-        f"<text:list><text:list-item><text:p>{escape(t)}</text:p></text:list-item></text:list>"
-        for t in trailing
-    )
+    for line in trailing:
+        if line.startswith("• "):
+            body += (
+                "<text:list><text:list-item>"
+                f"<text:p>{escape(line[2:])}</text:p></text:list-item></text:list>"
+            )
+        else:
+            body += f"<text:p>{escape(line)}</text:p>"
     content = (
         f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODF_NS}>'
         f"<office:body><office:text>{body}</office:text></office:body>"

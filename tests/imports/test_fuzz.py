@@ -29,7 +29,7 @@ def originals():
         ".docx": docx_bytes([("p", "Plan 2015/16"), ("table", rows), ("bullet", "KPI")]),
         ".xlsx": xlsx_bytes({"Plan": rows}),
         ".pdf": pdf_bytes(rows),
-        ".odt": odt_bytes(["Plan"], rows, ["KPI"]),
+        ".odt": odt_bytes(["Plan"], rows, ["KPIs", "• Fewer detentions"]),
         ".ods": ods_bytes({"Plan": rows}),
         ".txt": seed,
     }
