@@ -1,0 +1,81 @@
+"""The action table every plan export shares: the columns of the Concordat's action-plan
+template, with the values for one action. The headings are ones the importer recognises, so
+an export reads back as the same plan."""
+
+from dataclasses import dataclass
+
+from .data import (
+    outcomes_text,
+    progress_date,
+    progress_text,
+    rag_text,
+    status_text,
+    suggested_rag_text,
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    heading: str
+    width: int  # in characters, for spreadsheets; the other formats scale from it
+
+
+TIMESCALE = [Column("timescale", "Timescale", 18)]
+START_FINISH = [Column("start", "Start date", 14), Column("finish", "Finish date", 14)]
+BEFORE = [Column("ref", "Ref", 7), Column("action", "Action", 55)]
+AFTER = [
+    Column("lead", "Lead", 22),
+    Column("outcomes", "Outcomes", 34),
+    Column("status", "Status", 16),
+    Column("rag", "RAG", 9),
+    Column("suggested_rag", "Suggested RAG", 11),
+    Column("progress", "Latest progress", 55),
+    Column("progress_date", "Progress date", 13),
+]
+# The shorter table of the board paper and the PDF: what a board reads.
+BRIEF_AFTER = [
+    Column("lead", "Lead", 20),
+    Column("status", "Status", 14),
+    Column("rag", "RAG", 8),
+    Column("progress", "Latest progress", 40),
+]
+
+
+def columns_for(export, *, brief=False):
+    dates = START_FINISH if export.uses_start_finish else TIMESCALE
+    if brief:
+        return BEFORE + dates + BRIEF_AFTER
+    return BEFORE + dates + AFTER
+
+
+def ref_text(action):
+    return f"{action.ref}*" if action.new and action.ref else action.ref
+
+
+def cell_value(column, item):
+    action = item.action
+    values = {
+        "ref": lambda: ref_text(action),
+        "action": lambda: action.text,
+        "timescale": lambda: action.timescale,
+        "start": lambda: action.start_text,
+        "finish": lambda: action.finish_text,
+        "lead": lambda: action.lead,
+        "outcomes": lambda: outcomes_text(action),
+        "status": lambda: status_text(action),
+        "rag": lambda: rag_text(action),
+        "suggested_rag": lambda: suggested_rag_text(item),
+        "progress": lambda: progress_text(item),
+        "progress_date": lambda: progress_date(item),
+    }
+    return values[column.key]()
+
+
+def rag_of(column, item):
+    """The RAG a cell shows (for colouring), or ""."""
+    if column.key == "rag":
+        return item.action.rag
+    if column.key == "suggested_rag" and item.rag_source == "suggested":
+        return item.rag
+    return ""
