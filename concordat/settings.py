@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "concordat.workspace",
     "concordat.api",
     "concordat.search",
+    "concordat.goodpractice",
 ]
 
 MIDDLEWARE = [

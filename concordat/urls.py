@@ -7,8 +7,11 @@ from concordat.api.api import api as open_data_api
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("accounts/", include("concordat.accounts.urls")),
     path("api/", include("concordat.api.urls")),
     path("api/", open_data_api.urls),
+    path("search/", include("concordat.search.urls")),
+    path("good-practice/", include("concordat.goodpractice.urls")),
     path("downloads/", open_data_views.downloads, name="downloads"),
     path("downloads/concordat-open-data.zip", open_data_views.download_zip, name="download_zip"),
     path("feeds/publications.atom", open_data_feeds.publications_feed, name="publications_feed"),

@@ -4,3 +4,12 @@ from django.apps import AppConfig
 class SearchConfig(AppConfig):
     name = "concordat.search"
     label = "search"
+    verbose_name = "Search"
+
+    def ready(self):
+        from concordat.core.signals import plan_version_published, progress_report_published
+
+        from .index import on_report_published, on_version_published
+
+        plan_version_published.connect(on_version_published, dispatch_uid="search-version")
+        progress_report_published.connect(on_report_published, dispatch_uid="search-report")

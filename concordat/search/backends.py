@@ -1,0 +1,181 @@
+"""Full-text search behind one interface: SQLite FTS5 by default, PostgreSQL in production.
+
+A backend finds SearchDocument ids for a query, ranked best first, with the title and a
+snippet in which matching words sit between MARK_START and MARK_END. Everything else in those
+strings is the stored text, unescaped: `highlight.render` escapes it.
+
+SQL here is assembled from constants and %s placeholders only; user words travel as parameters.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.db import connection
+
+MARK_START = "\x02"
+MARK_END = "\x03"
+MAX_TERMS = 12
+# Actions are what people look for first; updates and report text follow them when as good.
+KIND_WEIGHTS = {"action": 1.5, "update": 1.0, "report": 1.0}
+
+TERM = re.compile(r"\w+", re.UNICODE)
+
+
+def terms(query):
+    return [term.lower() for term in TERM.findall(query or "")][:MAX_TERMS]
+
+
+@dataclass
+class Filters:
+    area_id: int | None = None
+    section_id: int | None = None
+    organisation_id: int | None = None
+    canonical_status: str = ""
+    kinds: tuple = ()
+    exclude_area_id: int | None = None
+
+
+@dataclass
+class Hit:
+    id: int
+    score: float
+    title: str = ""
+    snippet: str = ""
+
+
+@dataclass
+class Results:
+    total: int
+    hits: list = field(default_factory=list)
+
+
+def _filter_sql(filters, alias="d"):
+    clauses, params = [], []
+    if filters.area_id:
+        clauses.append(f"{alias}.area_id = %s")
+        params.append(filters.area_id)
+    if filters.exclude_area_id:
+        clauses.append(f"{alias}.area_id <> %s")
+        params.append(filters.exclude_area_id)
+    if filters.section_id:
+        clauses.append(f"{alias}.section_id = %s")
+        params.append(filters.section_id)
+    if filters.canonical_status:
+        clauses.append(f"{alias}.canonical_status = %s")
+        params.append(filters.canonical_status)
+    if filters.kinds:
+        clauses.append(f"{alias}.kind IN ({', '.join(['%s'] * len(filters.kinds))})")
+        params.extend(filters.kinds)
+    if filters.organisation_id:
+        clauses.append(
+            f"EXISTS (SELECT 1 FROM search_searchdocument_organisations o "  # noqa: S608
+            f"WHERE o.searchdocument_id = {alias}.id AND o.organisation_id = %s)"
+        )
+        params.append(filters.organisation_id)
+    return "".join(f" AND {clause}" for clause in clauses), params
+
+
+def _kind_weight(alias="d"):
+    cases = " ".join(f"WHEN '{kind}' THEN {weight}" for kind, weight in KIND_WEIGHTS.items())
+    return f"(CASE {alias}.kind {cases} ELSE 1.0 END)"
+
+
+class SQLiteBackend:
+    """FTS5 with the porter stemmer; bm25 ranks, title weighted above body."""
+
+    def _match(self, words, any_word):
+        joiner = " OR " if any_word else " "
+        return joiner.join('"' + word.replace('"', "") + '"' for word in words)
+
+    def search(self, query_terms, *, filters=None, limit=20, offset=0, any_word=False):
+        if not query_terms:
+            return Results(total=0)
+        filters = filters or Filters()
+        match = self._match(query_terms, any_word)
+        where, params = _filter_sql(filters)
+        base = (
+            "FROM search_fts JOIN search_searchdocument d ON d.id = search_fts.rowid "
+            f"WHERE search_fts MATCH %s{where}"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) {base}", [match, *params])
+            total = cursor.fetchone()[0]
+            if not total:
+                return Results(total=0)
+            cursor.execute(
+                f"SELECT d.id, bm25(search_fts, 4.0, 1.0) * {_kind_weight()} AS score {base} "
+                "ORDER BY score, d.id LIMIT %s OFFSET %s",
+                [match, *params, limit, offset],
+            )
+            ranked = cursor.fetchall()
+            if not ranked:
+                return Results(total=total)
+            ids = [row[0] for row in ranked]
+            cursor.execute(
+                "SELECT rowid, highlight(search_fts, 0, %s, %s), "  # noqa: S608
+                "snippet(search_fts, 1, %s, %s, '…', 32) FROM search_fts "
+                f"WHERE search_fts MATCH %s AND rowid IN ({', '.join(['%s'] * len(ids))})",
+                [MARK_START, MARK_END, MARK_START, MARK_END, match, *ids],
+            )
+            marked = {row[0]: (row[1], row[2]) for row in cursor.fetchall()}
+        return Results(
+            total=total,
+            hits=[
+                Hit(id=pk, score=-score, title=marked[pk][0], snippet=marked[pk][1])
+                for pk, score in ranked
+            ],
+        )
+
+
+class PostgresBackend:
+    """A weighted tsvector (title A, body B) with a GIN index; ts_rank_cd ranks."""
+
+    HEADLINE = (
+        f'StartSel="{MARK_START}", StopSel="{MARK_END}", MaxWords=40, MinWords=20, '
+        'MaxFragments=2, FragmentDelimiter=" … "'
+    )
+    TITLE_HEADLINE = f'StartSel="{MARK_START}", StopSel="{MARK_END}", HighlightAll=true'
+
+    def _query(self, words, any_word):
+        return (" or " if any_word else " ").join(words)
+
+    def search(self, query_terms, *, filters=None, limit=20, offset=0, any_word=False):
+        if not query_terms:
+            return Results(total=0)
+        filters = filters or Filters()
+        text = self._query(query_terms, any_word)
+        where, params = _filter_sql(filters)
+        base = (
+            "FROM search_searchdocument d, websearch_to_tsquery('english', %s) q "
+            f"WHERE d.search_vector @@ q{where}"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) {base}", [text, *params])
+            total = cursor.fetchone()[0]
+            if not total:
+                return Results(total=0)
+            cursor.execute(
+                "SELECT top.id, top.score, ts_headline('english', top.title, q, %s), "  # noqa: S608
+                "ts_headline('english', top.body, q, %s) FROM ("
+                f"SELECT d.id, d.title, d.body, ts_rank_cd(d.search_vector, q, 32) "
+                f"* {_kind_weight()} AS score {base} ORDER BY score DESC, d.id "
+                "LIMIT %s OFFSET %s) top, websearch_to_tsquery('english', %s) q "
+                "ORDER BY top.score DESC, top.id",
+                [self.TITLE_HEADLINE, self.HEADLINE, text, *params, limit, offset, text],
+            )
+            rows = cursor.fetchall()
+        return Results(
+            total=total,
+            hits=[
+                Hit(id=pk, score=score, title=title, snippet=snippet)
+                for pk, score, title, snippet in rows
+            ],
+        )
+
+
+def get_backend():
+    if connection.vendor == "postgresql":
+        return PostgresBackend()
+    if connection.vendor == "sqlite":
+        return SQLiteBackend()
+    raise NotImplementedError(f"No search backend for {connection.vendor}.")

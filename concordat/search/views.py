@@ -1,0 +1,59 @@
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from concordat.core.models import Area, CanonicalStatus, Organisation, Section
+
+from .backends import Filters
+from .selectors import search
+
+
+def _int(value, default=None):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+@require_GET
+def search_page(request):
+    query = request.GET.get("q", "").strip()[:200]
+    areas = list(Area.objects.order_by("name").values_list("pk", "slug", "name"))
+    sections = list(Section.objects.order_by("number"))
+    organisations = list(
+        Organisation.objects.filter(led_actions__isnull=False)
+        .distinct()
+        .order_by("name")
+        .values_list("pk", "slug", "name")
+    )
+    chosen = {
+        "area": request.GET.get("area", ""),
+        "section": request.GET.get("section", ""),
+        "organisation": request.GET.get("organisation", ""),
+        "status": request.GET.get("status", ""),
+    }
+    filters = Filters(
+        area_id=next((pk for pk, slug, _ in areas if slug == chosen["area"]), None),
+        section_id=next((s.pk for s in sections if str(s.number) == chosen["section"]), None),
+        organisation_id=next(
+            (pk for pk, slug, _ in organisations if slug == chosen["organisation"]), None
+        ),
+        canonical_status=chosen["status"] if chosen["status"] in CanonicalStatus.values else "",
+    )
+    page, total = (None, 0)
+    if query:
+        page, total = search(query, filters=filters, page=_int(request.GET.get("page"), 1))
+    return render(
+        request,
+        "search/search.html",
+        {
+            "query": query,
+            "page_obj": page,
+            "page_range": page.paginator.get_elided_page_range(page.number) if page else None,
+            "total": total,
+            "areas": areas,
+            "sections": sections,
+            "organisations": organisations,
+            "statuses": CanonicalStatus.choices,
+            "chosen": chosen,
+        },
+    )
