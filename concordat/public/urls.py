@@ -1,10 +1,25 @@
 from django.urls import path
 
-from . import static_pages, views
+from . import static_pages
+from .views import areas, home, organisations, plans, reports, versions
 
 app_name = "public"
 
+area = "areas/<slug:slug>/"
+
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", home.home, name="home"),
+    path("areas/", areas.area_list, name="areas"),
+    path(area, areas.area_detail, name="area"),
+    path(f"{area}plan/", plans.plan, name="plan"),
+    path(f"{area}plan.csv", plans.plan_csv, name="plan_csv"),
+    path(f"{area}plan/actions/<str:ref>/", plans.action_detail, name="action"),
+    path(f"{area}plan/versions/", versions.version_list, name="plan_versions"),
+    path(f"{area}plan/versions/<int:number>/", versions.version_detail, name="plan_version"),
+    path(f"{area}plan/compare/", versions.compare, name="plan_compare"),
+    path(f"{area}reports/", reports.report_list, name="reports"),
+    path(f"{area}reports/<int:pk>/", reports.report_detail, name="report"),
+    path("organisations/", organisations.organisation_list, name="organisations"),
+    path("organisations/<slug:slug>/", organisations.organisation_detail, name="organisation"),
     *static_pages.urlpatterns,
 ]

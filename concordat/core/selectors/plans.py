@@ -1,0 +1,329 @@
+"""Reads of published plans: versions, actions with their latest public progress, and what the
+rules say about each action today (overdue, stale, the RAG to show).
+
+Only published rows are read: a version whose state is published, a progress update whose
+version is published. Every function runs a fixed number of queries, whatever the data size.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Count, DateField, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce, TruncDate
+from django.utils import timezone
+
+from concordat.core import rules
+from concordat.core.models import (
+    Action,
+    ActionLead,
+    CanonicalStatus,
+    PlanVersion,
+    ProgressUpdate,
+    Section,
+)
+
+PUBLISHED = PlanVersion.State.PUBLISHED
+NOT_STATED = "none"  # the filter value for "no status" or "no RAG"
+
+
+def published_versions():
+    return PlanVersion.objects.filter(state=PUBLISHED)
+
+
+def latest_version_ids():
+    """The id of every plan's latest published version, as a subquery."""
+    newest = (
+        published_versions()
+        .filter(plan=OuterRef("plan"))
+        .order_by("-published_at", "-number")
+        .values("pk")[:1]
+    )
+    return published_versions().filter(pk=Subquery(newest)).values("pk")
+
+
+def area_versions(area):
+    """The area's published versions, newest first, each with its number of actions."""
+    return (
+        published_versions()
+        .filter(plan__area=area)
+        .annotate(action_count=Count("actions"))
+        .order_by("-published_at", "-number")
+    )
+
+
+def latest_version(area):
+    return (
+        published_versions()
+        .select_related("plan__area")
+        .filter(plan__area=area)
+        .order_by("-published_at", "-number")
+        .first()
+    )
+
+
+def version_by_number(area, number):
+    """The area's published version with that number, or None (drafts are never returned)."""
+    return (
+        published_versions().select_related("plan__area").filter(plan__area=area, number=number)
+    ).first()
+
+
+def public_updates():
+    return ProgressUpdate.objects.filter(version__state=PUBLISHED)
+
+
+def update_day():
+    """An update's date, or the day its version was published when the source gave none."""
+    return Coalesce("date", TruncDate("version__published_at"), output_field=DateField())
+
+
+def _latest_update_id():
+    newest = (
+        public_updates()
+        .filter(identity=OuterRef("identity"))
+        .annotate(day=update_day())
+        .order_by("-day", "-created_at", "-pk")
+        .values("pk")[:1]
+    )
+    return Subquery(newest)
+
+
+def published_on(version):
+    return timezone.localdate(version.published_at) if version.published_at else None
+
+
+def day_of(update):
+    """The day an update speaks for: its own date, else the day it was published."""
+    return update.date or published_on(update.version)
+
+
+@dataclass
+class PublicAction:
+    """An action of a published version with what the public pages show beside it."""
+
+    action: Action
+    version: PlanVersion
+    organisations: list
+    latest_update: ProgressUpdate | None
+    latest_update_on: date | None
+    last_activity: date | None
+    overdue: bool
+    stale: bool
+    rag: str
+    rag_source: str  # "reported", "suggested" or ""
+
+    @property
+    def section_number(self):
+        return self.action.section.number if self.action.section_id else None
+
+    @property
+    def rag_suggested(self):
+        return self.rag_source == "suggested"
+
+    @property
+    def rag_label(self):
+        return dict(_RAG_LABELS).get(self.rag, "")
+
+
+_RAG_LABELS = [("red", "Red"), ("amber", "Amber"), ("green", "Green"), ("blue", "Blue")]
+
+
+def describe(action, *, version, latest_update, on):
+    """What the rules say about one published action on the day `on`."""
+    update_on = day_of(latest_update) if latest_update else None
+    # Publishing a version counts as activity: the area has just stood behind its plan.
+    candidates = [d for d in (update_on, published_on(version)) if d]
+    last_activity = max(candidates) if candidates else None
+    stale = rules.is_stale(
+        canonical_status=action.canonical_status, last_activity=last_activity, on=on
+    )
+    rag, source = rules.effective_rag(
+        reported=action.rag,
+        canonical_status=action.canonical_status,
+        due=action.due,
+        on=on,
+        stale=stale,
+    )
+    return PublicAction(
+        action=action,
+        version=version,
+        organisations=[lead.organisation for lead in action.leads.all()],
+        latest_update=latest_update,
+        latest_update_on=update_on,
+        last_activity=last_activity,
+        overdue=rules.is_overdue(due=action.due, canonical_status=action.canonical_status, on=on),
+        stale=stale,
+        rag=rag,
+        rag_source=source,
+    )
+
+
+def _with_progress(queryset, *, on, version=None):
+    actions = list(
+        queryset.select_related("section")
+        .prefetch_related(
+            Prefetch("leads", queryset=ActionLead.objects.select_related("organisation"))
+        )
+        .annotate(latest_update_id=_latest_update_id())
+    )
+    wanted = {a.latest_update_id for a in actions if a.latest_update_id}
+    updates = ProgressUpdate.objects.filter(pk__in=wanted).select_related("version")
+    by_id = {update.pk: update for update in updates} if wanted else {}
+    return [
+        describe(
+            action,
+            version=version or action.version,
+            latest_update=by_id.get(action.latest_update_id),
+            on=on,
+        )
+        for action in actions
+    ]
+
+
+def version_actions(version, *, on):
+    """Every action of a published version, in plan order, described for the public."""
+    if version.state != PUBLISHED:
+        raise ValueError("Only a published version's actions are public.")
+    return _with_progress(version.actions.order_by("position", "pk"), on=on, version=version)
+
+
+def organisation_actions(organisation, *, on):
+    """Every action the organisation leads in the latest published version of each plan."""
+    queryset = (
+        Action.objects.filter(version_id__in=latest_version_ids(), leads__organisation=organisation)
+        .select_related("version__plan__area")
+        .order_by("version__plan__area__name", "position", "pk")
+        .distinct()
+    )
+    return _with_progress(queryset, on=on)
+
+
+@dataclass
+class ActionPage:
+    item: PublicAction
+    updates: list
+    history: list  # (version, action) for every published version the action is written in
+
+
+def action_page(area, ref, *, on):
+    """The action with this ref in the area's latest published plan, or None."""
+    version = latest_version(area)
+    if version is None:
+        return None
+    queryset = version.actions.filter(ref=ref).order_by("position", "pk")[:1]
+    items = _with_progress(queryset, on=on, version=version)
+    if not items:
+        return None
+    item = items[0]
+    identity_id = item.action.identity_id
+    updates = list(
+        public_updates()
+        .filter(identity_id=identity_id)
+        .select_related("version")
+        .annotate(day=update_day())
+        .order_by("-day", "-created_at", "-pk")
+    )
+    history = [
+        (other.version, other)
+        for other in Action.objects.filter(identity_id=identity_id, version__state=PUBLISHED)
+        .select_related("version")
+        .order_by("-version__published_at", "-version__number")
+    ]
+    return ActionPage(item=item, updates=updates, history=history)
+
+
+# --- filters --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActionFilters:
+    section: int | None = None
+    status: str = ""  # a canonical status, NOT_STATED, or "" for any
+    rag: str = ""  # red, amber, green, blue, NOT_STATED, or "" for any
+    lead: str = ""  # an organisation's slug
+    overdue: bool = False
+    stale: bool = False
+
+    @property
+    def active(self):
+        return bool(
+            self.section or self.status or self.rag or self.lead or self.overdue or self.stale
+        )
+
+
+def _matches(item, filters):
+    action = item.action
+    if filters.section and item.section_number != filters.section:
+        return False
+    if filters.status:
+        wanted = "" if filters.status == NOT_STATED else filters.status
+        if action.canonical_status != wanted:
+            return False
+    if filters.rag:
+        wanted = "" if filters.rag == NOT_STATED else filters.rag
+        if item.rag != wanted:
+            return False
+    if filters.lead and filters.lead not in {o.slug for o in item.organisations}:
+        return False
+    if filters.overdue and not item.overdue:
+        return False
+    return not (filters.stale and not item.stale)
+
+
+def filter_actions(items, filters):
+    return [item for item in items if _matches(item, filters)]
+
+
+def lead_choices(items):
+    """(slug, name) of every organisation leading at least one of these actions, by name."""
+    seen = {o.slug: o.name for item in items for o in item.organisations}
+    return sorted(seen.items(), key=lambda pair: pair[1].lower())
+
+
+# --- grouping ---------------------------------------------------------------------------
+
+
+@dataclass
+class SubthemeGroup:
+    title: str
+    items: list = field(default_factory=list)
+
+
+@dataclass
+class SectionGroup:
+    section: Section | None
+    subthemes: list = field(default_factory=list)
+
+    @property
+    def count(self):
+        return sum(len(group.items) for group in self.subthemes)
+
+
+def group_by_section(items):
+    """Sections in number order (actions without one last), sub-themes in plan order."""
+    groups: dict = {}
+    for item in items:
+        action = item.action
+        key = item.section_number or 99
+        group = groups.setdefault(key, SectionGroup(section=action.section))
+        if not group.subthemes or group.subthemes[-1].title != action.subtheme:
+            group.subthemes.append(SubthemeGroup(title=action.subtheme))
+        group.subthemes[-1].items.append(item)
+    return [groups[key] for key in sorted(groups)]
+
+
+def summarise(items):
+    """Counts by canonical status and shown RAG, with overdue and stale totals."""
+    return {
+        "total": len(items),
+        "by_status": rules.counts_by_status(item.action.canonical_status for item in items),
+        "by_rag": rules.counts_by_rag(item.rag for item in items),
+        "overdue": sum(item.overdue for item in items),
+        "stale": sum(item.stale for item in items),
+        "complete": sum(item.action.canonical_status == CanonicalStatus.COMPLETE for item in items),
+    }
+
+
+def sections():
+    return list(Section.objects.order_by("number"))
+

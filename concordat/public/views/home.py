@@ -1,0 +1,23 @@
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from concordat.core.selectors.national import national_picture
+from concordat.public.presenters import rag_segments, status_segments
+
+from .helpers import today
+
+
+@require_safe
+def home(request):
+    on = today()
+    picture = national_picture(on=on)
+    return render(
+        request,
+        "public/home.html",
+        {
+            "picture": picture,
+            "on": on,
+            "status_segments": status_segments(picture.totals.by_status),
+            "rag_segments": rag_segments(picture.totals.by_rag),
+        },
+    )

@@ -1,0 +1,54 @@
+from itertools import groupby
+
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from concordat.core.selectors.organisations import (
+    organisation_by_slug,
+    organisations_without_role,
+    roles_with_organisations,
+)
+from concordat.core.selectors.plans import organisation_actions
+
+from .helpers import today
+
+
+@require_safe
+def organisation_list(request):
+    return render(
+        request,
+        "public/organisation_list.html",
+        {
+            "roles": roles_with_organisations(),
+            "others": organisations_without_role(),
+            "breadcrumbs": [{"text": "Home", "href": "/"}, {"text": "Organisations"}],
+        },
+    )
+
+
+@require_safe
+def organisation_detail(request, slug):
+    organisation = organisation_by_slug(slug)
+    if organisation is None:
+        raise Http404("No organisation with that address.")
+    items = organisation_actions(organisation, on=today())
+    by_area = [
+        (area, list(group))
+        for area, group in groupby(items, key=lambda item: item.version.plan.area)
+    ]
+    return render(
+        request,
+        "public/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "by_area": by_area,
+            "total": len(items),
+            "breadcrumbs": [
+                {"text": "Home", "href": "/"},
+                {"text": "Organisations", "href": reverse("public:organisations")},
+                {"text": organisation.name},
+            ],
+        },
+    )

@@ -1,0 +1,69 @@
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from concordat.core.selectors import plans
+from concordat.public.forms import PlanFilterForm
+from concordat.public.plan_csv import plan_csv_response
+
+from .helpers import area_breadcrumbs, area_or_404, today
+
+
+@require_safe
+def plan(request, slug):
+    area = area_or_404(slug)
+    version = plans.latest_version(area)
+    all_sections = plans.sections()
+    items = plans.version_actions(version, on=today()) if version else []
+    form = PlanFilterForm(
+        request.GET or None, sections=all_sections, leads=plans.lead_choices(items)
+    )
+    filters = form.filters() if form.is_bound else plans.ActionFilters()
+    shown = plans.filter_actions(items, filters)
+    return render(
+        request,
+        "public/plan.html",
+        {
+            "area": area,
+            "version": version,
+            "form": form,
+            "filters": filters,
+            "total": len(items),
+            "shown": shown,
+            "groups": plans.group_by_section(shown),
+            "breadcrumbs": area_breadcrumbs(area, ("Action plan", None)),
+        },
+    )
+
+
+@require_safe
+def plan_csv(request, slug):
+    area = area_or_404(slug)
+    version = plans.latest_version(area)
+    if version is None:
+        raise Http404("This area has not published a plan.")
+    return plan_csv_response(area, version, plans.version_actions(version, on=today()))
+
+
+@require_safe
+def action_detail(request, slug, ref):
+    area = area_or_404(slug)
+    page = plans.action_page(area, ref, on=today())
+    if page is None:
+        raise Http404("No action with that reference in the published plan.")
+    return render(
+        request,
+        "public/action_detail.html",
+        {
+            "area": area,
+            "page": page,
+            "item": page.item,
+            "action": page.item.action,
+            "breadcrumbs": area_breadcrumbs(
+                area,
+                ("Action plan", reverse("public:plan", args=[area.slug])),
+                (f"Action {page.item.action.ref}", None),
+            ),
+        },
+    )
