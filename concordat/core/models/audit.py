@@ -34,6 +34,9 @@ class AuditEntry(models.Model):
     before = models.TextField(blank=True)
     after = models.TextField(blank=True)
     note = models.TextField(blank=True)
+    object_version = models.PositiveIntegerField(
+        null=True, blank=True, help_text="The object's lock version after this change."
+    )
 
     class Meta:
         ordering = ["-at", "-id"]

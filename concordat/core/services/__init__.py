@@ -1,5 +1,16 @@
 """Every write to the domain goes through these functions (forms, importer, API, commands)."""
 
+from .actions import (
+    EDITABLE_FIELDS,
+    ConcurrentEditError,
+    action_create,
+    action_reorder,
+    action_retire,
+    action_update,
+    draft_action_for,
+    progress_update_post,
+)
+from .areas import AREA_DETAIL_FIELDS, area_update_details
 from .audit import audit_field_changes, audit_record
 from .organisations import organisation_upsert
 from .plans import (
@@ -13,6 +24,16 @@ from .plans import (
 )
 
 __all__ = [
+    "AREA_DETAIL_FIELDS",
+    "EDITABLE_FIELDS",
+    "ConcurrentEditError",
+    "action_create",
+    "action_reorder",
+    "action_retire",
+    "action_update",
+    "area_update_details",
+    "draft_action_for",
+    "progress_update_post",
     "audit_field_changes",
     "audit_record",
     "latest_published_version",

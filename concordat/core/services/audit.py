@@ -28,6 +28,7 @@ def audit_record(
     before=None,
     after=None,
     note="",
+    object_version=None,
 ):
     return AuditEntry.objects.create(
         actor=actor if getattr(actor, "pk", None) else None,
@@ -42,14 +43,22 @@ def audit_record(
         before=_text(before),
         after=_text(after),
         note=note,
+        object_version=object_version,
     )
 
 
-def audit_field_changes(*, actor, instance, before, fields, area=None, version=None, identity=None):
-    """Record one entry per field whose value changed from `before[field]`."""
+def audit_field_changes(
+    *, actor, instance, before, fields, area=None, version=None, identity=None, after=None
+):
+    """Record one entry per field whose value changed from `before[field]`.
+
+    `after` overrides the value read from the instance (for many-to-many fields).
+    """
+    after = after or {}
     entries = []
     for field in fields:
-        old, new = before.get(field), getattr(instance, field)
+        old = before.get(field)
+        new = after[field] if field in after else getattr(instance, field)
         if _text(old) != _text(new):
             entries.append(
                 AuditEntry(
@@ -64,6 +73,7 @@ def audit_field_changes(*, actor, instance, before, fields, area=None, version=N
                     field=field,
                     before=_text(old),
                     after=_text(new),
+                    object_version=getattr(instance, "lock_version", None),
                 )
             )
     AuditEntry.objects.bulk_create(entries)

@@ -1,0 +1,221 @@
+from datetime import date, timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from concordat.core.models import (
+    Action,
+    Area,
+    AuditEntry,
+    Organisation,
+    PlanVersion,
+    ProgressUpdate,
+    Section,
+)
+from concordat.core.services import (
+    ConcurrentEditError,
+    action_create,
+    action_reorder,
+    action_retire,
+    action_update,
+    area_update_details,
+    plan_version_import,
+    plan_version_publish,
+    progress_update_post,
+)
+
+from .parsed_fakes import parsed_action, parsed_plan
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def people():
+    User = get_user_model()
+    return (
+        User.objects.create_user("ann@example.org", "ann@example.org", "x", first_name="Ann"),
+        User.objects.create_user("bob@example.org", "bob@example.org", "x"),
+    )
+
+
+@pytest.fixture
+def published():
+    area = Area.objects.create(name="Testshire", slug="testshire")
+    version = plan_version_import(
+        area=area,
+        parsed=parsed_plan(
+            parsed_action(
+                "1.1", "Agree a crisis plan", timescale="May 2015", due=date(2015, 5, 31)
+            ),
+            parsed_action("1.2", "Train police officers", status="Ongoing"),
+        ),
+        actor=None,
+    )
+    return plan_version_publish(version=version, actor=None)
+
+
+def test_editing_a_published_action_starts_a_draft_and_leaves_the_published_one(published, people):
+    ann, _ = people
+    original = published.actions.get(ref="1.1")
+    edited = action_update(action=original, actor=ann, timescale="By March 2016")
+    assert edited.version.state == PlanVersion.State.DRAFT
+    assert edited.identity_id == original.identity_id
+    assert (edited.due, edited.timescale_needs_review) == (date(2016, 3, 31), False)
+    original.refresh_from_db()
+    assert original.timescale == "May 2015"
+    entries = AuditEntry.objects.filter(identity=original.identity, verb="changed")
+    changed = {(e.field, e.before, e.after) for e in entries}
+    assert ("timescale", "May 2015", "By March 2016") in changed
+    assert ("due", "2015-05-31", "2016-03-31") in changed
+    assert all(e.actor == ann for e in entries)
+
+
+def test_derived_values_can_be_set_by_hand_beside_the_words(published, people):
+    ann, _ = people
+    action = action_update(
+        action=published.actions.get(ref="1.2"),
+        actor=ann,
+        status="Nearly there",
+        canonical_status="in_progress",
+    )
+    assert (action.status, action.canonical_status) == ("Nearly there", "in_progress")
+    action = action_update(
+        action=action, actor=ann, lock_version=action.lock_version, status="Achieved"
+    )
+    assert action.canonical_status == "complete"
+
+
+def test_a_second_editor_on_a_stale_copy_is_refused_with_the_first_editors_changes(
+    published, people
+):
+    ann, bob = people
+    draft_row = action_update(action=published.actions.get(ref="1.1"), actor=ann, subtheme="Data")
+    loaded = draft_row.lock_version
+    action_update(action=draft_row, actor=ann, lock_version=loaded, text="Agree and publish")
+    with pytest.raises(ConcurrentEditError) as refused:
+        action_update(action=draft_row, actor=bob, lock_version=loaded, text="Bob's words")
+    assert "ann@example.org changed this action while you were editing it" in str(
+        refused.value.messages[0]
+    )
+    assert [(c.field, c.after) for c in refused.value.changes] == [("text", "Agree and publish")]
+    assert Action.objects.get(pk=draft_row.pk).text == "Agree and publish"
+
+
+def test_impossible_values_are_refused_and_nothing_changes(published, people):
+    ann, _ = people
+    action = published.actions.get(ref="1.1")
+    with pytest.raises(ValidationError, match="start date must be on or before"):
+        action_update(action=action, actor=ann, start=date(2016, 1, 1), due=date(2015, 1, 1))
+    assert not AuditEntry.objects.filter(verb="changed").exists()
+
+
+def test_lead_organisations_are_edited_and_audited(published, people):
+    ann, _ = people
+    police = Organisation.objects.create(name="Test Police", slug="test-police")
+    action = action_update(
+        action=published.actions.get(ref="1.2"), actor=ann, lead_organisations=[police]
+    )
+    assert list(action.lead_organisations.all()) == [police]
+    entry = AuditEntry.objects.get(field="lead_organisations")
+    assert (entry.before, entry.after) == ("", "Test Police")
+
+
+def test_retiring_keeps_the_action_as_superseded_with_its_reason(published, people):
+    ann, _ = people
+    with pytest.raises(ValidationError, match="Say why"):
+        action_retire(action=published.actions.get(ref="1.2"), actor=ann, reason=" ")
+    retired = action_retire(
+        action=published.actions.get(ref="1.2"), actor=ann, reason="Merged into 1.1"
+    )
+    assert (retired.canonical_status, retired.retired_reason) == ("superseded", "Merged into 1.1")
+    assert retired.version.actions.count() == 2
+
+
+def test_adding_and_reordering_actions_in_the_draft(published, people):
+    ann, _ = people
+    section = Section.objects.get(number=2)
+    added = action_create(
+        area=published.plan.area,
+        actor=ann,
+        text="Open a crisis café",
+        section=section,
+        ref="2.1",
+        timescale="Q3 2015/16",
+    )
+    assert (added.new, added.due, added.position) == (True, date(2015, 12, 31), 3)
+    with pytest.raises(ValidationError, match="already has the ref 2.1"):
+        action_create(area=published.plan.area, actor=ann, text="Another", ref="2.1")
+    draft = added.version
+    ids = list(draft.actions.order_by("position").values_list("pk", flat=True))
+    action_reorder(version=draft, actor=ann, action_ids=list(reversed(ids)))
+    assert list(draft.actions.order_by("position").values_list("ref", flat=True)) == [
+        "2.1",
+        "1.2",
+        "1.1",
+    ]
+    with pytest.raises(ValidationError, match="changed while you were reordering"):
+        action_reorder(version=draft, actor=ann, action_ids=ids[:2])
+
+
+def test_a_progress_update_goes_into_the_draft_and_sets_the_status(published, people):
+    ann, _ = people
+    action = published.actions.get(ref="1.2")
+    update = progress_update_post(
+        action=action,
+        actor=ann,
+        note="All response officers trained.",
+        on=date(2015, 9, 1),
+        status="Complete",
+        rag="blue",
+    )
+    assert update.version.state == PlanVersion.State.DRAFT
+    assert update.author_name == "Ann"
+    draft_row = update.version.actions.get(identity=action.identity)
+    assert (draft_row.canonical_status, draft_row.rag) == ("complete", "blue")
+    # Not public until the draft is published.
+    assert not ProgressUpdate.objects.filter(
+        identity=action.identity, version__state="published"
+    ).exists()
+    plan_version_publish(version=update.version, actor=ann)
+    assert (
+        ProgressUpdate.objects.filter(identity=action.identity, version__state="published").count()
+        == 1
+    )
+
+
+def test_a_progress_update_dated_in_the_future_is_refused(published, people):
+    ann, _ = people
+    with pytest.raises(ValidationError, match="cannot be in the future"):
+        progress_update_post(
+            action=published.actions.get(ref="1.1"),
+            actor=ann,
+            note="Planned",
+            on=timezone.localdate() + timedelta(days=1),
+        )
+    assert not ProgressUpdate.objects.exists()
+    assert not PlanVersion.objects.filter(state="draft").exists()
+
+
+def test_area_details_are_audited_field_by_field(published, people):
+    ann, _ = people
+    area = published.plan.area
+    mind = Organisation.objects.create(name="Mind", slug="mind")
+    area_update_details(
+        area=area,
+        actor=ann,
+        chair="Ros Example",
+        declaration_date=date(2014, 12, 1),
+        declaration_signatories=[mind],
+    )
+    fields = dict(
+        AuditEntry.objects.filter(area=area, verb="changed").values_list("field", "after")
+    )
+    assert fields == {
+        "chair": "Ros Example",
+        "declaration_date": "2014-12-01",
+        "declaration_signatories": "Mind",
+    }
+    with pytest.raises(ValidationError, match="between 1 and 36 months"):
+        area_update_details(area=area, actor=ann, review_cycle_months=0)
