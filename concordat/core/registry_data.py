@@ -92,8 +92,16 @@ LOCAL_ORGANISATIONS = {
     ),
     "Essex Police": ("", [], Sector.POLICE),
     "Essex County Council": ("ECC", ["Essex CC"], Sector.LOCAL_AUTHORITY),
-    "Thurrock Council": ("TBC", ["Thurrock BC", "Thurrock Borough Council"], Sector.LOCAL_AUTHORITY),
-    "Southend-on-Sea Borough Council": ("SBC", ["Southend Borough Council"], Sector.LOCAL_AUTHORITY),
+    "Thurrock Council": (
+        "TBC",
+        ["Thurrock BC", "Thurrock Borough Council"],
+        Sector.LOCAL_AUTHORITY,
+    ),
+    "Southend-on-Sea Borough Council": (
+        "SBC",
+        ["Southend Borough Council"],
+        Sector.LOCAL_AUTHORITY,
+    ),
     "Basildon and Brentwood Clinical Commissioning Group": (
         "BBCCG",
         ["Basildon and Brentwood CCG"],

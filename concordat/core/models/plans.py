@@ -104,11 +104,25 @@ class PlanVersion(models.Model):
     def __str__(self):
         return f"{self.plan} v{self.number} ({self.get_state_display()})"
 
+    def save(self, *args, **kwargs):
+        if getattr(self, "_state_when_loaded", None) == self.State.PUBLISHED:
+            raise PublishedVersionError("A published version cannot be changed.")
+        super().save(*args, **kwargs)
+        self._state_when_loaded = self.state
+
+    def get_absolute_url(self):
+        return reverse("public:plan_version", args=[self.plan.area.slug, self.number])
+
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
         instance._state_when_loaded = getattr(instance, "state", None)
         return instance
+
+    def delete(self, *args, **kwargs):
+        if self.is_published:
+            raise PublishedVersionError("A published version cannot be deleted.")
+        return super().delete(*args, **kwargs)
 
     @property
     def is_published(self):
@@ -120,20 +134,6 @@ class PlanVersion(models.Model):
 
     def display_label(self):
         return self.label or f"Version {self.number}"
-
-    def save(self, *args, **kwargs):
-        if getattr(self, "_state_when_loaded", None) == self.State.PUBLISHED:
-            raise PublishedVersionError("A published version cannot be changed.")
-        super().save(*args, **kwargs)
-        self._state_when_loaded = self.state
-
-    def delete(self, *args, **kwargs):
-        if self.is_published:
-            raise PublishedVersionError("A published version cannot be deleted.")
-        return super().delete(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("public:plan_version", args=[self.plan.area.slug, self.number])
 
 
 class ActionIdentity(models.Model):
@@ -158,9 +158,7 @@ class Action(models.Model):
     """An action as written in one plan version: verbatim text beside what was derived."""
 
     version = models.ForeignKey(PlanVersion, on_delete=models.CASCADE, related_name="actions")
-    identity = models.ForeignKey(
-        ActionIdentity, on_delete=models.PROTECT, related_name="actions"
-    )
+    identity = models.ForeignKey(ActionIdentity, on_delete=models.PROTECT, related_name="actions")
     position = models.PositiveIntegerField(default=0)
     ref = models.CharField(max_length=40, blank=True, help_text="Cleaned ref (1.10).")
     ref_raw = models.CharField(max_length=80, blank=True, help_text="The ref as written.")
@@ -189,9 +187,7 @@ class Action(models.Model):
     outcomes = models.JSONField(default=list, blank=True)
     performance_indicator = models.TextField(blank=True)
     status = models.TextField(blank=True, help_text="The status as written.")
-    canonical_status = models.CharField(
-        max_length=20, choices=CanonicalStatus.choices, blank=True
-    )
+    canonical_status = models.CharField(max_length=20, choices=CanonicalStatus.choices, blank=True)
     rag_raw = models.CharField(max_length=200, blank=True, help_text="The RAG as written.")
     rag = models.CharField(
         max_length=10, choices=Rag.choices, blank=True, help_text="The RAG reported."
@@ -208,9 +204,7 @@ class Action(models.Model):
     class Meta:
         ordering = ["version", "position"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["version", "identity"], name="action_once_per_version"
-            ),
+            models.UniqueConstraint(fields=["version", "identity"], name="action_once_per_version"),
         ]
         indexes = [
             models.Index(fields=["version", "position"]),
@@ -221,15 +215,15 @@ class Action(models.Model):
     def __str__(self):
         return f"{self.ref or '(no ref)'} {self.text[:60]}"
 
-    def get_absolute_url(self):
-        return reverse("public:action", args=[self.version.plan.area.slug, self.ref])
-
     def save(self, *args, **kwargs):
         if PlanVersion.objects.filter(
             pk=self.version_id, state=PlanVersion.State.PUBLISHED
         ).exists():
             raise PublishedVersionError("Actions of a published version cannot be changed.")
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("public:action", args=[self.version.plan.area.slug, self.ref])
 
     def delete(self, *args, **kwargs):
         if PlanVersion.objects.filter(
@@ -262,9 +256,7 @@ class ActionLead(models.Model):
     class Meta:
         ordering = ["position"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["action", "organisation"], name="action_lead_once"
-            ),
+            models.UniqueConstraint(fields=["action", "organisation"], name="action_lead_once"),
         ]
 
     def __str__(self):
@@ -282,18 +274,14 @@ class ProgressUpdate(models.Model):
         IMPORT = "import", "Imported from a document"
         WEB = "web", "Written on the site"
 
-    identity = models.ForeignKey(
-        ActionIdentity, on_delete=models.PROTECT, related_name="updates"
-    )
+    identity = models.ForeignKey(ActionIdentity, on_delete=models.PROTECT, related_name="updates")
     version = models.ForeignKey(PlanVersion, on_delete=models.PROTECT, related_name="updates")
     date = models.DateField(
         null=True, blank=True, help_text="The date of the note; empty when the source gave none."
     )
     note = models.TextField()
     status = models.TextField(blank=True)
-    canonical_status = models.CharField(
-        max_length=20, choices=CanonicalStatus.choices, blank=True
-    )
+    canonical_status = models.CharField(max_length=20, choices=CanonicalStatus.choices, blank=True)
     rag = models.CharField(max_length=10, choices=Rag.choices, blank=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
