@@ -3,7 +3,7 @@
 from docx.enum.text import WD_BREAK
 from docx.shared import Cm
 
-from concordat.reports.prompts import prompt_for
+from concordat.reports.presenters import report_details, section_title
 
 from . import word
 from .columns import cell_value, columns_for, rag_of
@@ -153,26 +153,6 @@ def report_docx(report, *, draft=False):
         if section.key == milestones_after:
             _milestones(document, milestones)
     return word.to_bytes(document)
-
-
-def section_title(section):
-    prompt = prompt_for(section.key)
-    return section.title or (prompt.title if prompt else section.key)
-
-
-def report_details(report):
-    details = [
-        ("Area", report.area.name),
-        ("Period", report.period_label),
-        ("Project manager", report.project_manager),
-        ("Report authors", report.authors),
-        ("Date of update", report.date_of_update_text or long_date(report.date_of_update)),
-        (
-            "Overall status",
-            report.get_overall_status_display() if report.overall_status else "",
-        ),
-    ]
-    return [(label, value) for label, value in details if value]
 
 
 def _milestones(document, milestones):

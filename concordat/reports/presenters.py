@@ -1,0 +1,40 @@
+"""What a progress report shows, for the report page, the workspace preview and the exports."""
+
+from .exporters.data import long_date
+from .prompts import prompt_for
+
+
+def report_details(report):
+    details = [
+        ("Area", report.area.name),
+        ("Period", report.period_label),
+        ("Project manager", report.project_manager),
+        ("Report authors", report.authors),
+        ("Date of update", report.date_of_update_text or long_date(report.date_of_update)),
+        (
+            "Overall status",
+            report.get_overall_status_display() if report.overall_status else "",
+        ),
+    ]
+    return [(label, value) for label, value in details if value]
+
+
+def section_title(section):
+    prompt = prompt_for(section.key)
+    return section.title or (prompt.title if prompt else section.key)
+
+
+def report_context(report, *, draft=False):
+    """Template context for `reports/_report_body.html` (sections and milestones must be
+    prefetched by the caller to keep the query count fixed)."""
+    sections = [s for s in report.sections.all() if s.body.strip()]
+    for section in sections:
+        section.title = section_title(section)
+    return {
+        "report": report,
+        "draft": draft,
+        "details": report_details(report),
+        "sections": sections,
+        "milestones": list(report.milestones.all()),
+        "has_narrative": any(s.key == "narrative" for s in sections),
+    }
