@@ -100,6 +100,8 @@ def _build(row, matcher, financial_year, previous_refs):
     if row.from_appendix and canonical not in CLOSED:
         canonical = COMPLETE
     rag_raw = fields.get("rag", "").strip()
+    if "rag" not in fields and read_rag(status):
+        rag_raw = status  # a plan without a RAG column that gives its colour as the status
     progress = _text(fields["progress"]) if "progress" in fields else ""
 
     action = ParsedAction(

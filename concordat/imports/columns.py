@@ -50,7 +50,6 @@ SYNONYMS = {
         "actions required",
         "what we will do",
         "key actions",
-        "objective",
         "action required",
         "what",
         "recommendation",
@@ -243,11 +242,15 @@ def map_columns(names, overrides=None):
         if name in overrides and overrides[name] in FIELDS:
             fields[index] = overrides[name]
             taken.add(overrides[name])
-    for index, name in enumerate(names):
-        if name in overrides or name.startswith("Column "):
-            continue
-        field = field_for(name)
-        if field and field not in taken:
-            fields[index] = field
-            taken.add(field)
+    # Headings named exactly first, so `Action` wins over `Objective` wherever they stand.
+    for exact in (True, False):
+        for index, name in enumerate(names):
+            if name in overrides or name.startswith("Column ") or fields[index]:
+                continue
+            if exact and normalise(name) not in EXACT:
+                continue
+            field = field_for(name)
+            if field and field not in taken:
+                fields[index] = field
+                taken.add(field)
     return fields

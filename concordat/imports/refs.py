@@ -13,6 +13,7 @@ REF_FORMS = [
     re.compile(r"^[a-z]$"),  # a, from `a.`, `a)` or `(a)`
 ]
 SPLIT_BY_SPACE = re.compile(r"^(\d{1,3})\s+(\d{1,3})$")  # `1 10` from text extraction
+NEW_MARK = re.compile(r"\s*\(?\bnew\b\)?\s*", re.I)
 LEADING_NUMBER = re.compile(r"^(\d{1,3})")
 LEADING_LETTER = re.compile(r"^([A-Z])(?=[\d.:])")
 
@@ -29,8 +30,8 @@ def read_ref(text):
     raw = (text or "").strip()
     if not raw or len(raw) > 16:
         return None
-    new = "*" in raw
-    cleaned = raw.replace("*", "").strip().strip(QUOTES).strip()
+    new = "*" in raw or bool(NEW_MARK.search(raw))
+    cleaned = NEW_MARK.sub("", raw).replace("*", "").strip().strip(QUOTES).strip()
     if re.fullmatch(r"\(?[a-z]\)", cleaned):
         cleaned = cleaned.strip("()")
     cleaned = re.sub(r"\s*([.:])\s*", r"\1", cleaned)
@@ -63,3 +64,14 @@ def next_ref(previous_refs, section):
         if found:
             numbers.append(int(found.group(1)))
     return f"{section}.{max(numbers) + 1 if numbers else 1}"
+
+
+def split_leading_ref(text):
+    """(Ref, rest) when a cell starts with a ref then words (`1.1 Develop…`), else None."""
+    found = re.match(r"^\s*(\S{1,12}(?:\s*\(new\))?)\s+(\S.*)$", text or "", re.S | re.I)
+    if not found:
+        return None
+    ref = read_ref(found.group(1))
+    if ref is None or not re.search(r"\d[.:]|[A-Za-z]\d", found.group(1)):
+        return None
+    return ref, found.group(2)

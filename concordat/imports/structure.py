@@ -8,8 +8,8 @@ the table (preamble) and after it (trailing text such as a KPI list).
 import re
 from dataclasses import dataclass, field
 
-from .columns import header_names, is_header_row, map_columns
-from .refs import read_ref
+from .columns import field_for, header_names, is_header_row, map_columns
+from .refs import read_ref, split_leading_ref
 from .sections import read_section_heading, section_from_title
 
 BULLET_START = re.compile(r"^\s*(?:[•·▪◦‣○●*\-–]\s|<ul|<ol|<li)", re.I)
@@ -19,6 +19,7 @@ APPENDIX = re.compile(
     re.I,
 )
 MAX_SUBTHEME_LENGTH = 150
+MAX_SUBHEADING_LENGTH = 25
 CORE_FIELDS = ("lead", "timescale", "start_date", "finish_date", "status", "rag")
 
 
@@ -80,6 +81,8 @@ class _Reader:
         self.current = None
         self.after_last = []  # one-cell rows since the last action: maybe trailing text
         self.used_columns = set()
+        self.last_was_header = False
+        self.header_cells = []
 
     # Tables ----------------------------------------------------------------------------
     def read(self, document):
@@ -92,6 +95,7 @@ class _Reader:
         table_appendix = bool(APPENDIX.search(table.heading or "")) and self.out.actions
         if table_appendix:
             self.start_appendix()
+        self.section_from_heading(table.heading)
         header_in_table = any(is_header_row(row) for row in table.rows[:5])
         if not header_in_table and self.header and table.rows:
             widths = {len(row) for row in table.rows}
@@ -117,8 +121,12 @@ class _Reader:
         filled = [(i, text) for i, text in enumerate(cells) if text and text.strip()]
         if not filled:
             return
-        if is_header_row(cells):
+        if is_header_row(cells) or self.is_second_header_row(filled):
+            if self.last_was_header and self.header is not None:
+                cells = self.merge_header_rows(cells)
             header = _Header(cells, self.overrides)
+            self.last_was_header = True
+            self.header_cells = list(cells)
             if self.header is None or header.names != self.header.names:
                 self.header = header
                 for i, name in enumerate(header.names):
@@ -126,6 +134,7 @@ class _Reader:
                         self.out.columns.setdefault(name, header.fields[i])
             self.out.found_header = True
             return
+        self.last_was_header = False
         if self.header is None:
             self.before_header(filled)
             return
@@ -140,6 +149,9 @@ class _Reader:
         action_col = header.col("action")
         ref_text = cells[ref_col].strip() if ref_col is not None else ""
         ref = read_ref(ref_text) if ref_text else None
+        if ref_col is None and action_col is not None:
+            leading = split_leading_ref(cells[action_col])
+            ref = leading[0] if leading else None
         if ref and self.is_section_number_row(ref, cells, filled):
             ref = None
         line_based = getattr(table, "line_based", False)
@@ -173,6 +185,20 @@ class _Reader:
             return
         self.continue_action(cells)
 
+    def is_second_header_row(self, filled):
+        return self.last_was_header and all(
+            len(text) <= MAX_SUBHEADING_LENGTH and read_ref(text) is None and field_for(text)
+            for _i, text in filled
+        )
+
+    def merge_header_rows(self, cells):
+        """A second heading row under the first (`Timescale` over `Start` | `End`)."""
+        above = self.header_cells
+        width = max(len(above), len(cells))
+        above = above + [""] * (width - len(above))
+        cells = list(cells) + [""] * (width - len(cells))
+        return [low.strip() or high for high, low in zip(above, cells, strict=True)]
+
     def before_header(self, filled):
         if len(filled) == 1:
             heading = read_section_heading(filled[0][1], titles_alone=False)
@@ -180,6 +206,15 @@ class _Reader:
                 self.set_section(heading.number, filled[0][1])
                 return
         self.out.preamble.append(" ".join(text for _i, text in filled))
+
+    def section_from_heading(self, heading):
+        """A section title written as a paragraph just before its table."""
+        lines = [line.strip() for line in (heading or "").split("\n") if line.strip()]
+        for line in reversed(lines[-3:]):
+            found = read_section_heading(line, titles_alone=True)
+            if found and found.number:
+                self.set_section(found.number, line)
+                return
 
     def start_appendix(self):
         """Completed actions come from every section: their refs say which."""
@@ -320,8 +355,10 @@ class _Reader:
         self.finish_action()
         if self.after_last:
             self.out.trailing = list(self.after_last) + self.out.trailing
+        in_actions = {name for action in self.out.actions for name in action.cells}
         for name in list(self.out.columns):
-            if name.startswith("Column ") and name not in self.used_columns:
+            stale = self.out.actions and name not in in_actions
+            if stale or (name.startswith("Column ") and name not in self.used_columns):
                 del self.out.columns[name]
         for action in self.out.actions:
             for name in list(action.cells):

@@ -148,3 +148,20 @@ def test_warnings_point_at_rows(registry):
         "organisation.",
     ) in messages
     assert next(w.row for w in plan.warnings if w.ref == "A3") == 5
+
+
+def test_section_titles_written_as_paragraphs_before_each_table(registry):
+    header = ["No.", "Action", "Timescale", "Lead"]
+    data = docx_bytes(
+        [
+            ("p", "Access to support before crisis point"),
+            ("table", [header, ["1", "Directory of support.", "June 2015", "Mind"]]),
+            ("p", "Urgent and emergency access to crisis care"),
+            ("table", [header, ["2", "Street triage.", "Ongoing", "Essex Police"]]),
+        ]
+    )
+    plan = parse_plan(data, "plan.docx", registry=registry)
+    assert [(a.ref, a.section, a.section_raw) for a in plan.actions] == [
+        ("1", 2, "Access to support before crisis point"),
+        ("2", 3, "Urgent and emergency access to crisis care"),
+    ]

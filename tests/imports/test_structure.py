@@ -171,3 +171,51 @@ def test_column_overrides_change_the_mapping():
     action = plan.actions[0]
     assert (action.status, action.lead, action.progress) == ("NHS England", "", None)
     assert action.extra == {"Notes": "Minuted"}
+
+
+def test_a_second_heading_row_splits_a_column(registry):
+    plan = read(
+        [
+            "Ref\tAction\tTimescale\t\tLead",
+            "\t\tStart\tEnd\t",
+            "1.1\tMap services.\tApril 2015\tJune 2015\tNHS England",
+        ],
+        registry,
+    )
+    assert plan.columns == {
+        "Ref": "ref",
+        "Action": "action",
+        "Start": "start_date",
+        "End": "finish_date",
+        "Lead": "lead",
+    }
+    action = plan.actions[0]
+    assert (action.start_text, action.finish_text, action.timescale) == (
+        "April 2015",
+        "June 2015",
+        "April 2015 – June 2015",
+    )
+
+
+def test_an_action_column_wins_over_an_objective_column():
+    plan = read(["Objective\tAction\tLead\tBy when", "Safer care\tOpen a suite.\tSEPT\tMay 2015"])
+    assert plan.columns["Action"] == "action"
+    assert plan.columns["Objective"] is None
+    assert plan.actions[0].text == "Open a suite."
+    assert plan.actions[0].extra == {"Objective": "Safer care"}
+
+
+def test_refs_written_at_the_start_of_the_action_text(registry):
+    plan = read(
+        [
+            "Action\tLead\tTimescale\tStatus",
+            "1.1 Map services.\tNHS England\tJune 2015\tGreen",
+            "1.2 (new) Agree a protocol.\tSEPT\tJuly 2015\tRed",
+        ],
+        registry,
+    )
+    assert [(a.ref, a.new, a.section, a.text) for a in plan.actions] == [
+        ("1.1", False, 1, "1.1 Map services."),
+        ("1.2", True, 1, "1.2 (new) Agree a protocol."),
+    ]
+    assert [(a.rag, a.rag_raw) for a in plan.actions] == [("green", "Green"), ("red", "Red")]

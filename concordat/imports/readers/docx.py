@@ -23,7 +23,7 @@ def read_docx(data):
         elif element.tag == TBL:
             table = _read_table(element)
             table.name = f"Table {len(tables) + 1}"
-            table.heading = "\n".join(between)
+            table.heading = "\n".join(between if tables else before[-3:])
             between = []
             tables.append(table)
     return Document(tables, preamble="\n".join(before), trailing="\n".join(between), kind="docx")
