@@ -23,8 +23,10 @@ SECTIONS = [
 
 def add_sections(apps, schema_editor):
     Section = apps.get_model("core", "Section")
+    # Write to the database being migrated (the bench database too), not always to default.
+    sections = Section.objects.using(schema_editor.connection.alias)
     for number, title, short_title, slug in SECTIONS:
-        Section.objects.update_or_create(
+        sections.update_or_create(
             number=number, defaults={"title": title, "short_title": short_title, "slug": slug}
         )
 
