@@ -17,6 +17,8 @@ urlpatterns = [
     path("feeds/publications.atom", open_data_feeds.publications_feed, name="publications_feed"),
     path("areas/<slug:slug>/feed.atom", open_data_feeds.area_feed, name="area_feed"),
     path("areas/<slug:slug>/due.ics", open_data_views.area_due_calendar, name="area_due"),
+    path("", include("concordat.reports.urls")),
+    path("", include("concordat.reports.workspace_urls")),
     path("", include("concordat.public.urls")),
 ]
 

@@ -17,6 +17,7 @@ MARK_END = "\x03"
 MAX_TERMS = 12
 # Actions are what people look for first; updates and report text follow them when as good.
 KIND_WEIGHTS = {"action": 1.5, "update": 1.0, "report": 1.0}
+SUBJECT_WEIGHT = 1.3
 
 TERM = re.compile(r"\w+", re.UNICODE)
 
@@ -80,6 +81,18 @@ def _kind_weight(alias="d"):
     return f"(CASE {alias}.kind {cases} ELSE 1.0 END)"
 
 
+def _subject_weight(query_terms, like="LIKE", alias="d"):
+    """A bonus for a title that starts with the words searched for: its subject is the query.
+
+    Returns (SQL, params)."""
+    phrase = " ".join(query_terms)
+    pattern = phrase.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return (
+        f"(CASE WHEN {alias}.title {like} %s ESCAPE '\\' THEN {SUBJECT_WEIGHT} ELSE 1.0 END)",
+        [pattern],
+    )
+
+
 class SQLiteBackend:
     """FTS5 with the porter stemmer; bm25 ranks, title weighted above body."""
 
@@ -87,25 +100,34 @@ class SQLiteBackend:
         joiner = " OR " if any_word else " "
         return joiner.join('"' + word.replace('"', "") + '"' for word in words)
 
-    def search(self, query_terms, *, filters=None, limit=20, offset=0, any_word=False):
-        if not query_terms:
-            return Results(total=0)
-        filters = filters or Filters()
-        match = self._match(query_terms, any_word)
-        where, params = _filter_sql(filters)
+    def _base(self, query_terms, filters, any_word):
+        where, params = _filter_sql(filters or Filters())
         base = (
             "FROM search_fts JOIN search_searchdocument d ON d.id = search_fts.rowid "
             f"WHERE search_fts MATCH %s{where}"
         )
+        return base, [self._match(query_terms, any_word), *params]
+
+    def count(self, query_terms, *, filters=None, any_word=False):
+        if not query_terms:
+            return 0
+        base, params = self._base(query_terms, filters, any_word)
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) {base}", [match, *params])
-            total = cursor.fetchone()[0]
-            if not total:
-                return Results(total=0)
+            cursor.execute(f"SELECT count(*) {base}", params)
+            return cursor.fetchone()[0]
+
+    def search(self, query_terms, *, filters=None, limit=20, offset=0, any_word=False):
+        total = self.count(query_terms, filters=filters, any_word=any_word)
+        if not total:
+            return Results(total=0)
+        base, params = self._base(query_terms, filters, any_word)
+        match = params[0]
+        with connection.cursor() as cursor:
+            subject, subject_params = _subject_weight([] if any_word else query_terms)
             cursor.execute(
-                f"SELECT d.id, bm25(search_fts, 4.0, 1.0) * {_kind_weight()} AS score {base} "
-                "ORDER BY score, d.id LIMIT %s OFFSET %s",
-                [match, *params, limit, offset],
+                f"SELECT d.id, bm25(search_fts, 4.0, 1.0) * {_kind_weight()} * {subject} "
+                f"AS score {base} ORDER BY score, d.id LIMIT %s OFFSET %s",
+                [*subject_params, *params, limit, offset],
             )
             ranked = cursor.fetchall()
             if not ranked:
@@ -139,29 +161,46 @@ class PostgresBackend:
     def _query(self, words, any_word):
         return (" or " if any_word else " ").join(words)
 
-    def search(self, query_terms, *, filters=None, limit=20, offset=0, any_word=False):
-        if not query_terms:
-            return Results(total=0)
-        filters = filters or Filters()
-        text = self._query(query_terms, any_word)
-        where, params = _filter_sql(filters)
+    def _base(self, query_terms, filters, any_word):
+        where, params = _filter_sql(filters or Filters())
         base = (
             "FROM search_searchdocument d, websearch_to_tsquery('english', %s) q "
             f"WHERE d.search_vector @@ q{where}"
         )
+        return base, [self._query(query_terms, any_word), *params]
+
+    def count(self, query_terms, *, filters=None, any_word=False):
+        if not query_terms:
+            return 0
+        base, params = self._base(query_terms, filters, any_word)
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) {base}", [text, *params])
-            total = cursor.fetchone()[0]
-            if not total:
-                return Results(total=0)
+            cursor.execute(f"SELECT count(*) {base}", params)
+            return cursor.fetchone()[0]
+
+    def search(self, query_terms, *, filters=None, limit=20, offset=0, any_word=False):
+        total = self.count(query_terms, filters=filters, any_word=any_word)
+        if not total:
+            return Results(total=0)
+        base, params = self._base(query_terms, filters, any_word)
+        text = params[0]
+        with connection.cursor() as cursor:
+            subject, subject_params = _subject_weight([] if any_word else query_terms, like="ILIKE")
             cursor.execute(
                 "SELECT top.id, top.score, ts_headline('english', top.title, q, %s), "  # noqa: S608
                 "ts_headline('english', top.body, q, %s) FROM ("
                 f"SELECT d.id, d.title, d.body, ts_rank_cd(d.search_vector, q, 32) "
-                f"* {_kind_weight()} AS score {base} ORDER BY score DESC, d.id "
+                f"* {_kind_weight()} * {subject} AS score {base} ORDER BY score DESC, d.id "
                 "LIMIT %s OFFSET %s) top, websearch_to_tsquery('english', %s) q "
                 "ORDER BY top.score DESC, top.id",
-                [self.TITLE_HEADLINE, self.HEADLINE, text, *params, limit, offset, text],
+                [
+                    self.TITLE_HEADLINE,
+                    self.HEADLINE,
+                    *subject_params,
+                    *params,
+                    limit,
+                    offset,
+                    text,
+                ],
             )
             rows = cursor.fetchall()
         return Results(

@@ -1,0 +1,37 @@
+import pytest
+
+from tests.api.world import SECRET
+
+pytestmark = pytest.mark.django_db
+
+
+def test_search_page_without_a_query_shows_the_form(client, world):
+    page = client.get("/search/").content.decode()
+    assert '<label class="govuk-label govuk-label--m" for="search-q">' in page
+    assert "result" not in page.split("<main")[1]
+
+
+def test_search_page_lists_ranked_results_with_marks(client, world, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8):
+        response = client.get("/search/?q=street+triage")
+    page = response.content.decode()
+    assert "4 results for “street triage”" in page
+    assert "<mark>street</mark> <mark>triage</mark>" in page.lower()
+    assert page.index("Action</strong>") < page.index("Progress update</strong>")
+    assert SECRET not in page
+
+
+def test_search_page_filters(client, world):
+    page = client.get("/search/?q=street&organisation=northshire-police&section=3").content.decode()
+    assert "2 results for “street”" in page
+    assert '<option value="northshire-police" selected>' in page
+    page = client.get("/search/?q=street&status=complete").content.decode()
+    assert "No results for “street”" in page
+    page = client.get("/search/?q=street&area=nowhere&section=x&page=zz").content.decode()
+    assert "4 results for “street”" in page
+
+
+def test_search_query_is_escaped(client, world):
+    page = client.get("/search/?q=%3Cscript%3Estreet").content.decode()
+    assert "<script>street" not in page
+    assert "&lt;script&gt;street" in page
