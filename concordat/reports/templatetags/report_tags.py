@@ -65,3 +65,11 @@ def report_text(value):
             parts.append(f'<p class="govuk-body">{escape(line)}</p>')
     end_list()
     return mark_safe("\n".join(parts))  # noqa: S308 - built from escaped text only
+
+
+@register.filter
+def number(value):
+    """5.0000 → 5, 72.50 → 72.5, 1234 → 1,234."""
+    from concordat.reports.comparisons import format_number
+
+    return format_number(value)
