@@ -6,6 +6,7 @@ DJANGO_ALLOWED_HOSTS and DJANGO_PRODUCTION=1 (secure cookies, HSTS).
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -69,10 +70,12 @@ INSTALLED_APPS = [
     "concordat.api",
     "concordat.search",
     "concordat.goodpractice",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -80,6 +83,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so it can turn a locked-out sign-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "concordat.urls"
@@ -130,6 +135,39 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Accounts (concordat/accounts): the email address is the username, stored lower-cased.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:account"
+LOGOUT_REDIRECT_URL = "public:home"
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
+CONCORDAT_INVITATION_DAYS = env_int("CONCORDAT_INVITATION_DAYS", 7)
+# Behind a load balancer, the number of proxies that append to X-Forwarded-For; 0 trusts
+# REMOTE_ADDR alone. Sign-in lock-out and rate limits count by this address.
+CONCORDAT_TRUSTED_PROXY_COUNT = env_int("CONCORDAT_TRUSTED_PROXY_COUNT", 0)
+# Sign-in attempts (and password-reset requests) one address may make in a window.
+CONCORDAT_SIGNIN_RATE = (env_int("CONCORDAT_SIGNIN_RATE", 30), 15 * 60)
+CONCORDAT_PASSWORD_RESET_RATE = (env_int("CONCORDAT_PASSWORD_RESET_RATE", 5), 60 * 60)
+# django-axes: after repeated failed sign-ins to one account from one address, that account
+# is locked there for a cool-off period (a password reset ends it early).
+AXES_FAILURE_LIMIT = env_int("CONCORDAT_SIGNIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("CONCORDAT_SIGNIN_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "concordat.accounts.security.axes_username"
+AXES_CLIENT_IP_CALLABLE = "concordat.accounts.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "concordat.accounts.views.locked_out"
+AXES_VERBOSE = False
+
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
@@ -179,6 +217,21 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# django-csp: no inline scripts or styles; everything from this site.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -4,6 +4,9 @@ their tests."""
 import pytest
 from django.core.cache import cache
 
+# Test users per role (office_user, area_lead, area_editor, ...): see tests/accounts/fixtures.py.
+pytest_plugins = ["tests.accounts.fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def _empty_cache():

@@ -1,0 +1,176 @@
+"""Who works on what: profiles, area memberships, signatory editors and invitations.
+
+The user is Django's own `User`, with the email address (lower-cased) stored in both
+`username` and `email`. Roles live beside it:
+
+- area editor / area lead: an `AreaMembership` (a user may belong to several areas);
+- national signatory editor: a `SignatoryEditor` (user, organisation);
+- Concordat office: `Profile.is_office`;
+- administrator: an active Django superuser.
+
+What each role may do is decided in `concordat.accounts.permissions`, nowhere else.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+
+class Role(models.TextChoices):
+    """The roles an invitation can give (and the two roles of an area membership)."""
+
+    EDITOR = "editor", "Area editor"
+    LEAD = "lead", "Area lead"
+    SIGNATORY_EDITOR = "signatory_editor", "National signatory editor"
+    OFFICE = "office", "Concordat office"
+
+
+AREA_ROLES = (Role.EDITOR, Role.LEAD)
+
+
+class Profile(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="concordat_profile"
+    )
+    name = models.CharField("full name", max_length=200, blank=True)
+    is_office = models.BooleanField(
+        "Concordat office",
+        default=False,
+        help_text="Reviews and publishes plans, sees every draft, invites area leads.",
+    )
+
+    def __str__(self):
+        return self.name or self.user.email
+
+
+class AreaMembership(models.Model):
+    """A user's role in one area: editor, or lead (everything an editor does, plus submit)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="area_memberships"
+    )
+    area = models.ForeignKey("core.Area", on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(
+        max_length=20, choices=[(r.value, r.label) for r in AREA_ROLES], default=Role.EDITOR
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["area", "user__email"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "area"], name="area_membership_once"),
+            models.CheckConstraint(
+                condition=Q(role__in=["editor", "lead"]), name="area_membership_role_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user.email}: {self.get_role_display()} of {self.area}"
+
+
+class SignatoryEditor(models.Model):
+    """A user who keeps one national signatory organisation's actions current."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="signatory_editorships"
+    )
+    organisation = models.ForeignKey(
+        "core.Organisation", on_delete=models.CASCADE, related_name="signatory_editors"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["organisation", "user__email"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation"], name="signatory_editor_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.user.email}: signatory editor for {self.organisation}"
+
+
+def hash_token(token):
+    """Invitation tokens are stored only as their SHA-256, so a copy of the database cannot
+    be used to accept an invitation."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self, *, now=None):
+        now = now or timezone.now()
+        return self.filter(accepted_at__isnull=True, withdrawn_at__isnull=True, expires_at__gt=now)
+
+
+class Invitation(models.Model):
+    """An emailed invitation to take a role. Its link works once, until it expires."""
+
+    email = models.EmailField(max_length=150)
+    name = models.CharField(max_length=200, blank=True)
+    role = models.CharField(max_length=20, choices=Role.choices)
+    area = models.ForeignKey(
+        "core.Area", null=True, blank=True, on_delete=models.CASCADE, related_name="invitations"
+    )
+    organisation = models.ForeignKey(
+        "core.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(role__in=["editor", "lead"], area__isnull=False, organisation__isnull=True)
+                    | Q(role="signatory_editor", area__isnull=True, organisation__isnull=False)
+                    | Q(role="office", area__isnull=True, organisation__isnull=True)
+                ),
+                name="invitation_target_matches_role",
+            ),
+        ]
+        indexes = [models.Index(fields=["email", "accepted_at"])]
+
+    def __str__(self):
+        return f"{self.email}: {self.describe_role()}"
+
+    def describe_role(self):
+        """The role in words: "Area lead of South West Essex"."""
+        if self.area_id:
+            return f"{self.get_role_display()} of {self.area}"
+        if self.organisation_id:
+            return f"{self.get_role_display()} for {self.organisation}"
+        return self.get_role_display()
+
+    def state(self, *, now=None):
+        """One of "accepted", "withdrawn", "expired" or "pending"."""
+        if self.accepted_at:
+            return "accepted"
+        if self.withdrawn_at:
+            return "withdrawn"
+        if self.expires_at <= (now or timezone.now()):
+            return "expired"
+        return "pending"

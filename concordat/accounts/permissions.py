@@ -1,0 +1,342 @@
+"""Who may do what: the one module of permission rules.
+
+Every `can_*` function takes the user (anonymous or not) and the object, and returns a bool.
+They answer *who* may act. *When* is not theirs: a published version refuses every change in
+the models and services, whoever asks, so a view still checks the version's state.
+
+The roles (see `concordat.accounts.models`):
+
+=========================  ===============================================================
+administrator              an active superuser: may do everything below.
+Concordat office           `Profile.is_office`: sees every workspace and draft, reviews and
+                           publishes, edits area details, invites area leads and signatory
+                           editors, and keeps the national plan (the area of kind "national").
+area lead                  `AreaMembership(role="lead")`: everything an editor does, plus
+                           submit, edit area details, and invite or remove the area's editors.
+area editor                `AreaMembership(role="editor")`: sees the area's workspace and
+                           drafts, edits the plan's actions, posts progress updates.
+signatory editor           `SignatoryEditor(organisation=O)`: sees the national workspace and
+                           that of every area listing O among `Area.partners`, and posts
+                           progress updates on the actions O leads there
+                           (`Action.lead_organisations`). Edits no action text.
+=========================  ===============================================================
+
+An inactive or anonymous user has no role. Roles are read once per user object (a few
+queries) and kept on it; call `forget_roles(user)` after changing them in the same request.
+
+Rules about an action read `action.version.plan.area` and, for signatory editors,
+`action.lead_organisations` and `area.partners`: list views should
+`select_related("version__plan__area")` and `prefetch_related("lead_organisations")`.
+
+View helpers:
+
+- `get_area_for_user(user, slug, *, edit=False) -> Area`
+- `get_action_for_user(user, pk, *, edit=False, post_update=False) -> Action`
+- decorators `area_view(edit=False)`, `office_required`.
+
+Each raises `Http404` when the user may not even see the area's workspace (so another area's
+draft is never leaked, not even whether it exists) and `PermissionDenied` (403) when the user
+may see it but not make the change asked for.
+"""
+
+from dataclasses import dataclass, field
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from concordat.core.models import Action, Area
+
+from .models import AreaMembership, Profile, Role, SignatoryEditor
+
+EDITOR = Role.EDITOR.value
+LEAD = Role.LEAD.value
+SIGNATORY_EDITOR = Role.SIGNATORY_EDITOR.value
+OFFICE = Role.OFFICE.value
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Everything a user is, read once."""
+
+    is_administrator: bool = False
+    is_office: bool = False
+    # area id -> "editor" or "lead"
+    area_roles: dict = field(default_factory=dict)
+    # ids of the organisations the user is a signatory editor for
+    organisation_ids: frozenset = frozenset()
+    # area id -> ids of the user's organisations that the area lists as partners
+    partner_organisations: dict = field(default_factory=dict)
+
+    @property
+    def is_office_or_administrator(self):
+        return self.is_office or self.is_administrator
+
+
+NO_ROLES = Roles()
+
+
+def roles_for(user):
+    """The user's `Roles`, read from the database on first use and kept on the user."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return NO_ROLES
+    cached = getattr(user, "_concordat_roles", None)
+    if cached is not None:
+        return cached
+    organisation_ids = frozenset(
+        SignatoryEditor.objects.filter(user=user).values_list("organisation_id", flat=True)
+    )
+    partner_organisations = {}
+    if organisation_ids:
+        through = Area.partners.through.objects.filter(organisation_id__in=organisation_ids)
+        for area_id, organisation_id in through.values_list("area_id", "organisation_id"):
+            partner_organisations.setdefault(area_id, set()).add(organisation_id)
+    roles = Roles(
+        is_administrator=user.is_superuser,
+        is_office=Profile.objects.filter(user=user, is_office=True).exists(),
+        area_roles=dict(AreaMembership.objects.filter(user=user).values_list("area_id", "role")),
+        organisation_ids=organisation_ids,
+        partner_organisations={k: frozenset(v) for k, v in partner_organisations.items()},
+    )
+    user._concordat_roles = roles
+    return roles
+
+
+def forget_roles(user):
+    """Drop the roles kept on this user object, so the next check reads them again."""
+    if user is not None and hasattr(user, "_concordat_roles"):
+        del user._concordat_roles
+
+
+# Who someone is.
+
+
+def is_administrator(user):
+    return roles_for(user).is_administrator
+
+
+def is_office(user):
+    """True for the Concordat office (administrators count as office too)."""
+    return roles_for(user).is_office_or_administrator
+
+
+def area_role(user, area):
+    """ "lead", "editor", or None: the user's membership role in the area."""
+    return roles_for(user).area_roles.get(area.pk)
+
+
+def is_area_member(user, area):
+    return area_role(user, area) is not None
+
+
+def is_area_lead(user, area):
+    return area_role(user, area) == LEAD
+
+
+def signatory_organisation_ids(user):
+    """Ids of the organisations the user is a signatory editor for (empty for everyone else)."""
+    return roles_for(user).organisation_ids
+
+
+def _signatory_organisations_in(roles, area):
+    """The user's organisations whose actions in this area they may update."""
+    if area.is_national:
+        return roles.organisation_ids
+    return roles.partner_organisations.get(area.pk, frozenset())
+
+
+def _area_of(action):
+    return action.version.plan.area
+
+
+# Areas.
+
+
+def can_view_area_workspace(user, area):
+    """The area's workspace (its draft, submissions, history): office, the area's members,
+    and signatory editors whose organisation works in it (every signatory editor for the
+    national area)."""
+    roles = roles_for(user)
+    return bool(
+        roles.is_office_or_administrator
+        or area.pk in roles.area_roles
+        or _signatory_organisations_in(roles, area)
+    )
+
+
+def can_view_draft(user, area):
+    """A draft or submitted (unpublished) version of the area's plan: the same people as the
+    workspace."""
+    return can_view_area_workspace(user, area)
+
+
+def can_export_draft(user, area):
+    """Download a draft as Word, Excel, PDF or CSV: whoever may see the draft."""
+    return can_view_draft(user, area)
+
+
+def can_edit_plan(user, area):
+    """Add, edit, reorder and retire the actions of the area's draft, and start or import a
+    new draft: the area's editors and lead; for the national plan, the office."""
+    roles = roles_for(user)
+    if roles.is_administrator or area.pk in roles.area_roles:
+        return True
+    return roles.is_office and area.is_national
+
+
+def can_edit_area_details(user, area):
+    """Declaration, signatories, governance, chair, project manager, review cycle: the area's
+    lead and the office."""
+    roles = roles_for(user)
+    return roles.is_office_or_administrator or roles.area_roles.get(area.pk) == LEAD
+
+
+def can_submit(user, area):
+    """Submit the area's draft (or a progress report) for publication: the area's lead; for
+    the national plan, the office."""
+    roles = roles_for(user)
+    if roles.is_administrator or roles.area_roles.get(area.pk) == LEAD:
+        return True
+    return roles.is_office and area.is_national
+
+
+def can_reply_to_review(user, area):
+    """Answer the office's comments on a returned submission (the right of reply): the
+    area's members."""
+    roles = roles_for(user)
+    return roles.is_administrator or area.pk in roles.area_roles
+
+
+def can_manage_members(user, area):
+    """See the area's people page with its forms, withdraw invitations, remove members: the
+    area's lead and the office. Other members see the list only."""
+    return can_edit_area_details(user, area)
+
+
+def can_invite(user, area, role):
+    """Invite someone to `role` ("editor", "lead", "signatory_editor" or "office").
+
+    `area` is the area for "editor" and "lead", and None for the others. The office invites
+    area leads and signatory editors; an area's lead invites editors of that area (the office
+    may too); only administrators invite to the office.
+    """
+    roles = roles_for(user)
+    if roles.is_administrator:
+        return True
+    if role == OFFICE:
+        return False
+    if role == SIGNATORY_EDITOR:
+        return roles.is_office
+    if area is None or role not in (EDITOR, LEAD):
+        return False
+    if roles.is_office:
+        return True
+    return role == EDITOR and roles.area_roles.get(area.pk) == LEAD
+
+
+# Actions.
+
+
+def can_edit_action(user, action):
+    """Change an action's text, dates, lead, status or RAG, or retire it: whoever may edit
+    the plan it belongs to (`can_edit_plan`)."""
+    return can_edit_plan(user, _area_of(action))
+
+
+def can_post_update(user, action):
+    """Post a progress update (note, status, RAG) on the action: whoever may edit it, and
+    the signatory editors of an organisation that leads it, in the national plan or in an
+    area that lists the organisation among its partners."""
+    area = _area_of(action)
+    if can_edit_plan(user, area):
+        return True
+    organisations = _signatory_organisations_in(roles_for(user), area)
+    if not organisations:
+        return False
+    return any(org.pk in organisations for org in action.lead_organisations.all())
+
+
+# The office.
+
+
+def can_review(user):
+    """See the review queue and review submissions: the office."""
+    return is_office(user)
+
+
+def can_publish(user):
+    """Publish a submitted version or return it with comments: the office."""
+    return is_office(user)
+
+
+# View helpers.
+
+
+def get_area_for_user(user, slug, *, edit=False):
+    """The area with this slug, for a workspace view.
+
+    Http404 if there is none or the user may not see its workspace; with `edit=True`,
+    PermissionDenied if the user may see it but not edit its plan (`can_edit_plan`).
+    """
+    area = Area.objects.filter(slug=slug).first()
+    if area is None or not can_view_area_workspace(user, area):
+        raise Http404("No such area.")
+    if edit and not can_edit_plan(user, area):
+        raise PermissionDenied
+    return area
+
+
+def get_action_for_user(user, pk, *, edit=False, post_update=False):
+    """The action with this id, with its version, plan and area loaded.
+
+    Http404 if there is none or the user may not see its area's workspace; PermissionDenied
+    if `edit` and not `can_edit_action`, or `post_update` and not `can_post_update`.
+    """
+    action = (
+        Action.objects.select_related("version__plan__area")
+        .prefetch_related("lead_organisations")
+        .filter(pk=pk)
+        .first()
+    )
+    if action is None or not can_view_area_workspace(user, _area_of(action)):
+        raise Http404("No such action.")
+    if edit and not can_edit_action(user, action):
+        raise PermissionDenied
+    if post_update and not can_post_update(user, action):
+        raise PermissionDenied
+    return action
+
+
+def area_view(*, edit=False):
+    """Decorator for a view whose URL has `<slug:slug>`: asks anonymous visitors to sign in,
+    then calls `view(request, area, **other_kwargs)` with the area from `get_area_for_user`.
+
+        @area_view(edit=True)
+        def action_add(request, area): ...
+    """
+
+    def decorator(view):
+        @wraps(view)
+        @login_required
+        def wrapper(request, *args, slug, **kwargs):
+            area = get_area_for_user(request.user, slug, edit=edit)
+            return view(request, area, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def office_required(view):
+    """Decorator: anonymous visitors are asked to sign in; signed-in users who are not the
+    office get 403."""
+
+    @wraps(view)
+    @login_required
+    def wrapper(request, *args, **kwargs):
+        if not can_review(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
