@@ -15,6 +15,7 @@ from django.utils import timezone
 from concordat.core import rules
 from concordat.core.models import CanonicalStatus, Rag
 from concordat.core.selectors.plans import day_of, describe
+from concordat.core.statuses import canonical_status
 
 from . import selectors
 from .comparisons import (
@@ -46,6 +47,16 @@ RAG_WORDS = {
     Rag.GREEN: "green",
     Rag.BLUE: "blue (complete)",
 }
+
+
+def milestone_status(action):
+    """The status as written, unless the action's canonical status has moved on from it
+    (a retired action keeps its old words): then the canonical status."""
+    if action.status and canonical_status(action.status) == action.canonical_status:
+        return action.status
+    return (
+        CanonicalStatus(action.canonical_status).label if action.canonical_status else "Not stated"
+    )
 
 
 def long_date(day):
@@ -136,7 +147,7 @@ class Draft:
                 "text": first_line(action.text, limit=1000),
                 "due_text": action.timescale or action.finish_text or long_date(action.due),
                 "due": action.due,
-                "status_text": action.status or STATUS_WORDS[action.canonical_status or ""],
+                "status_text": milestone_status(action),
                 "canonical_status": action.canonical_status,
             }
             for action in self.due_in_period

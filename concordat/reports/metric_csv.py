@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 
 from concordat.imports.errors import ImportRefused
+from concordat.imports.readers.decoding import BOMS as BOM_ENCODINGS
 from concordat.imports.readers.decoding import decode_text
 
 from .models import Metric
@@ -23,6 +24,7 @@ from .periods import PeriodError, parse_period
 COLUMNS = ["metric", "period", "value", "note"]
 MAX_VALUE = Decimal("9999999999")
 MAX_ERRORS_SHOWN = 50
+BOMS = tuple(bom for bom, _encoding in BOM_ENCODINGS)
 
 
 def max_bytes():
@@ -53,6 +55,29 @@ def _lookup(metrics):
     return names
 
 
+def _decode(data):
+    """UTF-8 (with or without a byte order mark) and UTF-16 as the importer reads them; any
+    other file is read as Windows-1252, which is what Excel saves a UK CSV in."""
+    try:
+        if not data.startswith(BOMS):
+            data.decode("utf-8")
+        return decode_text(data, kind="CSV")
+    except UnicodeDecodeError:
+        pass
+    except ImportRefused as error:
+        raise ValidationError(str(error)) from error
+    try:
+        text = data.decode("cp1252").replace("\r\n", "\n").replace("\r", "\n")
+    except UnicodeDecodeError:
+        text = None
+    if text is None or any(ord(char) < 9 for char in text[:100_000]):
+        try:
+            return decode_text(data, kind="CSV")
+        except ImportRefused as error:
+            raise ValidationError(str(error)) from error
+    return text
+
+
 def read_values_csv(*, area, data):
     if not data or not data.strip():
         raise ValidationError("The file is empty. Choose a CSV file with a row for each value.")
@@ -61,10 +86,7 @@ def read_values_csv(*, area, data):
             f"The file is {filesizeformat(len(data))}, which is over the limit of "
             f"{filesizeformat(max_bytes())}. Split it into smaller files."
         )
-    try:
-        text = decode_text(bytes(data), kind="CSV")
-    except ImportRefused as error:
-        raise ValidationError(str(error)) from error
+    text = _decode(bytes(data))
     try:
         rows = list(csv.reader(io.StringIO(text)))
     except csv.Error as error:
