@@ -11,6 +11,7 @@ urlpatterns = [
     path("api/", include("concordat.api.urls")),
     path("api/", open_data_api.urls),
     path("search/", include("concordat.search.urls")),
+    path("workspace/", include("concordat.imports.urls")),
     path("good-practice/", include("concordat.goodpractice.urls")),
     path("downloads/", open_data_views.downloads, name="downloads"),
     path("downloads/concordat-open-data.zip", open_data_views.download_zip, name="download_zip"),

@@ -1,0 +1,209 @@
+"""What the import preview shows: each action with its warnings, the organisations a person may
+create, and the actions added, changed and removed against the area's published plan.
+
+Reads only. Identities are matched with `concordat.core.matching.match_identities`, the same
+function `plan_version_import` uses, so the preview says what confirming will do.
+"""
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+
+from defusedxml import ElementTree
+
+from concordat.core.matching import Candidate, match_identities
+from concordat.core.models import ActionPlan, Section
+from concordat.core.selectors.organisations import organisation_names
+from concordat.core.services import latest_published_version, working_version
+from concordat.core.text import collapse_whitespace
+
+from .leads import RegistryEntry
+from .safety import check_zip
+
+# The fields compared between an imported action and the published one it continues.
+COMPARED = [
+    ("ref", "Ref"),
+    ("section", "Section"),
+    ("subtheme", "Sub-theme"),
+    ("text", "Action"),
+    ("timescale", "Timescale"),
+    ("lead", "Lead"),
+    ("outcomes", "Outcomes"),
+    ("status", "Status"),
+    ("rag", "RAG"),
+]
+ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}table"
+ODS_NAME = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}name"
+
+
+def organisation_registry():
+    """The organisation register as the pipeline's lead matching needs it."""
+    return [
+        RegistryEntry(id=pk, name=name, names=names) for pk, name, names in organisation_names()
+    ]
+
+
+def sheet_names(data, extension):
+    """The sheets of a workbook (.xlsx, .ods), for choosing another; [] for other formats or a
+    file that cannot be listed."""
+    if extension not in (".xlsx", ".ods"):
+        return []
+    try:
+        check_zip(data, extension)
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if extension == ".ods":
+                root = ElementTree.fromstring(archive.read("content.xml"), forbid_dtd=True)
+                return [t.get(ODS_NAME, "") for t in root.iter(ODS_TABLE) if t.get(ODS_NAME)]
+            root = ElementTree.fromstring(archive.read("xl/workbook.xml"), forbid_dtd=True)
+            return [s.get("name", "") for s in root.iter() if s.tag.endswith("}sheet")]
+    except Exception:  # noqa: BLE001 - listing sheets is a convenience; the parse already passed
+        return []
+
+
+@dataclass
+class ProposedOrganisation:
+    name: str
+    refs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Change:
+    field: str
+    label: str
+    before: object
+    after: object
+
+
+@dataclass
+class PreviewRow:
+    action: object  # ParsedAction
+    warnings: list[str]
+    change: str = ""  # "added", "changed" or "" (unchanged, or no published plan)
+    changes: list[Change] = field(default_factory=list)
+    section_title: str = ""
+
+
+@dataclass
+class Comparison:
+    base: object  # PlanVersion
+    added: list = field(default_factory=list)  # PreviewRows
+    changed: list = field(default_factory=list)  # PreviewRows
+    removed: list = field(default_factory=list)  # Actions of the published version
+    unchanged: int = 0
+
+
+@dataclass
+class Preview:
+    parsed: object  # ParsedPlan
+    rows: list[PreviewRow]
+    general_warnings: list[str]
+    proposed: list[ProposedOrganisation]
+    comparison: Comparison | None
+    working: object  # the area's draft or submitted version, if it has one
+    base_version_id: int | None
+
+    @property
+    def rows_with_warnings(self):
+        return sum(1 for row in self.rows if row.warnings)
+
+
+def proposed_organisations(parsed):
+    """Lead names not in the register, once each, with the refs of the actions naming them."""
+    found = {}
+    for action in parsed.actions:
+        for match in action.lead_matches:
+            if not match.proposed_new:
+                continue
+            name = collapse_whitespace(match.text)
+            entry = found.setdefault(name.lower(), ProposedOrganisation(name))
+            label = action.ref or f"row {action.row}"
+            if label not in entry.refs:
+                entry.refs.append(label)
+    return sorted(found.values(), key=lambda p: p.name.lower())
+
+
+def _published_value(action, name):
+    if name == "section":
+        return action.section.number if action.section_id else None
+    return getattr(action, name)
+
+
+def _parsed_value(action, name):
+    return list(action.outcomes) if name == "outcomes" else getattr(action, name)
+
+
+def _changes(old, new):
+    changes = []
+    for name, label in COMPARED:
+        before, after = _published_value(old, name), _parsed_value(new, name)
+        if name == "outcomes":
+            same = [collapse_whitespace(x) for x in before or []] == [
+                collapse_whitespace(x) for x in after
+            ]
+        elif isinstance(before, str) or isinstance(after, str):
+            same = collapse_whitespace(before) == collapse_whitespace(after)
+        else:
+            same = before == after
+        if not same:
+            changes.append(Change(name, label, before, after))
+    return changes
+
+
+def build_preview(area, parsed):
+    sections = {s.number: s.title for s in Section.objects.all()}
+    by_row = {}
+    general = []
+    for warning in parsed.warnings:
+        if warning.row is None:
+            general.append(warning.message)
+        else:
+            by_row.setdefault(warning.row, []).append(warning.message)
+    rows = [
+        PreviewRow(
+            action=action,
+            warnings=by_row.get(action.row, []),
+            section_title=sections.get(action.section, ""),
+        )
+        for action in parsed.actions
+    ]
+    known_rows = {action.row for action in parsed.actions}
+    for row_number, messages in by_row.items():
+        if row_number not in known_rows:
+            general.extend(f"Row {row_number}: {message}" for message in messages)
+
+    plan = ActionPlan.objects.filter(area=area).first()
+    base = latest_published_version(plan) if plan else None
+    working = working_version(plan) if plan else None
+    comparison = _compare(base, rows) if base else None
+    return Preview(
+        parsed=parsed,
+        rows=rows,
+        general_warnings=general,
+        proposed=proposed_organisations(parsed),
+        comparison=comparison,
+        working=working,
+        base_version_id=base.pk if base else None,
+    )
+
+
+def _compare(base, rows):
+    previous = list(base.actions.select_related("section").order_by("position"))
+    keys = match_identities(
+        [Candidate(key=index, ref=a.ref, text=a.text) for index, a in enumerate(previous)],
+        [(row.action.ref, row.action.text) for row in rows],
+    )
+    comparison = Comparison(base=base)
+    for row, key in zip(rows, keys, strict=True):
+        if key is None:
+            row.change = "added"
+            comparison.added.append(row)
+            continue
+        row.changes = _changes(previous[key], row.action)
+        if row.changes:
+            row.change = "changed"
+            comparison.changed.append(row)
+        else:
+            comparison.unchanged += 1
+    matched = {key for key in keys if key is not None}
+    comparison.removed = [a for index, a in enumerate(previous) if index not in matched]
+    return comparison

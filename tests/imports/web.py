@@ -1,0 +1,110 @@
+"""People, areas and documents for the import flow's view and browser tests.
+
+`make_world` gives one area (South West Essex) with an editor and a lead, the national area,
+an editor of another area (outsider), the Concordat office, and a signatory editor whose
+organisation works in the area (sees the workspace, may not edit the plan: read-only).
+"""
+
+from types import SimpleNamespace
+
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from concordat.accounts.models import AreaMembership, Profile, SignatoryEditor
+from concordat.core.models import Action, Area, Organisation, PlanVersion
+from concordat.core.services import organisation_upsert
+
+from .documents import HEADER, docx_bytes
+
+BACKEND = "django.contrib.auth.backends.ModelBackend"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+# A small plan: two sections, a lead the register knows by its short name, one it knows in
+# full, one it does not know, and an action with neither lead nor date.
+PLAN_ROWS = [
+    ["1. Commissioning to allow earlier intervention and responsive crisis services"],
+    HEADER,
+    ["1.1", "Map crisis services across the county.", "By March 2015", "SEPT", "Complete"],
+    ["1.2", "Agree a joint commissioning plan.", "From April 2015", "Essex Police", "On track"],
+    ["3. Urgent and emergency access to crisis care"],
+    ["3.1", "Street triage pilot.", "Ongoing", "Thurrock Crisis Café", "Underway"],
+    ["3.2", "Review the place of safety.", "When funding allows", "", "Not started"],
+]
+
+
+def plan_docx(rows=PLAN_ROWS):
+    return docx_bytes(
+        [("p", "South West Essex Crisis Care Concordat action plan"), ("table", rows)]
+    )
+
+
+def make_user(email, **extra):
+    return get_user_model().objects.create_user(
+        username=email, email=email, password="a long test password", **extra
+    )
+
+
+def make_world():
+    area = Area.objects.create(name="South West Essex", slug="south-west-essex")
+    other = Area.objects.create(name="North Bank", slug="north-bank")
+    england = Area.objects.create(name="England", slug="england", kind=Area.Kind.NATIONAL)
+    sept, _ = organisation_upsert(
+        name="South Essex Partnership University NHS Foundation Trust", short_name="SEPT"
+    )
+    police, _ = organisation_upsert(name="Essex Police")
+    area.partners.add(police)
+
+    editor = make_user("editor@essex.test")
+    AreaMembership.objects.create(user=editor, area=area, role="editor")
+    lead = make_user("lead@essex.test")
+    AreaMembership.objects.create(user=lead, area=area, role="lead")
+    outsider = make_user("editor@northbank.test")
+    AreaMembership.objects.create(user=outsider, area=other, role="editor")
+    office = make_user("office@concordat.test")
+    Profile.objects.create(user=office, is_office=True)
+    signatory = make_user("signatory@police.test")
+    SignatoryEditor.objects.create(user=signatory, organisation=police)
+    return SimpleNamespace(
+        area=area,
+        other=other,
+        england=england,
+        sept=sept,
+        police=police,
+        editor=editor,
+        lead=lead,
+        outsider=outsider,
+        office=office,
+        signatory=signatory,
+    )
+
+
+def signed_in(client, user):
+    client.force_login(user, backend=BACKEND)
+    return client
+
+
+def upload_url(area):
+    return reverse("imports:upload", args=[area.slug])
+
+
+def upload(client, area, data=None, name="plan.docx", **fields):
+    file = SimpleUploadedFile(name, plan_docx() if data is None else data, content_type=DOCX)
+    return client.post(upload_url(area), {"plan_file": file, **fields})
+
+
+def token_of(response):
+    """The pending upload's token from the redirect to its preview."""
+    assert response.status_code == 302, response.content.decode()[:2000]
+    parts = response["Location"].rstrip("/").split("/")
+    assert parts[-2] == "import"
+    return parts[-1]
+
+
+def preview_url(area, token, name="preview"):
+    return reverse(f"imports:{name}", args=[area.slug, token])
+
+
+def saved_counts():
+    """Rows an import would write: versions, actions, organisations."""
+    return (PlanVersion.objects.count(), Action.objects.count(), Organisation.objects.count())
