@@ -2,6 +2,7 @@
 phone and print without their navigation."""
 
 import pytest
+from django.conf import settings
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -10,8 +11,15 @@ PAGES = ["/", "/cookies/", "/accessibility-statement/", "/privacy/"]
 
 @pytest.mark.parametrize("path", PAGES)
 def test_page_loads_with_a_heading_and_passes_axe(page, axe_check, path):
-    response = page.goto(path)
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
 
+    response = page.goto(path)
+    page.wait_for_load_state("networkidle")
+
+    # No script, style or image refused by the Content Security Policy, no script error.
+    assert errors == []
     assert response.status == 200
     assert page.locator("h1").count() == 1
     assert page.locator("h1").inner_text().strip()
@@ -79,3 +87,26 @@ def test_printing_drops_navigation_and_shows_the_address(page, live_server):
     cookies_link = page.locator("main a.govuk-link", has_text="cookies page")
     after = cookies_link.evaluate("a => getComputedStyle(a, '::after').content")
     assert after == '" (/cookies/)"'
+
+
+def test_signed_in_navigation_passes_axe_and_signs_out(
+    page, axe_check, client, django_user_model, live_server
+):
+    user = django_user_model.objects.create_user(
+        username="editor", email="editor@example.org", password="a long enough password 1"
+    )
+    client.force_login(user)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
+    )
+
+    page.goto("/privacy/")
+    sign_out = page.get_by_role("button", name="Sign out")
+    assert sign_out.is_visible()
+    assert page.get_by_role("link", name="Your account").is_visible()
+    axe_check(page)
+
+    sign_out.click()
+    page.wait_for_url(f"{live_server.url}/")
+    assert page.get_by_role("link", name="Sign in").is_visible()

@@ -154,3 +154,30 @@ def test_navigation_marks_the_current_page(rf):
 
     assert 'href="/" aria-current="page"' in html
     assert '<a class="govuk-service-navigation__link" href="/areas/">Areas</a>' in html
+
+
+class SignedIn:
+    is_authenticated = True
+
+
+def test_navigation_offers_sign_in_to_visitors(rf):
+    request = rf.get("/")
+
+    html = squash(render_to_string("base.html", request=request))
+
+    assert '<a class="govuk-service-navigation__link" href="/accounts/login/">Sign in</a>' in html
+    assert "Sign out" not in html
+
+
+def test_navigation_offers_account_and_sign_out_when_signed_in(rf):
+    request = rf.get("/accounts/")
+    request.user = SignedIn()
+
+    html = squash(render_to_string("base.html", {"user": request.user}, request=request))
+
+    assert "Sign in" not in html
+    assert 'href="/accounts/" aria-current="page"' in html
+    # Signing out changes state, so it is a POST with the CSRF token, never a link.
+    assert '<form method="post" action="/accounts/logout/" class="concordat-inline-form">' in html
+    assert 'name="csrfmiddlewaretoken"' in html
+    assert ">Sign out</button>" in html
