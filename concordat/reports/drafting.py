@@ -14,7 +14,6 @@ from django.utils import timezone
 
 from concordat.core import rules
 from concordat.core.models import CanonicalStatus, Rag
-from concordat.core.selectors.plans import day_of, describe
 from concordat.core.statuses import canonical_status
 
 from . import selectors
@@ -24,6 +23,7 @@ from .comparisons import (
     never_events,
     progress_to_target,
 )
+from .exporters.data import judge, latest_of
 from .periods import period_label, periods_between
 
 NOTE_LENGTH = 280
@@ -401,20 +401,17 @@ def _changes(draft, at_start, at_end, updates):
     draft.dropped.sort(key=lambda pair: pair[0].position)
 
 
-def _latest(updates):
-    return max(updates, key=lambda u: (day_of(u), u.created_at, u.pk), default=None)
-
-
 def _deadlines(draft, updates):
     """Overdue, stale and shown RAG as the public plan page judges them, on the last day of
     the period; milestones due in the period; priorities due in the months after it."""
     end, start = draft.period_end, draft.period_start
     until = rules.add_months(end, PRIORITY_MONTHS)
+    version_day = timezone.localdate(draft.end_version.published_at) if draft.end_version else None
     described = [
-        describe(
+        judge(
             action,
-            version=draft.end_version,
-            latest_update=_latest(updates.get(action.identity_id, [])),
+            version_day=version_day,
+            latest_update=latest_of(updates.get(action.identity_id, [])),
             on=end,
         )
         for action in draft.actions

@@ -170,22 +170,83 @@ def _summaries(items):
     return summaries, totals
 
 
+@dataclass
+class ActionState:
+    """An action with what the rules say about it on a day, judged as the public plan page
+    judges it: publishing a version counts as activity, the RAG is reported or suggested."""
+
+    action: object
+    latest_update: object
+    latest_update_on: date | None
+    last_activity: date | None
+    overdue: bool
+    stale: bool
+    rag: str
+    rag_source: str
+
+    @property
+    def section_number(self):
+        return self.action.section.number if self.action.section_id else None
+
+    @property
+    def organisations(self):
+        return [lead.organisation for lead in self.action.leads.all()]
+
+
+def judge(action, *, version_day, latest_update, on):
+    update_on = public_plans.day_of(latest_update) if latest_update else None
+    if latest_update is not None and update_on is None:
+        update_on = timezone.localdate(latest_update.created_at)
+    candidates = [day for day in (update_on, version_day) if day]
+    last_activity = max(candidates) if candidates else None
+    stale = rules.is_stale(
+        canonical_status=action.canonical_status, last_activity=last_activity, on=on
+    )
+    rag, source = rules.effective_rag(
+        reported=action.rag,
+        canonical_status=action.canonical_status,
+        due=action.due,
+        on=on,
+        stale=stale,
+    )
+    return ActionState(
+        action=action,
+        latest_update=latest_update,
+        latest_update_on=update_on,
+        last_activity=last_activity,
+        overdue=rules.is_overdue(due=action.due, canonical_status=action.canonical_status, on=on),
+        stale=stale,
+        rag=rag,
+        rag_source=source,
+    )
+
+
+def latest_of(updates):
+    """The newest update by the day it speaks for, then when it was posted."""
+    return max(
+        updates,
+        key=lambda u: (
+            public_plans.day_of(u) or timezone.localdate(u.created_at),
+            u.created_at,
+            u.pk,
+        ),
+        default=None,
+    )
+
+
 def _draft_items(version, on):
     actions = selectors.version_actions(version)
     updates = ProgressUpdate.objects.filter(
         identity_id__in=[action.identity_id for action in actions]
     ).select_related("version")
-    latest = {}
+    grouped = {}
     for update in updates:
-        day = public_plans.day_of(update) or timezone.localdate(update.created_at)
-        key = (day, update.created_at, update.pk)
-        if update.identity_id not in latest or key > latest[update.identity_id][0]:
-            latest[update.identity_id] = (key, update)
+        grouped.setdefault(update.identity_id, []).append(update)
     return [
-        public_plans.describe(
+        judge(
             action,
-            version=version,
-            latest_update=latest.get(action.identity_id, (None, None))[1],
+            version_day=None,
+            latest_update=latest_of(grouped.get(action.identity_id, [])),
             on=on,
         )
         for action in actions
@@ -201,6 +262,7 @@ def plan_export(area, *, version=None, draft=False, on=None):
         version = version or public_plans.latest_version(area)
         if version is None:
             return None
+        version.plan.area = area
         items = public_plans.version_actions(version, on=on)
     export = PlanExport(area=area, version=version, items=items, on=on, draft=draft)
     export.sections, export.totals = _summaries(items)

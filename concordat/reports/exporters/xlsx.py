@@ -22,6 +22,8 @@ BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
 # Excel caps a cell at 32,767 characters.
 CELL_LIMIT = 32_000
+# Three lines about the plan, a blank line, then the column headings.
+HEADER_ROW = 5
 
 
 def _clip(value):
@@ -46,8 +48,8 @@ def plan_xlsx(export):
             "reported none, Suggested RAG is the system's suggestion."
         ]
     )
-    sheet.append([])
-    header_row = sheet.max_row + 1
+    sheet.append([None])
+    header_row = HEADER_ROW
     sheet.append([column.heading for column in columns])
     for index in range(1, width + 1):
         cell = sheet.cell(row=header_row, column=index)
