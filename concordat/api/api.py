@@ -14,7 +14,7 @@ from ninja.pagination import PaginationBase, paginate
 
 from concordat.core.models import Section
 
-from . import columns, schemas, selectors
+from . import columns, records, schemas, selectors
 from .csvfiles import csv_response
 
 DESCRIPTION = (
@@ -207,7 +207,9 @@ def list_actions(request, filters: Query[schemas.ActionFilters]):
 @api.get("/actions.csv", tags=["plans"], openapi_extra=CSV_EXTRA)
 def list_actions_csv(request, filters: Query[schemas.ActionFilters]):
     return csv_response(
-        filename="actions.csv", columns=columns.ACTION_COLUMNS, queryset=_actions(filters)
+        filename="actions.csv",
+        columns=columns.ACTION_COLUMNS,
+        queryset=records.action_records(_actions(filters)),
     )
 
 
@@ -262,7 +264,7 @@ def list_updates_csv(request, filters: Query[schemas.UpdateFilters]):
     return csv_response(
         filename="updates.csv",
         columns=columns.UPDATE_COLUMNS,
-        queryset=selectors.updates(**filters.dict()),
+        queryset=records.update_records(selectors.updates(**filters.dict())),
     )
 
 
@@ -326,5 +328,5 @@ def list_metric_values_csv(request, filters: Query[schemas.MetricValueFilters]):
     return csv_response(
         filename="metric-values.csv",
         columns=columns.METRIC_VALUE_COLUMNS,
-        queryset=selectors.metric_values(**filters.dict()),
+        queryset=records.metric_value_records(selectors.metric_values(**filters.dict())),
     )

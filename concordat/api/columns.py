@@ -30,86 +30,62 @@ def text(value):
     return str(value)
 
 
-def _leads(action):
-    return [lead.organisation for lead in action.leads.all()]
-
-
-def rag_source(action):
-    if action.rag:
+def rag_source(reported, effective):
+    if reported:
         return "reported"
-    return "suggested" if action.effective_rag else ""
+    return "suggested" if effective else ""
 
 
+def key(name):
+    return lambda record: record[name]
+
+
+def _column(name, description):
+    """A column of a record stream (a dict per row, keyed by column name)."""
+    return Column(name, description, key(name))
+
+
+# Actions and updates are many: they are written from dicts (see records.py), not models.
 ACTION_COLUMNS = [
-    Column(
-        "area",
-        "The area's slug (england for the national plan).",
-        lambda a: a.version.plan.area.slug,
-    ),
-    Column(
-        "version", "The plan version number the action is written in.", lambda a: a.version.number
-    ),
-    Column(
-        "uid",
-        "The action's stable id: the same in every version of the plan.",
-        lambda a: a.identity.uid,
-    ),
-    Column("ref", "The action's reference as the plan writes it, cleaned (1.10).", lambda a: a.ref),
-    Column(
-        "section", "The Concordat section, 1 to 5.", lambda a: a.section.number if a.section else ""
-    ),
-    Column("subtheme", "The sub-theme heading the action sits under.", lambda a: a.subtheme),
-    Column("action", "The action's text, verbatim.", lambda a: a.text),
-    Column("timescale", "The timescale as written.", lambda a: a.timescale),
-    Column("start", "Start date derived from the timescale.", lambda a: a.start),
-    Column("due", "Due date derived from the timescale.", lambda a: a.due),
-    Column("ongoing", "Whether the timescale says the action is ongoing.", lambda a: a.ongoing),
-    Column("lead", "The lead as written.", lambda a: a.lead),
-    Column(
-        "lead_organisations",
-        "The organisations the lead names.",
-        lambda a: [o.name for o in _leads(a)],
-    ),
-    Column(
-        "lead_organisation_slugs",
-        "Their slugs, as used by the API's filters.",
-        lambda a: [o.slug for o in _leads(a)],
-    ),
-    Column("outcomes", "The outcomes the action is meant to bring.", lambda a: a.outcomes),
-    Column("status", "The status as written.", lambda a: a.status),
-    Column(
-        "canonical_status",
-        "not_started, in_progress, complete or superseded.",
-        lambda a: a.canonical_status,
-    ),
-    Column(
-        "rag", "red, amber, green or blue (complete); empty when none.", lambda a: a.effective_rag
-    ),
-    Column(
+    _column("area", "The area's slug (england for the national plan)."),
+    _column("version", "The plan version number the action is written in."),
+    _column("uid", "The action's stable id: the same in every version of the plan."),
+    _column("ref", "The action's reference as the plan writes it, cleaned (1.10)."),
+    _column("section", "The Concordat section, 1 to 5."),
+    _column("subtheme", "The sub-theme heading the action sits under."),
+    _column("action", "The action's text, verbatim."),
+    _column("timescale", "The timescale as written."),
+    _column("start", "Start date derived from the timescale."),
+    _column("due", "Due date derived from the timescale."),
+    _column("ongoing", "Whether the timescale says the action is ongoing."),
+    _column("lead", "The lead as written."),
+    _column("lead_organisations", "The organisations the lead names."),
+    _column("lead_organisation_slugs", "Their slugs, as used by the API's filters."),
+    _column("outcomes", "The outcomes the action is meant to bring."),
+    _column("status", "The status as written."),
+    _column("canonical_status", "not_started, in_progress, complete or superseded."),
+    _column("rag", "red, amber, green or blue (complete); empty when none."),
+    _column(
         "rag_source",
-        "reported (given by the plan or a person) or suggested (by the "
-        "system: blue when complete, red when overdue).",
-        rag_source,
+        "reported (given by the plan or a person) or suggested by the system (blue when "
+        "complete, red when overdue, amber when stale or due within 30 days, else green "
+        "when under way).",
     ),
-    Column("new", "Whether the action is new in this version.", lambda a: a.new),
-    Column("latest_update", "The latest published progress note.", lambda a: a.latest_update_note),
-    Column("latest_update_date", "Its date.", lambda a: a.latest_update_date),
+    _column("new", "Whether the action is new in this version."),
+    _column("latest_update", "The latest published progress note."),
+    _column("latest_update_date", "Its date."),
 ]
 
 UPDATE_COLUMNS = [
-    Column("id", "The progress update's id.", lambda u: u.pk),
-    Column("area", "The area's slug.", lambda u: u.version.plan.area.slug),
-    Column("action_uid", "The stable id of the action it is about.", lambda u: u.identity.uid),
-    Column("version", "The plan version it was published with.", lambda u: u.version.number),
-    Column(
-        "date",
-        "The date of the note (the publication date when the source gave none).",
-        lambda u: u.on,
-    ),
-    Column("note", "The progress note, verbatim.", lambda u: u.note),
-    Column("status", "The status given with the note, as written.", lambda u: u.status),
-    Column("canonical_status", "The canonical status at that time.", lambda u: u.canonical_status),
-    Column("rag", "The RAG given with the note.", lambda u: u.rag),
+    _column("id", "The progress update's id."),
+    _column("area", "The area's slug."),
+    _column("action_uid", "The stable id of the action it is about."),
+    _column("version", "The plan version it was published with."),
+    _column("date", "The date of the note (the publication date when the source gave none)."),
+    _column("note", "The progress note, verbatim."),
+    _column("status", "The status given with the note, as written."),
+    _column("canonical_status", "The canonical status at that time."),
+    _column("rag", "The RAG given with the note."),
 ]
 
 AREA_COLUMNS = [
@@ -224,12 +200,12 @@ METRIC_COLUMNS = [
 ]
 
 METRIC_VALUE_COLUMNS = [
-    Column("metric", "The metric's slug.", lambda v: v.metric.slug),
-    Column("area", "The area's slug.", lambda v: v.area.slug),
-    Column("period_start", "First day of the period.", lambda v: v.period_start),
-    Column("period_end", "Last day of the period.", lambda v: v.period_end),
-    Column("value", "The value recorded.", lambda v: v.value),
-    Column("note", "A note given with it.", lambda v: v.note),
+    _column("metric", "The metric's slug."),
+    _column("area", "The area's slug."),
+    _column("period_start", "First day of the period."),
+    _column("period_end", "Last day of the period."),
+    _column("value", "The value recorded."),
+    _column("note", "A note given with it."),
 ]
 
 

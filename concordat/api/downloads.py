@@ -5,20 +5,26 @@ sees half a ZIP.
 """
 
 import io
+import logging
 import os
 import tempfile
+import threading
 import zipfile
 from pathlib import Path
 
 from django.conf import settings
+from django.core import mail
+from django.db import connections
 from django.utils import timezone
 
 from concordat.core.models import Section
 
-from . import columns, selectors
+from . import columns, records, selectors
 from .csvfiles import write_csv
 
 ZIP_NAME = "concordat-open-data.zip"
+logger = logging.getLogger(__name__)
+_building = threading.Lock()
 
 SECTION_COLUMNS = [
     columns.Column("number", "The section's number, 1 to 5.", lambda s: s.number),
@@ -58,9 +64,14 @@ def files(today):
             "Every action of every published plan version (one row per action "
             "per version: uid and version together name a row).",
             columns.ACTION_COLUMNS,
-            selectors.actions(today=today, current=False),
+            records.action_records(selectors.actions(today=today, current=False)),
         ),
-        ("updates.csv", "Published progress updates.", columns.UPDATE_COLUMNS, selectors.updates()),
+        (
+            "updates.csv",
+            "Published progress updates.",
+            columns.UPDATE_COLUMNS,
+            records.update_records(selectors.updates()),
+        ),
         ("reports.csv", "Published progress reports.", columns.REPORT_COLUMNS, reports),
         (
             "report-sections.csv",
@@ -88,7 +99,7 @@ def files(today):
             "metric-values.csv",
             "Values recorded for the metrics.",
             columns.METRIC_VALUE_COLUMNS,
-            selectors.metric_values(),
+            records.metric_value_records(selectors.metric_values()),
         ),
     ]
 
@@ -144,7 +155,53 @@ def build_downloads(*, path=None, now=None):
     return path, counts
 
 
+def stale_marker():
+    return zip_path().with_name(".stale")
+
+
+def mark_stale():
+    marker = stale_marker()
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    marker.touch()
+
+
+def build_if_stale():
+    """Rebuild while something has been published since the last build. True if it built."""
+    built = False
+    with _building:
+        while stale_marker().exists():
+            stale_marker().unlink(missing_ok=True)
+            build_downloads()
+            built = True
+    return built
+
+
+def _build_in_background():
+    try:
+        build_if_stale()
+    except Exception:
+        logger.exception("Building the downloads ZIP failed; it will be tried again.")
+        mark_stale()
+    finally:
+        connections.close_all()
+
+
+def _under_test():
+    """Test runs build inline: a thread must not outlive the test that published."""
+    return hasattr(mail, "outbox")  # set by Django's setup_test_environment()
+
+
 def on_publication(**kwargs):
-    """Signal receiver: rebuild the ZIP after a plan version or a progress report is published."""
-    if getattr(settings, "CONCORDAT_BUILD_DOWNLOADS_ON_PUBLISH", True):
-        build_downloads()
+    """Signal receiver: a plan version or progress report was published, so rebuild the ZIP.
+
+    The build takes seconds at England scale, so it runs beside the request, in a thread the
+    process waits for before it exits; `build_downloads --if-stale` (for a scheduler) picks up
+    anything a stopped process left undone.
+    """
+    if not getattr(settings, "CONCORDAT_BUILD_DOWNLOADS_ON_PUBLISH", True):
+        return
+    mark_stale()
+    if getattr(settings, "CONCORDAT_BUILD_DOWNLOADS_IN_BACKGROUND", not _under_test()):
+        threading.Thread(target=_build_in_background, name="build-downloads").start()
+    else:
+        build_if_stale()

@@ -1,8 +1,8 @@
 """Shapes of the open-data API: filters in, published records out."""
 
+import re
 from datetime import date, datetime
 from decimal import Decimal
-import re
 from typing import Annotated, Literal
 from uuid import UUID
 
@@ -232,7 +232,7 @@ class Action(Schema):
 
     @staticmethod
     def resolve_rag_source(obj):
-        return rag_source(obj)
+        return rag_source(obj.rag, obj.effective_rag)
 
     @staticmethod
     def resolve_overdue(obj):

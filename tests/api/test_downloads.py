@@ -1,5 +1,6 @@
 import csv
 import io
+import threading
 import zipfile
 
 import pytest
@@ -91,6 +92,32 @@ def test_zip_is_rebuilt_when_a_plan_is_published(media):
     plan_version_publish(version=version, actor=None)
     files = read(media / "downloads" / "concordat-open-data.zip")
     assert "Crisis line" in files["actions.csv"]
+    assert not downloads.stale_marker().exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_background_build_after_publication(media, settings):
+    settings.CONCORDAT_BUILD_DOWNLOADS_IN_BACKGROUND = True
+    area = Area.objects.create(name="Eastshire", slug="eastshire")
+    version = plan_version_import(
+        area=area, actor=None, parsed=parsed_plan(parsed_action("1.1", "Crisis line", 2))
+    )
+    plan_version_publish(version=version, actor=None)
+    for thread in threading.enumerate():
+        if thread.name == "build-downloads":
+            thread.join(timeout=60)
+    assert "Crisis line" in read(media / "downloads" / "concordat-open-data.zip")["actions.csv"]
+
+
+def test_command_builds_only_when_stale(world, media):
+    out = io.StringIO()
+    call_command("build_downloads", "--if-stale", stdout=out)
+    assert out.getvalue().strip() == "The ZIP is up to date."
+    downloads.mark_stale()
+    call_command("build_downloads", "--if-stale", stdout=out)
+    assert "Rebuilt the ZIP." in out.getvalue()
+    assert (media / "downloads" / "concordat-open-data.zip").exists()
+    assert not downloads.stale_marker().exists()
 
 
 def test_downloads_page_and_file(client, world, media):

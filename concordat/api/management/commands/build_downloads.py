@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from concordat.api.downloads import build_downloads
+from concordat.api.downloads import build_downloads, build_if_stale
 
 
 class Command(BaseCommand):
@@ -8,8 +8,17 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--output", help="Write the ZIP here instead of under MEDIA_ROOT.")
+        parser.add_argument(
+            "--if-stale",
+            action="store_true",
+            help="Only build if something was published since the last build (for cron).",
+        )
 
-    def handle(self, *args, output=None, **options):
+    def handle(self, *args, output=None, if_stale=False, **options):
+        if if_stale:
+            built = build_if_stale()
+            self.stdout.write("Rebuilt the ZIP." if built else "The ZIP is up to date.")
+            return
         path, counts = build_downloads(path=output)
         for name, count in counts.items():
             self.stdout.write(f"{name}: {count} rows")
