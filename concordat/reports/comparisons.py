@@ -255,19 +255,38 @@ def progress_to_target(metric, values):
 
 
 def latest_span(metric, values, *, months=6):
-    """The last `months` months of periods that have values, as (start, end), or None."""
+    """The run of up to `months` months of periods ending with the latest value in which
+    every period has a value and so has the same period a year earlier; (start, end) or
+    None if even the latest period cannot be compared."""
     if not values:
         return None
-    _last_start, last_end = max(values)
-    year, month = last_end.year, last_end.month - months + 1
-    while month < 1:
-        month += 12
-        year -= 1
-    start = date(year, month, 1)
-    periods = [p for p in periods_between(metric.period, start, last_end) if p.end <= last_end]
-    if not periods:
+    last_start, last_end = max(values)
+    period = Period(last_start, last_end, metric.period)
+    run = []
+    while (
+        (period.start, period.end) in values
+        and (period.year_earlier().start, period.year_earlier().end) in values
+    ):
+        run.append(period)
+        earlier = _previous(period)
+        if _months(earlier.start, last_end) > months:
+            break
+        period = earlier
+    if not run:
         return None
-    return periods[0].start, periods[-1].end
+    return run[-1].start, run[0].end
+
+
+def _months(start, end):
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def _previous(period):
+    found = periods_between(
+        period.kind, date(period.start.year - 1, period.start.month, 1), period.start
+    )
+    earlier = [p for p in found if p.end < period.start]
+    return earlier[-1]
 
 
 __all__ = [
