@@ -59,8 +59,8 @@ def test_area_metrics_page_shows_comparisons_flags_and_a_chart_with_its_table(cl
     assert response.status_code == 200
     page = response.content.decode()
     assert (
-        "93% fewer uses of police cells as a place of safety in April–June 2015 than in April–June 2014."
-        in page
+        "93% fewer uses of police cells as a place of safety in April–June 2015 than in "
+        "April–June 2014." in page
     )
     assert "Never event: 1 under-18s held in police cells as a place of safety in May 2015." in page
     assert (
@@ -68,8 +68,8 @@ def test_area_metrics_page_shows_comparisons_flags_and_a_chart_with_its_table(cl
         and '<title id="chart-police-cells-place-of-safety-adults-title">' in page
     )
     assert (
-        '<caption class="govuk-table__caption govuk-table__caption--s">Values, newest first</caption>'
-        in page
+        '<caption class="govuk-table__caption govuk-table__caption--s">'
+        "Values, newest first</caption>" in page
     )
 
 
