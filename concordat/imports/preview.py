@@ -81,6 +81,16 @@ class PreviewRow:
     change: str = ""  # "added", "changed" or "" (unchanged, or no published plan)
     changes: list[Change] = field(default_factory=list)
     section_title: str = ""
+    section_written: str = ""  # the section as the plan wrote it, when that says more
+
+    @property
+    def shows_matches(self):
+        """Whether the organisations read from the lead say more than the lead itself."""
+        matches = self.action.lead_matches
+        if not matches:
+            return False
+        plain = len(matches) == 1 and not matches[0].proposed_new and matches[0].score == 100
+        return not (plain and matches[0].organisation_name == collapse_whitespace(self.action.lead))
 
 
 @dataclass
@@ -150,7 +160,7 @@ def _changes(old, new):
 
 
 def build_preview(area, parsed):
-    sections = {s.number: s.title for s in Section.objects.all()}
+    sections = {s.number: s for s in Section.objects.all()}
     by_row = {}
     general = []
     for warning in parsed.warnings:
@@ -162,7 +172,10 @@ def build_preview(area, parsed):
         PreviewRow(
             action=action,
             warnings=by_row.get(action.row, []),
-            section_title=sections.get(action.section, ""),
+            section_title=sections[action.section].short_title
+            if action.section in sections
+            else "",
+            section_written=_section_written(action, sections.get(action.section)),
         )
         for action in parsed.actions
     ]
@@ -184,6 +197,14 @@ def build_preview(area, parsed):
         working=working,
         base_version_id=base.pk if base else None,
     )
+
+
+def _section_written(action, section):
+    written = collapse_whitespace(action.section_raw)
+    if section is None:
+        return written
+    plain = {section.title.lower(), f"{section.number}. {section.title}".lower()}
+    return "" if written.lower() in plain else written
 
 
 def _compare(base, rows):

@@ -146,8 +146,8 @@ def test_preview_shows_every_action_with_derived_values_and_warnings(world, edit
     assert "From April 2015" in page and "Starts 1 Apr 2015." in page
     assert "Ongoing." in page
     assert "South Essex Partnership University NHS Foundation Trust" in page
-    assert "1. Commissioning to allow earlier intervention and responsive crisis services" in page
-    assert "3. Urgent and emergency access to crisis care" in page
+    assert "1. Commissioning" in page and "Written" not in words(response)
+    assert "3. Urgent and emergency access" in page
     assert "In progress" in page and "Complete" in page and "Not started" in page
     # Warnings on the rows that need a person.
     assert "No lead is given for this action." in page
