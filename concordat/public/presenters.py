@@ -1,4 +1,9 @@
-"""Shapes the public templates need from selector results: bar segments and percentages."""
+"""Shapes the public templates need from selector results: bar segments, percentages, links."""
+
+from urllib.parse import quote
+
+from django.urls import reverse
+from django.utils.http import RFC3986_SUBDELIMS
 
 from concordat.core.models import CanonicalStatus, Rag
 
@@ -9,6 +14,9 @@ STATUS_SEGMENTS = [
     (str(CanonicalStatus.SUPERSEDED), "superseded", "Superseded"),
     ("", "none", "Status not stated"),
 ]
+# What reverse() leaves unquoted in a path argument.
+URL_SAFE = RFC3986_SUBDELIMS + "/~:@"
+
 RAG_SEGMENTS = [
     (str(Rag.RED), "red", "Red"),
     (str(Rag.AMBER), "amber", "Amber"),
@@ -48,3 +56,37 @@ def status_segments(by_status):
 
 def rag_segments(by_rag):
     return _segments(RAG_SEGMENTS, by_rag)
+
+
+class _UrlMaker:
+    """reverse() once per route, then fill in the arguments: a page with hundreds of links
+    to actions and organisations would otherwise spend much of its time in reverse()."""
+
+    def __init__(self, name, *placeholders):
+        rest = reverse(name, args=placeholders)
+        self.parts = []
+        for placeholder in placeholders:
+            before, rest = rest.split(placeholder, 1)
+            self.parts.append(before)
+        self.parts.append(rest)
+
+    def __call__(self, *args):
+        pieces = [self.parts[0]]
+        for value, after in zip(args, self.parts[1:], strict=True):
+            pieces.append(quote(str(value), safe=URL_SAFE))
+            pieces.append(after)
+        return "".join(pieces)
+
+
+def add_urls(items):
+    """Give each PublicAction `url` (its action page, or "" without a ref) and each lead
+    organisation `url`."""
+    action_url = _UrlMaker("public:action", "AREA", "REF")
+    organisation_url = _UrlMaker("public:organisation", "ORGANISATION")
+    for item in items:
+        ref = item.action.ref
+        # A ref with a slash cannot be part of an address (the route refuses it).
+        item.url = action_url(item.area.slug, ref) if ref and "/" not in ref else ""
+        for organisation in item.organisations:
+            organisation.url = organisation_url(organisation.slug)
+    return items

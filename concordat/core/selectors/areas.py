@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
-from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
 from django.utils import timezone
 
 from concordat.core import rules
@@ -19,7 +19,7 @@ from concordat.core.models import Action, Area, CanonicalStatus, PlanVersion
 from .plans import (
     area_versions,
     latest_version,
-    latest_version_ids,
+    latest_versions,
     public_updates,
     published_on,
     summarise,
@@ -56,15 +56,16 @@ def start_of_day(day):
 
 def _updated_since(cutoff):
     """A public progress update on the action dated on or after `cutoff` (an undated update
-    counts from the day its version was published)."""
-    return Exists(
-        public_updates()
-        .filter(identity=OuterRef("identity"))
-        .filter(
-            Q(date__gte=cutoff)
-            | Q(date__isnull=True, version__published_at__gte=start_of_day(cutoff))
+    counts from the day its version was published). Two EXISTS, so each can use an index."""
+    dated = Exists(public_updates().filter(identity=OuterRef("identity"), date__gte=cutoff))
+    undated = Exists(
+        public_updates().filter(
+            identity=OuterRef("identity"),
+            date__isnull=True,
+            version__published_at__gte=start_of_day(cutoff),
         )
     )
+    return Q(dated) | Q(undated)
 
 
 @dataclass
@@ -79,10 +80,7 @@ class AreaSummary:
     by_status: dict = field(default_factory=lambda: rules.counts_by_status([]))
     by_rag: dict = field(default_factory=lambda: rules.counts_by_rag([]))
     stage: str = ""
-
-    @property
-    def published_on(self):
-        return published_on(self.version) if self.version else None
+    published_on: object = None  # the day the version was published, local time
 
     @property
     def review_due(self):
@@ -109,12 +107,11 @@ class AreaSummary:
         return rules.Stage(self.stage).label if self.stage else ""
 
 
-def _add_group(summary, row, *, on, cutoff, bucket_dates):
-    status, reported, count = row["canonical_status"], row["rag"], row["n"]
-    due = bucket_dates[row["bucket"]]
+def _add_group(summary, *, status, reported, due, recent, count, on, cutoff):
+    """Add `count` actions that look alike to the rules to an area's summary."""
     # With no update since the cutoff, the last activity is the publication day or earlier.
     published = summary.published_on
-    last_activity = on if row["recent"] or (published and published >= cutoff) else published
+    last_activity = on if recent or (published and published >= cutoff) else published
     stale = rules.is_stale(canonical_status=status, last_activity=last_activity, on=on)
     rag, _source = rules.effective_rag(
         reported=reported, canonical_status=status, due=due, on=on, stale=stale
@@ -123,7 +120,7 @@ def _add_group(summary, row, *, on, cutoff, bucket_dates):
     summary.by_status[status if status in summary.by_status else ""] += count
     summary.by_rag[rag if rag in summary.by_rag else ""] += count
     summary.complete += count if status == CanonicalStatus.COMPLETE else 0
-    summary.updated_recently += count if row["recent"] else 0
+    summary.updated_recently += count if recent else 0
     summary.overdue += count if rules.is_overdue(due=due, canonical_status=status, on=on) else 0
     summary.stale += count if stale else 0
 
@@ -134,28 +131,38 @@ def area_summaries(*, on, region="", stage=""):
     if region:
         areas = areas.filter(region=region)
     summaries = {area.pk: AreaSummary(area=area) for area in areas}
-    versions = PlanVersion.objects.filter(pk__in=latest_version_ids()).annotate(
-        area_id=F("plan__area_id")
-    )
     by_version = {}
-    for version in versions:
+    for version in latest_versions():
         if version.area_id in summaries:
             summaries[version.area_id].version = version
+            summaries[version.area_id].published_on = published_on(version)
             by_version[version.pk] = summaries[version.area_id]
 
     cutoff = rules.stale_cutoff(on=on)
     bucket_dates = _bucket_dates(on)
     groups = (
-        Action.objects.filter(version_id__in=latest_version_ids())
-        .annotate(bucket=_due_bucket(on), recent=_updated_since(cutoff))
-        .values("version_id", "canonical_status", "rag", "bucket", "recent")
-        .annotate(n=Count("pk"))
+        Action.objects.filter(version_id__in=list(by_version))
+        .annotate(bucket=_due_bucket(on))
+        .values("version_id", "canonical_status", "rag", "bucket")
+        .annotate(n=Count("pk"), recent=Count("pk", filter=_updated_since(cutoff)))
         .order_by()
     )
     for row in groups:
         summary = by_version.get(row["version_id"])
-        if summary is not None:
-            _add_group(summary, row, on=on, cutoff=cutoff, bucket_dates=bucket_dates)
+        if summary is None:
+            continue
+        for recent, count in ((True, row["recent"]), (False, row["n"] - row["recent"])):
+            if count:
+                _add_group(
+                    summary,
+                    status=row["canonical_status"],
+                    reported=row["rag"],
+                    due=bucket_dates[row["bucket"]],
+                    recent=recent,
+                    count=count,
+                    on=on,
+                    cutoff=cutoff,
+                )
 
     result = []
     for summary in summaries.values():

@@ -5,17 +5,19 @@ Only published rows are read: a version whose state is published, a progress upd
 version is published. Every function runs a fixed number of queries, whatever the data size.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, DateField, OuterRef, Prefetch, Subquery
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models import Count, DateField, OuterRef, Subquery
+from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 
 from concordat.core import rules
 from concordat.core.models import (
     Action,
     ActionLead,
+    Area,
     CanonicalStatus,
     PlanVersion,
     ProgressUpdate,
@@ -30,15 +32,41 @@ def published_versions():
     return PlanVersion.objects.filter(state=PUBLISHED)
 
 
-def latest_version_ids():
-    """The id of every plan's latest published version, as a subquery."""
-    newest = (
-        published_versions()
-        .filter(plan=OuterRef("plan"))
-        .order_by("-published_at", "-number")
-        .values("pk")[:1]
+@dataclass(frozen=True)
+class VersionRef:
+    """The few facts about a published version that lists of many plans need."""
+
+    pk: int
+    plan_id: int
+    area_id: int
+    number: int
+    label: str
+    published_at: object
+    review_due: object
+
+    def display_label(self):
+        return self.label or f"Version {self.number}"
+
+
+def latest_versions():
+    """Every plan's latest published version, as VersionRefs, in one query.
+
+    Picked in Python from all published versions: a correlated subquery per version costs
+    more than reading a few hundred small rows.
+    """
+    latest = {}
+    rows = published_versions().values_list(
+        "pk", "plan_id", "plan__area_id", "number", "label", "published_at", "review_due"
     )
-    return published_versions().filter(pk=Subquery(newest)).values("pk")
+    for row in rows.order_by():
+        version = VersionRef(*row)
+        current = latest.get(version.plan_id)
+        if current is None or (version.published_at, version.number) > (
+            current.published_at,
+            current.number,
+        ):
+            latest[version.plan_id] = version
+    return list(latest.values())
 
 
 def area_versions(area):
@@ -72,16 +100,20 @@ def public_updates():
     return ProgressUpdate.objects.filter(version__state=PUBLISHED)
 
 
-def update_day():
-    """An update's date, or the day its version was published when the source gave none."""
-    return Coalesce("date", TruncDate("version__published_at"), output_field=DateField())
+def update_order_day():
+    """An update's date, or the day its version was published when the source gave none.
+
+    For ordering only: the cast reads the day in UTC, which is cheap in the database; pages
+    show `day_of(update)`, the day in local time.
+    """
+    return Coalesce("date", Cast("version__published_at", DateField()), output_field=DateField())
 
 
 def _latest_update_id():
     newest = (
         public_updates()
         .filter(identity=OuterRef("identity"))
-        .annotate(day=update_day())
+        .annotate(day=update_order_day())
         .order_by("-day", "-created_at", "-pk")
         .values("pk")[:1]
     )
@@ -103,6 +135,7 @@ class PublicAction:
 
     action: Action
     version: PlanVersion
+    area: object
     organisations: list
     latest_update: ProgressUpdate | None
     latest_update_on: date | None
@@ -122,17 +155,33 @@ class PublicAction:
 
     @property
     def rag_label(self):
-        return dict(_RAG_LABELS).get(self.rag, "")
+        return _RAG_LABELS.get(self.rag, "")
 
 
-_RAG_LABELS = [("red", "Red"), ("amber", "Amber"), ("green", "Green"), ("blue", "Blue")]
+_RAG_LABELS = {"red": "Red", "amber": "Amber", "green": "Green", "blue": "Blue"}
 
 
-def describe(action, *, version, latest_update, on):
+def _lead_organisations(action_ids):
+    """{action id: [Organisation, …]} in lead order, in one query (cheaper than a prefetch,
+    which builds a queryset per action)."""
+    leads = defaultdict(list)
+    if action_ids:
+        rows = (
+            ActionLead.objects.filter(action_id__in=action_ids)
+            .select_related("organisation")
+            .only("action_id", "position", "organisation__name", "organisation__slug")
+            .order_by("action_id", "position", "pk")
+        )
+        for lead in rows:
+            leads[lead.action_id].append(lead.organisation)
+    return leads
+
+
+def describe(action, *, version, area, version_day, organisations, latest_update, on):
     """What the rules say about one published action on the day `on`."""
     update_on = day_of(latest_update) if latest_update else None
     # Publishing a version counts as activity: the area has just stood behind its plan.
-    candidates = [d for d in (update_on, published_on(version)) if d]
+    candidates = [d for d in (update_on, version_day) if d]
     last_activity = max(candidates) if candidates else None
     stale = rules.is_stale(
         canonical_status=action.canonical_status, last_activity=last_activity, on=on
@@ -147,7 +196,8 @@ def describe(action, *, version, latest_update, on):
     return PublicAction(
         action=action,
         version=version,
-        organisations=[lead.organisation for lead in action.leads.all()],
+        area=area,
+        organisations=organisations,
         latest_update=latest_update,
         latest_update_on=update_on,
         last_activity=last_activity,
@@ -158,44 +208,64 @@ def describe(action, *, version, latest_update, on):
     )
 
 
-def _with_progress(queryset, *, on, version=None):
+# Columns no public page shows; `raw` can be large.
+_NOT_SHOWN = ("raw", "extra", "section_raw", "lock_version", "created_at", "updated_at")
+
+
+def _with_progress(queryset, *, on, versions, areas):
+    """Describe the actions; `versions` and `areas` map ids to the objects already read."""
     actions = list(
         queryset.select_related("section")
-        .prefetch_related(
-            Prefetch("leads", queryset=ActionLead.objects.select_related("organisation"))
-        )
+        .defer(*_NOT_SHOWN)
         .annotate(latest_update_id=_latest_update_id())
     )
+    leads = _lead_organisations([action.pk for action in actions])
     wanted = {a.latest_update_id for a in actions if a.latest_update_id}
     updates = ProgressUpdate.objects.filter(pk__in=wanted).select_related("version")
     by_id = {update.pk: update for update in updates} if wanted else {}
-    return [
-        describe(
-            action,
-            version=version or action.version,
-            latest_update=by_id.get(action.latest_update_id),
-            on=on,
+    days = {pk: published_on(version) for pk, version in versions.items()}
+    items = []
+    for action in actions:
+        version = versions[action.version_id]
+        items.append(
+            describe(
+                action,
+                version=version,
+                area=areas[version.area_id],
+                version_day=days[action.version_id],
+                organisations=leads.get(action.pk, []),
+                latest_update=by_id.get(action.latest_update_id),
+                on=on,
+            )
         )
-        for action in actions
-    ]
+    return items
 
 
 def version_actions(version, *, on):
-    """Every action of a published version, in plan order, described for the public."""
+    """Every action of a published version, in plan order, described for the public.
+
+    `version` must come with its plan and area (select_related("plan__area")).
+    """
     if version.state != PUBLISHED:
         raise ValueError("Only a published version's actions are public.")
-    return _with_progress(version.actions.order_by("position", "pk"), on=on, version=version)
+    version.area_id = version.plan.area_id
+    return _with_progress(
+        version.actions.order_by("position", "pk"),
+        on=on,
+        versions={version.pk: version},
+        areas={version.area_id: version.plan.area},
+    )
 
 
 def organisation_actions(organisation, *, on):
-    """Every action the organisation leads in the latest published version of each plan."""
-    queryset = (
-        Action.objects.filter(version_id__in=latest_version_ids(), leads__organisation=organisation)
-        .select_related("version__plan__area")
-        .order_by("version__plan__area__name", "position", "pk")
-        .distinct()
-    )
-    return _with_progress(queryset, on=on)
+    """Every action the organisation leads in the latest published version of each plan,
+    by area name then plan order."""
+    versions = {version.pk: version for version in latest_versions()}
+    areas = Area.objects.only("name", "slug").in_bulk({v.area_id for v in versions.values()})
+    queryset = Action.objects.filter(
+        version_id__in=list(versions), leads__organisation=organisation
+    ).order_by("version__plan__area__name", "position", "pk")
+    return _with_progress(queryset, on=on, versions=versions, areas=areas)
 
 
 @dataclass
@@ -211,7 +281,10 @@ def action_page(area, ref, *, on):
     if version is None:
         return None
     queryset = version.actions.filter(ref=ref).order_by("position", "pk")[:1]
-    items = _with_progress(queryset, on=on, version=version)
+    version.area_id = version.plan.area_id
+    items = _with_progress(
+        queryset, on=on, versions={version.pk: version}, areas={area.pk: version.plan.area}
+    )
     if not items:
         return None
     item = items[0]
@@ -220,9 +293,11 @@ def action_page(area, ref, *, on):
         public_updates()
         .filter(identity_id=identity_id)
         .select_related("version")
-        .annotate(day=update_day())
+        .annotate(day=update_order_day())
         .order_by("-day", "-created_at", "-pk")
     )
+    for update in updates:
+        update.day = day_of(update)
     history = [
         (other.version, other)
         for other in Action.objects.filter(identity_id=identity_id, version__state=PUBLISHED)

@@ -6,7 +6,7 @@ from concordat.core.selectors.metrics import area_metrics
 from concordat.core.selectors.plans import sections
 from concordat.core.selectors.progress_reports import latest_report
 from concordat.public.forms import AreaFilterForm
-from concordat.public.presenters import rag_segments, status_segments
+from concordat.public.presenters import add_urls, rag_segments, status_segments
 
 from .helpers import area_breadcrumbs, area_or_404, today
 
@@ -35,6 +35,7 @@ def area_list(request):
 def area_detail(request, slug):
     area = area_or_404(slug)
     dashboard = area_dashboard(area, on=today(), sections=sections())
+    add_urls(dashboard.overdue + dashboard.stale + dashboard.recently_completed)
     metrics = area_metrics(area)
     return render(
         request,

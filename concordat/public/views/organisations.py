@@ -11,6 +11,7 @@ from concordat.core.selectors.organisations import (
     roles_with_organisations,
 )
 from concordat.core.selectors.plans import organisation_actions
+from concordat.public.presenters import add_urls
 
 from .helpers import today
 
@@ -33,10 +34,10 @@ def organisation_detail(request, slug):
     organisation = organisation_by_slug(slug)
     if organisation is None:
         raise Http404("No organisation with that address.")
-    items = organisation_actions(organisation, on=today())
+    items = add_urls(organisation_actions(organisation, on=today()))
     by_area = [
         (area, list(group))
-        for area, group in groupby(items, key=lambda item: item.version.plan.area)
+        for area, group in groupby(items, key=lambda item: item.area)
     ]
     return render(
         request,

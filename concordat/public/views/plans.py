@@ -6,6 +6,7 @@ from django.views.decorators.http import require_safe
 from concordat.core.selectors import plans
 from concordat.public.forms import PlanFilterForm
 from concordat.public.plan_csv import plan_csv_response
+from concordat.public.presenters import add_urls
 
 from .helpers import area_breadcrumbs, area_or_404, today
 
@@ -15,7 +16,7 @@ def plan(request, slug):
     area = area_or_404(slug)
     version = plans.latest_version(area)
     all_sections = plans.sections()
-    items = plans.version_actions(version, on=today()) if version else []
+    items = add_urls(plans.version_actions(version, on=today())) if version else []
     form = PlanFilterForm(
         request.GET or None, sections=all_sections, leads=plans.lead_choices(items)
     )
@@ -52,6 +53,7 @@ def action_detail(request, slug, ref):
     page = plans.action_page(area, ref, on=today())
     if page is None:
         raise Http404("No action with that reference in the published plan.")
+    add_urls([page.item])
     return render(
         request,
         "public/action_detail.html",

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_safe
 from concordat.core.selectors import plans
 from concordat.core.selectors.compare import compare_versions
 from concordat.public.forms import CompareForm
+from concordat.public.presenters import add_urls
 
 from .helpers import area_breadcrumbs, area_or_404, today
 
@@ -41,7 +42,7 @@ def version_detail(request, slug, number):
     version = plans.version_by_number(area, number)
     if version is None:
         raise Http404("No published version with that number.")
-    items = plans.version_actions(version, on=today())
+    items = add_urls(plans.version_actions(version, on=today()))
     latest = plans.latest_version(area)
     return render(
         request,

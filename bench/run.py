@@ -1,0 +1,238 @@
+"""`make bench`: time the public pages against synthetic data at the scale of all of England.
+
+Builds the bench database once (`generate_england`, reused while the file exists), points
+Django's default database at it, then runs each registered benchmark: a few warm-up calls,
+one call that counts SQL queries, and at least 50 timed calls. Prints median and p95 server
+time (the request through Django's test client, response fully read) and queries per call.
+
+To add a row (importer, exports, search, API…), register a function that returns what to call:
+
+    @benchmark("Search", budget_ms=100)
+    def search(ctx):
+        return ctx.get("/search/?q=triage")
+
+`ctx.get(path)` gives a callable that fetches the path and checks it answered 200; any
+other zero-argument callable works too.
+
+Options: --runs N (default 50), --only NAME (repeatable), --rebuild.
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+VAR_DIR = Path(os.environ.get("CONCORDAT_VAR_DIR", ROOT / "var"))
+BENCH_DB = Path(os.environ.get("CONCORDAT_BENCH_DB", VAR_DIR / "bench.sqlite3"))
+GENERATE = ["generate_england", "--areas", "152", "--seed", "1", "--database", "bench"]
+WARM_UP = 5
+
+
+@dataclass
+class Benchmark:
+    name: str
+    setup: object
+    budget_ms: float | None
+
+
+REGISTRY: list[Benchmark] = []
+
+
+def benchmark(name, *, budget_ms=None):
+    def register(setup):
+        REGISTRY.append(Benchmark(name=name, setup=setup, budget_ms=budget_ms))
+        return setup
+
+    return register
+
+
+class Context:
+    """What benchmarks need: a test client and a few objects from the bench data."""
+
+    def __init__(self):
+        from django.test import Client
+
+        from concordat.core.models import Action, Area, Organisation
+
+        self.client = Client()
+        self.area = Area.objects.filter(plan__isnull=False).order_by("name").first()
+        self.action = (
+            Action.objects.filter(version__plan__area=self.area, version__state="published")
+            .exclude(ref="")
+            .order_by("-version__number", "position")
+            .first()
+        )
+        self.organisation = (
+            Organisation.objects.filter(sector="police").order_by("name").first()
+            or Organisation.objects.order_by("name").first()
+        )
+
+    def get(self, path):
+        def fetch():
+            response = self.client.get(path)
+            if response.status_code != 200:
+                raise RuntimeError(f"{path} answered {response.status_code}")
+            # Streamed responses (CSV) are only built while they are read.
+            if response.streaming:
+                b"".join(response.streaming_content)
+            else:
+                response.content  # noqa: B018
+            return response
+
+        return fetch
+
+
+# --- the public pages (issue 2's budgets: p95 under 100 ms each) ------------------------
+
+
+@benchmark("/ (national picture)", budget_ms=100)
+def home(ctx):
+    return ctx.get("/")
+
+
+@benchmark("Area dashboard", budget_ms=100)
+def area_dashboard(ctx):
+    return ctx.get(f"/areas/{ctx.area.slug}/")
+
+
+@benchmark("Plan page", budget_ms=100)
+def plan_page(ctx):
+    return ctx.get(f"/areas/{ctx.area.slug}/plan/")
+
+
+@benchmark("Plan CSV", budget_ms=100)
+def plan_csv(ctx):
+    return ctx.get(f"/areas/{ctx.area.slug}/plan.csv")
+
+
+@benchmark("Areas list", budget_ms=100)
+def areas_list(ctx):
+    return ctx.get("/areas/?region=london")
+
+
+@benchmark("Plan page, filtered", budget_ms=100)
+def plan_filtered(ctx):
+    return ctx.get(f"/areas/{ctx.area.slug}/plan/?status=in_progress&overdue=on")
+
+
+@benchmark("Action page", budget_ms=100)
+def action_page(ctx):
+    return ctx.get(f"/areas/{ctx.area.slug}/plan/actions/{ctx.action.ref}/")
+
+
+@benchmark("Compare versions", budget_ms=100)
+def compare(ctx):
+    return ctx.get(f"/areas/{ctx.area.slug}/plan/compare/?from=1&to=3")
+
+
+@benchmark("Organisation page (a police force)", budget_ms=None)
+def organisation_page(ctx):
+    return ctx.get(f"/organisations/{ctx.organisation.slug}/")
+
+
+# --- progress reports, metrics and exports (issue 5) -----------------------------------
+
+from reports_bench import register as register_reports  # noqa: E402 - bench/ is on the path
+
+register_reports(benchmark)
+
+
+# --- running ----------------------------------------------------------------------------
+
+
+def ensure_database(rebuild=False):
+    """Build the bench database unless a complete one is there already."""
+    if not rebuild and BENCH_DB.exists() and _has_data(BENCH_DB):
+        print(f"Using the bench database at {BENCH_DB}.")
+        return
+    print(f"Building the bench database at {BENCH_DB} (once; it is reused afterwards)…")
+    command = [sys.executable, str(ROOT / "manage.py"), *GENERATE, "--replace"]
+    subprocess.run(command, check=True, cwd=ROOT)
+
+
+def _has_data(path):
+    import sqlite3
+
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+            (count,) = connection.execute("SELECT COUNT(*) FROM core_progressupdate").fetchone()
+    except sqlite3.Error:
+        return False
+    return count > 0
+
+
+def start_django():
+    os.environ["DATABASE_URL"] = f"sqlite:///{BENCH_DB}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "concordat.settings")
+    import django
+
+    django.setup()
+
+
+def measure(call, runs):
+    from django.db import connection
+
+    for _ in range(WARM_UP):
+        call()
+    queries = []
+
+    def count(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        call()
+    timings = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        call()
+        timings.append((time.perf_counter() - began) * 1000)
+    timings.sort()
+    p95 = timings[min(len(timings) - 1, round(0.95 * len(timings)) - 1)]
+    return statistics.median(timings), p95, len(queries)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=50)
+    parser.add_argument("--only", action="append", default=[])
+    parser.add_argument("--rebuild", action="store_true")
+    options = parser.parse_args(argv)
+
+    ensure_database(rebuild=options.rebuild)
+    start_django()
+    ctx = Context()
+    chosen = [b for b in REGISTRY if not options.only or b.name in options.only]
+
+    rows, misses = [], []
+    for item in chosen:
+        median, p95, queries = measure(item.setup(ctx), max(options.runs, 1))
+        verdict = ""
+        if item.budget_ms is not None:
+            verdict = "ok" if p95 < item.budget_ms else f"OVER {item.budget_ms:g} ms"
+            if p95 >= item.budget_ms:
+                misses.append(item.name)
+        rows.append((item.name, f"{median:.1f}", f"{p95:.1f}", str(queries), verdict))
+
+    header = ("page", "median ms", "p95 ms", "queries", "budget")
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    line = "  ".join("{:<%d}" % w if i == 0 else "{:>%d}" % w for i, w in enumerate(widths))
+    print(f"\n{options.runs} timed requests each after {WARM_UP} warm-up; area {ctx.area.slug}")
+    print(line.format(*header))
+    print(line.format(*("-" * w for w in widths)))
+    for row in rows:
+        print(line.format(*row))
+    if misses:
+        print(f"\nOver budget: {', '.join(misses)}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,271 @@
+"""A small published world for the public pages, built through the services.
+
+Northshire: version 1 published 400 days ago, version 2 published 10 days ago, and a draft
+(version 3) on top whose changes carry a SECRET marker. Southshire: one published version and
+a submitted version 2 (also SECRET). Westshire: a declaration and no plan. Northshire has a
+published progress report and a draft one; and figures for a national measure.
+`add_areas(n, actions)` adds more areas like Northshire, for query counts at another size.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.utils import timezone
+
+from concordat.core.models import Action, Area, Organisation, PlanVersion, Region
+from concordat.core.services import (
+    plan_version_import,
+    plan_version_publish,
+)
+from concordat.core.services.actions import action_update, progress_update_post
+from concordat.imports.parsed import LeadMatch, ParsedAction, ParsedPlan
+from concordat.reports.models import Metric, MetricValue
+from concordat.reports.services import progress_report_create, progress_report_publish
+
+SECRET = "SECRET"
+
+
+def lead(organisation):
+    return LeadMatch(
+        text=organisation.name,
+        organisation_id=organisation.pk,
+        organisation_name=organisation.name,
+        score=100,
+        proposed_new=False,
+    )
+
+
+def parsed_action(ref, text, section, **fields):
+    return ParsedAction(row=0, ref=ref, ref_raw=ref, text=text, section=section, **fields)
+
+
+def import_and_publish(area, actions, *, days_ago, title="Crisis care action plan"):
+    version = plan_version_import(
+        area=area, actor=None, parsed=ParsedPlan(title=title, actions=actions)
+    )
+    return publish(version, days_ago)
+
+
+def publish(version, days_ago):
+    return plan_version_publish(
+        version=version, actor=None, now=timezone.now() - timedelta(days=days_ago)
+    )
+
+
+@dataclass
+class World:
+    today: date
+    north: Area
+    south: Area
+    west: Area
+    police: Organisation
+    mind: Organisation
+    v1: PlanVersion
+    v2: PlanVersion
+    draft: PlanVersion
+    south_v1: PlanVersion
+    submitted: PlanVersion
+    report: object
+    draft_report: object
+
+    def action(self, ref, version=None):
+        return Action.objects.get(version=version or self.v2, ref=ref)
+
+
+def north_actions(today, police, mind, prefix=""):
+    return [
+        parsed_action(
+            "1.1",
+            f"{prefix}Set up a street triage scheme with the police",
+            3,
+            timescale="March 2015",
+            due=today - timedelta(days=100),
+            lead="Northshire Police",
+            lead_matches=[lead(police)],
+            status="Underway",
+            canonical_status="in_progress",
+            progress="Street triage pilot began in the town centre.",
+        ),
+        parsed_action(
+            "1.2",
+            f"{prefix}Open a crisis house for adults",
+            2,
+            timescale="From April 2015",
+            start=today - timedelta(days=300),
+            lead="Mind",
+            lead_matches=[lead(mind)],
+            status="Complete",
+            canonical_status="complete",
+            rag="green",
+            outcomes=["Fewer admissions", "Shorter stays"],
+        ),
+        parsed_action(
+            "2.1",
+            f"{prefix}Train control room staff in de-escalation",
+            4,
+            timescale="Next year",
+            due=today + timedelta(days=200),
+            status="Not started",
+            canonical_status="not_started",
+        ),
+    ]
+
+
+def build_area(name, *, region, police, mind, today, extra_actions=0):
+    """An area like Northshire: v1 (old), v2 (recent, with a progress update), a report."""
+    area = Area.objects.create(
+        name=name,
+        slug=name.lower().replace(" ", "-"),
+        region=region,
+        declaration_date=today - timedelta(days=700),
+        governance="Reports to the Health and Wellbeing Board.",
+        chair="Pat Chair",
+        project_manager="Sam Manager",
+    )
+    area.declaration_signatories.set([police, mind])
+    actions = north_actions(today, police, mind)
+    actions += [
+        parsed_action(
+            f"5.{n}",
+            f"Extra action {n}",
+            5,
+            due=today + timedelta(days=n),
+            lead_matches=[lead(police), lead(mind)],
+            canonical_status="in_progress",
+            progress=f"Extra progress {n}",
+        )
+        for n in range(1, extra_actions + 1)
+    ]
+    v1 = import_and_publish(area, actions, days_ago=400)
+    training = Action.objects.get(version=v1, ref="2.1")
+    progress_update_post(
+        action=training,
+        actor=None,
+        note="Two training days held for control room staff.",
+        on=today - timedelta(days=5),
+        status="Underway",
+        canonical_status="in_progress",
+    )
+    v2 = publish(v1.plan.versions.get(state=PlanVersion.State.DRAFT), days_ago=10)
+    report = progress_report_create(
+        area=area,
+        actor=None,
+        title=f"{name} progress report, autumn",
+        period_label="June to December",
+        overall_status="work_progressing",
+        overall_status_text="Work progressing",
+        sections=[("narrative", "Project status", "Street triage now covers the whole county.")],
+        milestones=[
+            {
+                "item_text": "1.1",
+                "refs": ["1.1"],
+                "text": "Street triage live",
+                "due_text": "March 2015",
+            },
+            {"item_text": "9.9", "refs": ["9.9"], "text": "A milestone with no action"},
+        ],
+    )
+    report = progress_report_publish(report=report, actor=None)
+    metric = Metric.objects.filter(area__isnull=True).order_by("position").first()
+    MetricValue.objects.create(
+        metric=metric,
+        area=area,
+        period_start=date(2015, 1, 1),
+        period_end=date(2015, 1, 31),
+        value=12,
+    )
+    return area, v1, v2, report
+
+
+def build_world():
+    today = timezone.localdate()
+    police = Organisation.objects.create(name="Northshire Police", slug="northshire-police")
+    mind = Organisation.objects.create(name="Northshire Mind", slug="northshire-mind")
+    north, v1, v2, report = build_area(
+        "Northshire", region=Region.NORTH_WEST, police=police, mind=mind, today=today
+    )
+
+    street = Action.objects.get(version=v2, ref="1.1")
+    action_update(action=street, actor=None, text=f"{SECRET} street triage rewritten in the draft")
+    progress_update_post(
+        action=street, actor=None, note=f"{SECRET} note posted on the draft", on=today
+    )
+    draft = north.plan.versions.get(state=PlanVersion.State.DRAFT)
+    draft_report = progress_report_create(
+        area=north, actor=None, title=f"{SECRET} draft report", period_label="Next period"
+    )
+
+    south = Area.objects.create(name="Southshire", slug="southshire", region=Region.SOUTH_WEST)
+    south_v1 = import_and_publish(
+        south,
+        [
+            parsed_action(
+                "A1", "Map crisis services across the county", 1, canonical_status="complete"
+            )
+        ],
+        days_ago=30,
+    )
+    submitted = plan_version_import(
+        area=south,
+        actor=None,
+        parsed=ParsedPlan(
+            title="Refreshed plan",
+            actions=[
+                parsed_action("A1", f"{SECRET} refreshed action", 1, progress=f"{SECRET} progress")
+            ],
+        ),
+    )
+    submitted.state = PlanVersion.State.SUBMITTED
+    submitted.save()
+
+    west = Area.objects.create(
+        name="Westshire", slug="westshire", region=Region.SOUTH_WEST, declaration_date=today
+    )
+    return World(
+        today=today,
+        north=north,
+        south=south,
+        west=west,
+        police=police,
+        mind=mind,
+        v1=v1,
+        v2=v2,
+        draft=draft,
+        south_v1=south_v1,
+        submitted=submitted,
+        report=report,
+        draft_report=draft_report,
+    )
+
+
+def add_areas(world, count, *, extra_actions):
+    """More areas like Northshire, each with more actions: the same pages, more data."""
+    for n in range(count):
+        build_area(
+            f"Extra Area {n}",
+            region=Region.LONDON,
+            police=world.police,
+            mind=world.mind,
+            today=world.today,
+            extra_actions=extra_actions,
+        )
+
+
+def varied_area(today):
+    """An old plan whose actions cover every branch of the rules."""
+    area = Area.objects.create(name="Eastshire", slug="eastshire", region=Region.EAST_OF_ENGLAND)
+    specs = [
+        ("1.1", {"due": today - timedelta(days=5), "canonical_status": "in_progress"}),
+        ("1.2", {"due": today + timedelta(days=10), "canonical_status": "not_started"}),
+        ("1.3", {"due": today + timedelta(days=90), "canonical_status": "not_started"}),
+        ("1.4", {"canonical_status": "not_started"}),
+        ("2.1", {"canonical_status": "superseded", "due": today - timedelta(days=50)}),
+        ("2.2", {"canonical_status": "complete", "due": today - timedelta(days=50)}),
+        ("2.3", {"canonical_status": "", "rag": "amber"}),
+        ("3.1", {"canonical_status": "in_progress", "progress": "An undated imported note."}),
+        ("3.2", {"canonical_status": "in_progress", "due": today + timedelta(days=400)}),
+        ("4.1", {"canonical_status": "", "due": today + timedelta(days=30)}),
+    ]
+    actions = [parsed_action(ref, f"Action {ref}", int(ref[0]), **fields) for ref, fields in specs]
+    import_and_publish(area, actions, days_ago=300)
+    return area
