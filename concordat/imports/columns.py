@@ -74,7 +74,6 @@ SYNONYMS = {
         "date completed",
         "completed date",
         "date of completion",
-        "target",
     ],
     "start_date": ["start date", "start", "date started", "commencement date"],
     "finish_date": ["finish date", "finish", "end date", "end"],

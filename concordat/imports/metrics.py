@@ -31,7 +31,7 @@ def read_metrics(text):
                 continue
             if has_bullets or not listing or line.rstrip().endswith(":"):
                 continue
-        name = " ".join(BULLET.sub("", line).split())
+        name = " ".join(BULLET.sub("", line).split(" | ")[0].split())
         if name:
             metrics.append(ParsedMetric(name=name, kind=kind, text=line.strip()))
     return metrics

@@ -101,6 +101,9 @@ class _Reader:
             widths = {len(row) for row in table.rows}
             if max(widths) != len(self.header.names):
                 self.header = None
+                self.after_last.extend(
+                    line for line in (table.heading or "").split("\n") if line.strip()
+                )
         above = {}
         for index, cells in enumerate(table.rows):
             cells = list(cells)
@@ -205,7 +208,11 @@ class _Reader:
             if heading and heading.number:
                 self.set_section(heading.number, filled[0][1])
                 return
-        self.out.preamble.append(" ".join(text for _i, text in filled))
+        if self.out.actions or self.current is not None:
+            # A table without plan headings after the plan (a KPI table) is trailing text.
+            self.after_last.append(" | ".join(text for _i, text in filled))
+        else:
+            self.out.preamble.append(" ".join(text for _i, text in filled))
 
     def section_from_heading(self, heading):
         """A section title written as a paragraph just before its table."""

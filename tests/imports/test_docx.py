@@ -165,3 +165,25 @@ def test_section_titles_written_as_paragraphs_before_each_table(registry):
         ("1", 2, "Access to support before crisis point"),
         ("2", 3, "Urgent and emergency access to crisis care"),
     ]
+
+
+def test_a_kpi_table_after_the_plan_offers_metrics_not_actions(registry):
+    data = docx_bytes(
+        [
+            (
+                "table",
+                [["No.", "Action", "Timescale", "Lead"], ["1.1", "Map.", "June 2015", "Mind"]],
+            ),
+            ("p", "Key performance indicators"),
+            (
+                "table",
+                [["Indicator", "Baseline", "Target"], ["Section 136 detentions", "40", "20"]],
+            ),
+        ]
+    )
+    plan = parse_plan(data, "plan.docx", registry=registry)
+    assert [a.ref for a in plan.actions] == ["1.1"]
+    assert plan.actions[0].text == "Map."
+    assert [(m.name, m.text) for m in plan.metrics] == [
+        ("Section 136 detentions", "Section 136 detentions | 40 | 20")
+    ]
