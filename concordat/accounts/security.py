@@ -4,6 +4,8 @@ small fixed-window rate limit kept in Django's cache.
 With several app servers, give them a shared cache (the counts then add up across servers).
 """
 
+import hashlib
+
 from django.conf import settings
 from django.core.cache import cache
 
@@ -39,7 +41,8 @@ def rate_limit_exceeded(scope, key, *, rate):
     """Count one attempt against (scope, key) and say whether it goes past `rate`, a pair
     (attempts allowed, window in seconds). The window starts with the first attempt."""
     limit, window = rate
-    cache_key = f"concordat:rate:{scope}:{key}"
+    digest = hashlib.sha256(str(key).encode()).hexdigest()
+    cache_key = f"concordat:rate:{scope}:{digest}"
     if cache.add(cache_key, 1, timeout=window):
         count = 1
     else:

@@ -54,8 +54,11 @@ def user_create(*, email, name="", password=None):
 
 
 def profile_for(user):
-    profile, _created = Profile.objects.get_or_create(user=user)
-    return profile
+    """The user's profile, made if missing (kept on the user object either way)."""
+    try:
+        return user.concordat_profile
+    except Profile.DoesNotExist:
+        return Profile.objects.create(user=user)
 
 
 def display_name(user):

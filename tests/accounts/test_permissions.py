@@ -19,17 +19,18 @@ from concordat.core.models import (
 
 pytestmark = pytest.mark.django_db
 
-ROLES = [
-    "anonymous",
-    "outsider",
-    "area_editor",
-    "other_area_editor",
-    "area_lead",
-    "signatory_editor",
-    "other_signatory_editor",
-    "office_user",
-    "administrator",
-]
+# Column heading in the tables below → the fixture (tests/accounts/fixtures.py) it stands for.
+ROLES = {
+    "anon": "anonymous",
+    "outsider": "outsider",
+    "editor": "area_editor",
+    "oth_ed": "other_area_editor",
+    "lead": "area_lead",
+    "sig": "signatory_editor",
+    "oth_sig": "other_signatory_editor",
+    "office": "office_user",
+    "admin": "administrator",
+}
 
 # Each rule, as (column name, how to ask it). `world` holds the areas and actions below.
 RULES = {
@@ -55,48 +56,48 @@ RULES = {
     "update_led": lambda u, w: permissions.can_post_update(u, w.led_action),
     "update_unled": lambda u, w: permissions.can_post_update(u, w.unled_action),
     "update_national": lambda u, w: permissions.can_post_update(u, w.national_action),
-    "update_national_other": lambda u, w: permissions.can_post_update(
-        u, w.national_other_action
-    ),
+    "update_national_other": lambda u, w: permissions.can_post_update(u, w.national_other_action),
 }
 
 # Y allowed, . refused. `area` lists `organisation` as a partner; `led_action` (in `area`) and
 # `national_action` are led by `organisation`; `national_other_action` by `other_organisation`.
 MATRIX = """
-rule                   anonymous outsider area_editor other_area_editor area_lead signatory_editor other_signatory_editor office_user administrator
-view                   .         .        Y           .                 Y         Y                .                      Y           Y
-view_other             .         .        .           Y                 .         .                .                      Y           Y
-view_national          .         .        .           .                 .         Y                Y                      Y           Y
-draft                  .         .        Y           .                 Y         Y                .                      Y           Y
-export                 .         .        Y           .                 Y         Y                .                      Y           Y
-edit                   .         .        Y           .                 Y         .                .                      .           Y
-edit_national          .         .        .           .                 .         .                .                      Y           Y
-details                .         .        .           .                 Y         .                .                      Y           Y
-submit                 .         .        .           .                 Y         .                .                      .           Y
-submit_national        .         .        .           .                 .         .                .                      Y           Y
-reply                  .         .        Y           .                 Y         .                .                      .           Y
-review                 .         .        .           .                 .         .                .                      Y           Y
-publish                .         .        .           .                 .         .                .                      Y           Y
-members                .         .        .           .                 Y         .                .                      Y           Y
-invite_editor          .         .        .           .                 Y         .                .                      Y           Y
-invite_lead            .         .        .           .                 .         .                .                      Y           Y
-invite_signatory       .         .        .           .                 .         .                .                      Y           Y
-invite_office          .         .        .           .                 .         .                .                      .           Y
-edit_action            .         .        Y           .                 Y         .                .                      .           Y
-update_led             .         .        Y           .                 Y         Y                .                      .           Y
-update_unled           .         .        Y           .                 Y         .                .                      .           Y
-update_national        .         .        .           .                 .         Y                .                      Y           Y
-update_national_other  .         .        .           .                 .         .                Y                      Y           Y
+rule                   anon     outsider editor   oth_ed   lead     sig      oth_sig  office   admin
+view                   .        .        Y        .        Y        Y        .        Y        Y
+view_other             .        .        .        Y        .        .        .        Y        Y
+view_national          .        .        .        .        .        Y        Y        Y        Y
+draft                  .        .        Y        .        Y        Y        .        Y        Y
+export                 .        .        Y        .        Y        Y        .        Y        Y
+edit                   .        .        Y        .        Y        .        .        .        Y
+edit_national          .        .        .        .        .        .        .        Y        Y
+details                .        .        .        .        Y        .        .        Y        Y
+submit                 .        .        .        .        Y        .        .        .        Y
+submit_national        .        .        .        .        .        .        .        Y        Y
+reply                  .        .        Y        .        Y        .        .        .        Y
+review                 .        .        .        .        .        .        .        Y        Y
+publish                .        .        .        .        .        .        .        Y        Y
+members                .        .        .        .        Y        .        .        Y        Y
+invite_editor          .        .        .        .        Y        .        .        Y        Y
+invite_lead            .        .        .        .        .        .        .        Y        Y
+invite_signatory       .        .        .        .        .        .        .        Y        Y
+invite_office          .        .        .        .        .        .        .        .        Y
+edit_action            .        .        Y        .        Y        .        .        .        Y
+update_led             .        .        Y        .        Y        Y        .        .        Y
+update_unled           .        .        Y        .        Y        .        .        .        Y
+update_national        .        .        .        .        .        Y        .        Y        Y
+update_national_other  .        .        .        .        .        .        Y        Y        Y
 """
 
 
 def _parse(matrix):
     lines = [line.split() for line in matrix.strip().splitlines()]
     header, rows = lines[0][1:], lines[1:]
-    assert header == ROLES
+    assert header == list(ROLES)
     assert [row[0] for row in rows] == list(RULES)
     return [
-        (role, row[0], cell == "Y") for row in rows for role, cell in zip(header, row[1:], strict=True)
+        (ROLES[role], row[0], cell == "Y")
+        for row in rows
+        for role, cell in zip(header, row[1:], strict=True)
     ]
 
 
@@ -185,15 +186,15 @@ def test_signatory_editor_loses_partner_area_when_the_area_drops_the_organisatio
 # The view helpers: "ok", 404 (may not see) or 403 (may see, may not edit).
 
 HELPER_MATRIX = """
-check                  outsider area_editor other_area_editor area_lead signatory_editor other_signatory_editor office_user administrator
-area                   404      ok          404               ok        ok               404                    ok          ok
-area_edit              404      ok          404               ok        403              404                    403         ok
-other_area             404      404         ok                404       404              404                    ok          ok
-action                 404      ok          404               ok        ok               404                    ok          ok
-action_edit            404      ok          404               ok        403              404                    403         ok
-action_update          404      ok          404               ok        ok               404                    403         ok
-unled_action_update    404      ok          404               ok        403              404                    403         ok
-no_such_area           404      404         404               404       404              404                    404         404
+check                  outsider editor   oth_ed   lead     sig      oth_sig  office   admin
+area                   404      ok       404      ok       ok       404      ok       ok
+area_edit              404      ok       404      ok       403      404      403      ok
+other_area             404      404      ok       404      404      404      ok       ok
+action                 404      ok       404      ok       ok       404      ok       ok
+action_edit            404      ok       404      ok       403      404      403      ok
+action_update          404      ok       404      ok       ok       404      403      ok
+unled_action_update    404      ok       404      ok       403      404      403      ok
+no_such_area           404      404      404      404      404      404      404      404
 """
 
 HELPERS = {
@@ -216,7 +217,11 @@ def _parse_helpers(matrix):
     lines = [line.split() for line in matrix.strip().splitlines()]
     header, rows = lines[0][1:], lines[1:]
     assert [row[0] for row in rows] == list(HELPERS)
-    return [(role, row[0], cell) for row in rows for role, cell in zip(header, row[1:], strict=True)]
+    return [
+        (ROLES[role], row[0], cell)
+        for row in rows
+        for role, cell in zip(header, row[1:], strict=True)
+    ]
 
 
 HELPER_CASES = _parse_helpers(HELPER_MATRIX)
