@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
-from concordat.core.models import Action, Area, Organisation, PlanVersion, Region
+from concordat.core.models import Action, Area, NationalRole, Organisation, PlanVersion, Region
 from concordat.core.services import (
     plan_version_import,
     plan_version_publish,
@@ -179,7 +179,12 @@ def build_area(name, *, region, police, mind, today, extra_actions=0):
 
 def build_world():
     today = timezone.localdate()
-    police = Organisation.objects.create(name="Northshire Police", slug="northshire-police")
+    signatory, _ = NationalRole.objects.get_or_create(
+        key="signatory", defaults={"name": "Signatory", "summary": "Signs the Concordat."}
+    )
+    police = Organisation.objects.create(
+        name="Northshire Police", slug="northshire-police", national_role=signatory
+    )
     mind = Organisation.objects.create(name="Northshire Mind", slug="northshire-mind")
     north, v1, v2, report = build_area(
         "Northshire", region=Region.NORTH_WEST, police=police, mind=mind, today=today
@@ -243,7 +248,7 @@ def add_areas(world, count, *, extra_actions):
     for n in range(count):
         build_area(
             f"Extra Area {n}",
-            region=Region.LONDON,
+            region=Region.NORTH_WEST if n % 2 else Region.LONDON,
             police=world.police,
             mind=world.mind,
             today=world.today,

@@ -16,13 +16,22 @@ from concordat.public.presenters import add_urls
 from .helpers import today
 
 
+def _plural(word):
+    word = word.lower()
+    return f"{word[:-1]}ies" if word.endswith("y") else f"{word}s"
+
+
 @require_safe
 def organisation_list(request):
+    roles = roles_with_organisations()
+    for role in roles:
+        role.members = list(role.organisations.all())
+        role.plural = _plural(role.name)
     return render(
         request,
         "public/organisation_list.html",
         {
-            "roles": roles_with_organisations(),
+            "roles": roles,
             "others": organisations_without_role(),
             "breadcrumbs": [{"text": "Home", "href": "/"}, {"text": "Organisations"}],
         },
