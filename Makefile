@@ -29,6 +29,7 @@ test: install build | var/staticfiles
 
 bench: install
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/bench_import.py
 
 lint: $(PYTHON_STAMP)
 	$(BIN)/ruff check .
