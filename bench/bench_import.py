@@ -10,9 +10,10 @@ published versions).
     python bench/bench_import.py [--runs N]
 
 Time is wall clock and CPU (the budget is checked on the slowest run's CPU time, which does
-not count waiting for a busy machine). Peak memory is measured on a run of its own: tracemalloc's peak of Python allocations, and
-the growth of the process's peak resident size (which also counts lxml and pdfminer's C
-allocations). `register(benchmark)` adds the same imports to bench/run.py's registry.
+not count waiting for a busy machine). Peak memory is measured on a run of its own:
+tracemalloc's peak of Python allocations, and the growth of the process's peak resident size
+(which also counts lxml and pdfminer's C allocations, but only above the high-water mark
+that earlier work left). `register(benchmark)` adds the same imports to bench/run.py's registry.
 """
 
 import argparse
@@ -305,7 +306,7 @@ def main(argv=None):
         "budget",
     )
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    line = "  ".join("{:<%d}" % w if i == 0 else "{:>%d}" % w for i, w in enumerate(widths))
+    line = "  ".join(f"{{:<{w}}}" if i == 0 else f"{{:>{w}}}" for i, w in enumerate(widths))
     print(
         f"\nImport (parse_plan + plan_version_import, rolled back): {options.runs} timed runs "
         f"each after a warm-up; budgets {BUDGET_SECONDS:g} s and {BUDGET_MB} MB"
