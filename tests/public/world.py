@@ -166,7 +166,10 @@ def build_area(name, *, region, police, mind, today, extra_actions=0):
         ],
     )
     report = progress_report_publish(report=report, actor=None)
-    metric = Metric.objects.filter(area__isnull=True).order_by("position").first()
+    metric, _ = Metric.objects.get_or_create(
+        slug="section-136-detentions-test",
+        defaults={"name": "Section 136 detentions", "unit": "detentions", "better": "lower"},
+    )
     MetricValue.objects.create(
         metric=metric,
         area=area,
