@@ -151,18 +151,26 @@ def pdf_plan():
     return buffer.getvalue()
 
 
-def documents():
-    """(label, area slug, file name, bytes) for each plan imported."""
+def _seed(name):
     from concordat.imports.seeds.loader import seed_path
 
-    national, local = seed_path("national_plan"), seed_path("local_plan")
-    return [
-        ("seed 001 national plan (.txt)", "england", national.name, national.read_bytes()),
-        ("seed 004 South West Essex (.txt)", "south-west-essex", local.name, local.read_bytes()),
-        ("200 actions (.docx)", "bench-area", "plan.docx", docx_plan()),
-        ("200 actions (.xlsx)", "bench-area", "plan.xlsx", xlsx_plan()),
-        ("200 actions (.pdf)", "bench-area", "plan.pdf", pdf_plan()),
-    ]
+    path = seed_path(name)
+    return path.name, path.read_bytes()
+
+
+# (label, area slug, what gives (file name, bytes)), built only when asked for.
+PLANS = [
+    ("seed 001 national plan (.txt)", "england", lambda: _seed("national_plan")),
+    ("seed 004 South West Essex (.txt)", "south-west-essex", lambda: _seed("local_plan")),
+    ("200 actions (.docx)", "bench-area", lambda: ("plan.docx", docx_plan())),
+    ("200 actions (.xlsx)", "bench-area", lambda: ("plan.xlsx", xlsx_plan())),
+    ("200 actions (.pdf)", "bench-area", lambda: ("plan.pdf", pdf_plan())),
+]
+
+
+def documents():
+    """(label, area slug, file name, bytes) for each plan imported."""
+    return [(label, slug, *make()) for label, slug, make in PLANS]
 
 
 # --- importing -------------------------------------------------------------------------
@@ -218,18 +226,20 @@ def peak_memory_mb(call):
 def register(benchmark):
     """Add the imports to bench/run.py's registry: `bench_import.register(benchmark)`.
 
-    run.py's database is the England-scale one, so the seed plans import into fresh areas.
+    Safe to call before Django starts: the files are built when run.py sets each one up.
+    run.py's database is the England-scale one, so every plan imports into an area of its own
+    with no plan (left behind, empty, after the rolled-back imports).
     """
-    for label, _slug, filename, data in documents():
+    for label, _slug, make in PLANS:
 
         @benchmark(f"Import {label}", budget_ms=BUDGET_SECONDS * 1000)
-        def setup(ctx, filename=filename, data=data):
+        def setup(ctx, make=make):
             from concordat.core.models import Area
 
             area, _ = Area.objects.get_or_create(
                 slug="bench-import", defaults={"name": "Bench import"}
             )
-            return importer(area.slug, filename, data)
+            return importer(area.slug, *make())
 
 
 # --- standalone --------------------------------------------------------------------------
