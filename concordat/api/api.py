@@ -81,6 +81,23 @@ class Page(PaginationBase):
         }
 
 
+class DeferredRows:
+    """A page in two steps: the ids of the page (filters and order only), then the page's
+    rows with everything they carry, so joins and per-row subqueries run for one page
+    rather than for every row in England."""
+
+    def __init__(self, queryset):
+        self.queryset = queryset
+
+    def count(self):
+        return self.queryset.count()
+
+    def __getitem__(self, page):
+        ids = list(self.queryset.values_list("pk", flat=True)[page])
+        rows = self.queryset.order_by().in_bulk(ids) if ids else {}
+        return [rows[pk] for pk in ids]
+
+
 def _actions(filters):
     today = timezone.localdate()
     current = not (filters.all_versions or filters.version is not None)
@@ -201,7 +218,7 @@ def get_version(request, area: schemas.Slug, number: int = Path(..., ge=1, le=10
 @paginate(Page)
 def list_actions(request, filters: Query[schemas.ActionFilters]):
     """Actions of each plan's latest published version (or of every published version)."""
-    return _actions(filters)
+    return DeferredRows(_actions(filters))
 
 
 @api.get("/actions.csv", tags=["plans"], openapi_extra=CSV_EXTRA)
@@ -256,7 +273,7 @@ def get_action_version(request, uid: UUID, number: int = Path(..., ge=1, le=100_
 @paginate(Page)
 def list_updates(request, filters: Query[schemas.UpdateFilters]):
     """Published progress updates: dated notes on actions, oldest first within each action."""
-    return selectors.updates(**filters.dict())
+    return DeferredRows(selectors.updates(**filters.dict()))
 
 
 @api.get("/updates.csv", tags=["plans"], openapi_extra=CSV_EXTRA)
@@ -320,7 +337,7 @@ def list_metrics_csv(request, filters: Query[schemas.MetricFilters]):
 @paginate(Page)
 def list_metric_values(request, filters: Query[schemas.MetricValueFilters]):
     """Values recorded for the metrics, per area per period."""
-    return selectors.metric_values(**filters.dict())
+    return DeferredRows(selectors.metric_values(**filters.dict()))
 
 
 @api.get("/metric-values.csv", tags=["reports"], openapi_extra=CSV_EXTRA)

@@ -4,7 +4,7 @@ Everything here starts from published rows only: a plan version whose state is p
 progress update whose version is published, a progress report whose state is published.
 """
 
-from datetime import timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from django.db.models import (
     Case,
@@ -20,7 +20,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models.functions import Cast, Coalesce
 
 from concordat.core import rules
 from concordat.core.models import (
@@ -34,6 +34,7 @@ from concordat.core.models import (
     ProgressUpdate,
     Rag,
 )
+from concordat.core.selectors import plans
 from concordat.reports.models import Metric, MetricValue, ProgressReport
 
 PUBLISHED = PlanVersion.State.PUBLISHED
@@ -43,23 +44,17 @@ def published_versions():
     return PlanVersion.objects.filter(state=PUBLISHED)
 
 
-def latest_published_version_ids():
-    """The id of each plan's latest published version, as a subquery."""
-    latest = (
-        PlanVersion.objects.filter(plan=OuterRef("plan"), state=PUBLISHED)
-        .order_by("-published_at", "-number")
-        .values("pk")[:1]
-    )
-    return PlanVersion.objects.filter(state=PUBLISHED, pk=Subquery(latest)).values("pk")
-
-
 def public_updates():
-    return ProgressUpdate.objects.filter(version__state=PUBLISHED)
+    # An IN over published version ids lets the database walk updates in id order.
+    return ProgressUpdate.objects.filter(version_id__in=published_versions().values("pk"))
 
 
 def _update_date():
-    """An update's date, or the day its version was published when the source gave none."""
-    return Coalesce("date", TruncDate("version__published_at"), output_field=DateField())
+    """An update's date, or the day its version was published when the source gave none.
+
+    As in core.selectors.plans, the publication day is read in UTC: cheap in the database.
+    """
+    return Coalesce("date", Cast("version__published_at", DateField()), output_field=DateField())
 
 
 def stale_cutoff(today):
@@ -70,9 +65,24 @@ def _open():
     return ~Q(canonical_status__in=CLOSED_STATUSES)
 
 
+def _day_start(day):
+    """Midnight UTC of the day: versions' publication days are read in UTC (_update_date)."""
+    return datetime.combine(day, time.min, tzinfo=UTC)
+
+
+def _activity_since(day):
+    """last_activity >= day, written so that indexes answer it (no per-row latest update)."""
+    recent_update = (
+        public_updates()
+        .filter(identity=OuterRef("identity"))
+        .filter(Q(date__gte=day) | Q(date__isnull=True, version__published_at__gte=_day_start(day)))
+    )
+    return Q(version__published_at__gte=_day_start(day)) | Q(Exists(recent_update))
+
+
 def _stale_q(today):
-    """rules.is_stale in SQL; needs the last_activity annotation."""
-    return _open() & (Q(last_activity__isnull=True) | Q(last_activity__lt=stale_cutoff(today)))
+    """rules.is_stale in SQL: open, and no activity since the cutoff."""
+    return _open() & ~_activity_since(stale_cutoff(today))
 
 
 def suggested_rag_expression(today):
@@ -103,11 +113,12 @@ def actions(*, today, current=True):
     latest = (
         public_updates()
         .filter(identity=OuterRef("identity"))
-        .order_by(F("date").desc(nulls_last=True), "-created_at", "-pk")
+        .annotate(on=_update_date())
+        .order_by("-on", "-created_at", "-pk")
     )
     queryset = Action.objects.filter(version__state=PUBLISHED)
     if current:
-        queryset = queryset.filter(version_id__in=latest_published_version_ids())
+        queryset = queryset.filter(version_id__in=[v.pk for v in plans.latest_versions()])
     return (
         queryset.select_related("version__plan__area", "section", "identity")
         .prefetch_related(
@@ -115,9 +126,17 @@ def actions(*, today, current=True):
         )
         .annotate(
             latest_update_note=Subquery(latest.values("note")[:1]),
-            latest_update_date=Subquery(latest.annotate(on=_update_date()).values("on")[:1]),
+            latest_update_date=Subquery(latest.values("on")[:1]),
+            version_day=Cast("version__published_at", DateField()),
         )
-        .annotate(last_activity=F("latest_update_date"))
+        .annotate(
+            # Publishing a version counts as activity (core.selectors.plans.describe).
+            last_activity=Case(
+                When(latest_update_date__gt=F("version_day"), then=F("latest_update_date")),
+                default=F("version_day"),
+                output_field=DateField(),
+            )
+        )
         .annotate(suggested_rag=suggested_rag_expression(today))
         .annotate(
             effective_rag=Case(
@@ -126,7 +145,7 @@ def actions(*, today, current=True):
                 output_field=CharField(),
             ),
         )
-        .order_by("version__plan__area__name", "version__number", "position", "pk")
+        .order_by("version_id", "position", "pk")
     )
 
 
@@ -169,23 +188,8 @@ def filter_actions(
             )
         )
     if updated_since:
-        queryset = queryset.filter(
-            Q(latest_update_date__gte=updated_since)
-            | Q(version__published_at__date__gte=updated_since)
-        )
+        queryset = queryset.filter(_activity_since(updated_since))
     return queryset
-
-
-def action_versions(uid):
-    """Every published version of one action, newest first."""
-    return (
-        Action.objects.filter(identity__uid=uid, version__state=PUBLISHED)
-        .select_related("version__plan__area", "section", "identity")
-        .prefetch_related(
-            Prefetch("leads", queryset=ActionLead.objects.select_related("organisation"))
-        )
-        .order_by("-version__published_at", "-version__number")
-    )
 
 
 def updates(*, area=None, action=None, since=None):
@@ -193,7 +197,7 @@ def updates(*, area=None, action=None, since=None):
         public_updates()
         .select_related("identity", "version__plan__area")
         .annotate(on=_update_date())
-        .order_by("version__plan__area__name", "identity_id", F("date").asc(nulls_first=True), "pk")
+        .order_by("pk")
     )
     if area:
         queryset = queryset.filter(version__plan__area__slug=area)
@@ -279,7 +283,7 @@ def metric_values(*, metric=None, area=None, period_from=None, period_to=None):
     queryset = (
         MetricValue.objects.filter(metric__in=metrics())
         .select_related("metric", "area")
-        .order_by("area__name", "metric__position", "metric__slug", "period_start", "pk")
+        .order_by("area_id", "metric_id", "period_start", "pk")
     )
     if metric:
         queryset = queryset.filter(metric__slug=metric)

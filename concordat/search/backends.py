@@ -103,7 +103,7 @@ class SQLiteBackend:
     def _base(self, query_terms, filters, any_word):
         where, params = _filter_sql(filters or Filters())
         base = (
-            "FROM search_fts JOIN search_searchdocument d ON d.id = search_fts.rowid "
+            "FROM search_fts CROSS JOIN search_searchdocument d ON d.id = search_fts.rowid "
             f"WHERE search_fts MATCH %s{where}"
         )
         return base, [self._match(query_terms, any_word), *params]
