@@ -96,7 +96,8 @@ class MappingForm(forms.Form):
         if len(sheets) > 1:
             self.fields["sheet"] = forms.ChoiceField(
                 label="Sheet",
-                choices=[(name, name) for name in sheets],
+                required=False,
+                choices=[("", "The sheet found for you"), *[(name, name) for name in sheets]],
                 help_text="Choosing another sheet reads its columns afresh.",
             )
         self.fields["financial_year"] = FinancialYearField()

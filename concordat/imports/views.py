@@ -60,7 +60,7 @@ def _breadcrumbs(area, current):
     ]
 
 
-def _render_upload(request, area, form, status=200):
+def _render_upload(request, area, form):
     return render(
         request,
         "imports/upload.html",
@@ -68,14 +68,18 @@ def _render_upload(request, area, form, status=200):
             "area": area,
             "form": form,
             "working": _working(area),
-            "breadcrumbs": _breadcrumbs(area, "")[:1] + [{"text": "Import a plan"}],
+            "breadcrumbs": [
+                {"text": area.name, "href": area.get_absolute_url()},
+                {"text": "Import a plan"},
+            ],
         },
-        status=status,
     )
 
 
 def _refused(request, area, message):
-    form = UploadForm(data={})
+    """The upload page, saying why a kept file can no longer be read (its upload is gone)."""
+    form = UploadForm(data={})  # bound, so errors can be added; its own are dropped
+
     form.errors.clear()
     form.add_error(None, message)
     return _render_upload(request, area, form)
@@ -125,16 +129,12 @@ def _expired(request, area):
 def _mapping_form(pending, parsed, data=None):
     columns = dict(parsed.columns)
     sheets = sheet_names(pending.read(), pending.extension)
-    form = MappingForm(
+    return MappingForm(
         data,
         columns=columns,
         sheets=sheets,
         initial={"sheet": pending.sheet or "", "financial_year": pending.financial_year},
     )
-    if "sheet" in form.fields:
-        form.fields["sheet"].choices = [("", "The sheet found for you"), *[(s, s) for s in sheets]]
-        form.fields["sheet"].required = False
-    return form
 
 
 def _render_preview(request, area, pending, parsed, *, mapping=None, confirm=None, problems=()):

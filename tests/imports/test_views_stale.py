@@ -197,3 +197,16 @@ def test_a_refreshed_plan_shows_added_changed_and_removed(world, editor):
     }
     assert after["3.3"] not in before.values()
     assert "3.1" not in after
+
+
+def test_a_kept_file_that_can_no_longer_be_read_is_explained(world, editor, uploads, settings):
+    token = token_of(upload(editor, world.area))
+    settings.CONCORDAT_UPLOAD_MAX_BYTES = 1000
+    response = editor.get(preview_url(world.area, token))
+    page = words(response)
+    assert response.status_code == 200
+    assert "There is a problem" in page
+    assert "which is over the limit of" in page
+    assert "Import a plan" in page
+    assert not (uploads / f"{token}.upload").exists()
+    assert PlanVersion.objects.count() == 0
