@@ -1,10 +1,21 @@
 from django.shortcuts import render
+from django.utils.html import format_html_join
 from django.views.decorators.http import require_GET
 
 from concordat.core.models import Area, CanonicalStatus, Organisation, Section
 
 from .backends import Filters
 from .selectors import search
+
+
+def _options(choices, chosen):
+    """<option> elements for (value, label) pairs, built in one go: at England scale the
+    lists run to hundreds of entries, too many to loop over in a template."""
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        ((value, " selected" if value == chosen else "", label) for value, label in choices),
+    )
 
 
 def _int(value, default=None):
@@ -50,9 +61,11 @@ def search_page(request):
             "page_obj": page,
             "page_range": page.paginator.get_elided_page_range(page.number) if page else None,
             "total": total,
-            "areas": areas,
+            "area_options": _options([(slug, name) for _, slug, name in areas], chosen["area"]),
             "sections": sections,
-            "organisations": organisations,
+            "organisation_options": _options(
+                [(slug, name) for _, slug, name in organisations], chosen["organisation"]
+            ),
             "statuses": CanonicalStatus.choices,
             "chosen": chosen,
         },
