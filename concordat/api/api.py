@@ -86,16 +86,28 @@ class DeferredRows:
     rows with everything they carry, so joins and per-row subqueries run for one page
     rather than for every row in England."""
 
-    def __init__(self, queryset):
+    def __init__(self, queryset, shape=None, *, all_ids=False):
         self.queryset = queryset
+        self.shape = shape or (lambda rows: rows)
+        # For bounded lists with costly filters, one query for every matching id serves
+        # both the count and the page.
+        self._ids = list(queryset.values_list("pk", flat=True)) if all_ids else None
 
     def count(self):
-        return self.queryset.count()
+        return len(self._ids) if self._ids is not None else self.queryset.count()
 
     def __getitem__(self, page):
-        ids = list(self.queryset.values_list("pk", flat=True)[page])
+        if self._ids is not None:
+            ids = self._ids[page]
+        else:
+            ids = list(self.queryset.values_list("pk", flat=True)[page])
         rows = self.queryset.order_by().in_bulk(ids) if ids else {}
-        return [rows[pk] for pk in ids]
+        return self.shape([rows[pk] for pk in ids])
+
+
+def _action_records(rows, today):
+    leads = selectors.lead_organisations(row.pk for row in rows)
+    return [schemas.action_record(row, today, leads) for row in rows]
 
 
 def _actions(filters):
@@ -218,7 +230,11 @@ def get_version(request, area: schemas.Slug, number: int = Path(..., ge=1, le=10
 @paginate(Page)
 def list_actions(request, filters: Query[schemas.ActionFilters]):
     """Actions of each plan's latest published version (or of every published version)."""
-    return DeferredRows(_actions(filters))
+    today = timezone.localdate()
+    costly = filters.stale is not None or bool(filters.rag or filters.updated_since)
+    return DeferredRows(
+        _actions(filters), lambda rows: _action_records(rows, today), all_ids=costly
+    )
 
 
 @api.get("/actions.csv", tags=["plans"], openapi_extra=CSV_EXTRA)
@@ -242,9 +258,10 @@ def _action_detail(uid, number=None):
         action = next((a for a in rows if a.version.number == number), None)
         if action is None:
             raise Http404("The action is not in that published version.")
-    action.updates = list(selectors.updates(action=uid))
-    action.versions = [row.version.number for row in rows]
-    return action
+    record = _action_records([action], today)[0]
+    record["updates"] = list(selectors.updates(action=uid))
+    record["versions"] = [row.version.number for row in rows]
+    return record
 
 
 @api.get(

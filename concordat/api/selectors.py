@@ -34,7 +34,6 @@ from concordat.core.models import (
     ProgressUpdate,
     Rag,
 )
-from concordat.core.selectors import plans
 from concordat.reports.models import Metric, MetricValue, ProgressReport
 
 PUBLISHED = PlanVersion.State.PUBLISHED
@@ -42,6 +41,29 @@ PUBLISHED = PlanVersion.State.PUBLISHED
 
 def published_versions():
     return PlanVersion.objects.filter(state=PUBLISHED)
+
+
+def latest_version_ids():
+    """Each plan's latest published version (core.selectors.plans.latest_versions' rule:
+    latest publication, then highest number), as a subquery the database answers once."""
+    newer = PlanVersion.objects.filter(plan=OuterRef("plan"), state=PUBLISHED).filter(
+        Q(published_at__gt=OuterRef("published_at"))
+        | Q(published_at=OuterRef("published_at"), number__gt=OuterRef("number"))
+    )
+    return published_versions().filter(~Exists(newer)).values("pk")
+
+
+def lead_organisations(action_ids):
+    """{action id: [{"slug", "name"}, …]} in lead order, in one query."""
+    leads = {}
+    rows = (
+        ActionLead.objects.filter(action_id__in=list(action_ids))
+        .order_by("action_id", "position", "pk")
+        .values_list("action_id", "organisation__slug", "organisation__name")
+    )
+    for action_id, slug, name in rows:
+        leads.setdefault(action_id, []).append({"slug": slug, "name": name})
+    return leads
 
 
 def public_updates():
@@ -118,12 +140,10 @@ def actions(*, today, current=True):
     )
     queryset = Action.objects.filter(version__state=PUBLISHED)
     if current:
-        queryset = queryset.filter(version_id__in=[v.pk for v in plans.latest_versions()])
+        queryset = queryset.filter(version_id__in=latest_version_ids())
     return (
         queryset.select_related("version__plan__area", "section", "identity")
-        .prefetch_related(
-            Prefetch("leads", queryset=ActionLead.objects.select_related("organisation"))
-        )
+        .defer("raw", "extra")
         .annotate(
             latest_update_note=Subquery(latest.values("note")[:1]),
             latest_update_date=Subquery(latest.values("on")[:1]),
@@ -180,11 +200,10 @@ def filter_actions(
         stale_q = _stale_q(today)
         queryset = queryset.filter(stale_q if stale else ~stale_q)
     if lead_organisation:
+        # From the organisation's few leads to the actions, not the other way round.
         queryset = queryset.filter(
-            Exists(
-                ActionLead.objects.filter(
-                    action=OuterRef("pk"), organisation__slug=lead_organisation
-                )
+            pk__in=ActionLead.objects.filter(organisation__slug=lead_organisation).values(
+                "action_id"
             )
         )
     if updated_since:
