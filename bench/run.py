@@ -143,6 +143,13 @@ from reports_bench import register as register_reports  # noqa: E402 - bench/ is
 register_reports(benchmark)
 
 
+# --- open data and search (issue 6) ---------------------------------------------------
+
+from bench_open_data import register as register_open_data  # noqa: E402
+
+register_open_data(benchmark)
+
+
 # --- running ----------------------------------------------------------------------------
 
 
