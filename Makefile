@@ -30,6 +30,7 @@ test: install build | var/staticfiles
 bench: install
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/bench_import.py
+	$(BIN)/python bench/bench_open_data.py
 
 lint: $(PYTHON_STAMP)
 	$(BIN)/ruff check .
