@@ -191,10 +191,10 @@ def same_measure(text):
     return None
 
 
-def catalogue_upsert(metric_model):
+def catalogue_upsert(metric_model, using="default"):
     """Create or refresh every catalogue entry; `metric_model` may be a historical model."""
     for position, entry in enumerate(CATALOGUE, start=1):
-        metric_model.objects.update_or_create(
+        metric_model.objects.using(using).update_or_create(
             slug=entry.slug,
             defaults={
                 "name": entry.name,

@@ -263,10 +263,10 @@ def latest_span(metric, values, *, months=6):
     last_start, last_end = max(values)
     period = Period(last_start, last_end, metric.period)
     run = []
-    while (
-        (period.start, period.end) in values
-        and (period.year_earlier().start, period.year_earlier().end) in values
-    ):
+    while (period.start, period.end) in values and (
+        period.year_earlier().start,
+        period.year_earlier().end,
+    ) in values:
         run.append(period)
         earlier = _previous(period)
         if _months(earlier.start, last_end) > months:

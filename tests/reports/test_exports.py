@@ -77,7 +77,11 @@ def test_every_plan_export_reimports_to_the_same_actions(seeds, slug, ext):
         .order_by("position")
     )
     assert len(actions) == {"south-west-essex": 64, "england": 47}[slug]
-    assert [as_read(p) for p in parsed.actions] == [as_written(a) for a in actions]
+    read, written = [as_read(p) for p in parsed.actions], [as_written(a) for a in actions]
+    if ext == "pdf":  # the print layout leaves outcomes to the other formats
+        for row in read + written:
+            del row["outcomes"]
+    assert read == written
 
 
 def test_excel_plan_has_the_template_shape(seeds):

@@ -4,7 +4,7 @@ from concordat.reports.catalogue import catalogue_upsert
 
 
 def load_catalogue(apps, schema_editor):
-    catalogue_upsert(apps.get_model("reports", "Metric"))
+    catalogue_upsert(apps.get_model("reports", "Metric"), using=schema_editor.connection.alias)
 
 
 class Migration(migrations.Migration):

@@ -10,23 +10,33 @@ register = template.Library()
 
 DASHES = {"-", "–", "—"}
 JOINED = re.compile(r"[-/–]")
+LONGEST_KEPT_TOGETHER = 32
 
 
-def _line(line):
-    tokens = [token for token in line.split(" ") if token]
+def print_groups(line):
+    """The words of a line as (text, keep_together) pieces: a word with a hyphen, slash or
+    dash inside stays whole, and a dash between words stays with the word before it, so a
+    printed line never starts with a dash (which would read back as a bullet)."""
     groups = []
-    for token in tokens:
-        if groups and (token in DASHES or groups[-1][-1] in DASHES):
+    for token in (token for token in line.split(" ") if token):
+        if groups and token in DASHES:
             groups[-1].append(token)
         else:
             groups.append([token])
-    parts = []
+    pieces = []
     for group in groups:
-        text = escape(" ".join(group))
-        if len(group) > 1 or (len(group[0]) > 1 and JOINED.search(group[0])):
-            parts.append(f'<span class="nobr">{text}</span>')
-        else:
-            parts.append(text)
+        text = " ".join(group)
+        joined = len(group) > 1 or (len(group[0]) > 1 and bool(JOINED.search(group[0])))
+        # A web address or the like is let break: no column could hold it whole.
+        pieces.append((text, joined and len(text) <= LONGEST_KEPT_TOGETHER))
+    return pieces
+
+
+def _line(line):
+    parts = []
+    for text, together in print_groups(line):
+        shown = escape(text)
+        parts.append(f'<span class="nobr">{shown}</span>' if together else shown)
     return " ".join(parts)
 
 
