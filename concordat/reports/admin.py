@@ -5,8 +5,19 @@ from .models import Metric, MetricValue, Milestone, ProgressReport, ReportSectio
 
 @admin.register(Metric)
 class MetricAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "unit", "better", "period", "is_never_event", "area"]
-    list_filter = ["kind", "better", "period", "is_never_event"]
+    list_display = [
+        "name",
+        "kind",
+        "unit",
+        "better",
+        "period",
+        "aggregation",
+        "is_never_event",
+        "area",
+        "maps_to",
+    ]
+    list_filter = ["kind", "better", "period", "aggregation", "is_never_event"]
+    autocomplete_fields = ["maps_to"]
     search_fields = ["name", "slug", "description", "source_text"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -35,7 +46,14 @@ class ProgressReportAdmin(admin.ModelAdmin):
     list_display = ["title", "area", "period_label", "overall_status", "state", "published_at"]
     list_filter = ["state", "overall_status", "area__region"]
     search_fields = ["title", "area__name", "authors", "project_manager"]
-    readonly_fields = ["state", "published_at", "published_by", "source_sha256"]
+    readonly_fields = [
+        "state",
+        "published_at",
+        "published_by",
+        "source_sha256",
+        "drafted_from",
+        "data_snapshot",
+    ]
     inlines = [ReportSectionInline, MilestoneInline]
 
     def has_change_permission(self, request, obj=None):
