@@ -116,6 +116,30 @@ class SQLiteBackend:
             cursor.execute(f"SELECT count(*) {base}", params)
             return cursor.fetchone()[0]
 
+    def frequencies(self, words):
+        """{word: number of documents holding it}, in one query."""
+        if not words:
+            return {}
+        one = "(SELECT count(*) FROM search_fts WHERE search_fts MATCH %s)"
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT " + ", ".join([one] * len(words)), [self._match([w], False) for w in words]
+            )
+            return dict(zip(words, cursor.fetchone(), strict=True))
+
+    def top(self, query_terms, *, filters=None, limit=5, any_word=False):
+        """The best document ids, in one query (no count, no highlights)."""
+        if not query_terms:
+            return []
+        base, params = self._base(query_terms, filters, any_word)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT d.id, bm25(search_fts, 4.0, 1.0) AS score {base} "
+                "ORDER BY score, d.id LIMIT %s",
+                [*params, limit],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
     def search(self, query_terms, *, filters=None, limit=20, offset=0, any_word=False):
         total = self.count(query_terms, filters=filters, any_word=any_word)
         if not total:
@@ -176,6 +200,31 @@ class PostgresBackend:
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT count(*) {base}", params)
             return cursor.fetchone()[0]
+
+    def frequencies(self, words):
+        """{word: number of documents holding it}, in one query."""
+        if not words:
+            return {}
+        one = (
+            "(SELECT count(*) FROM search_searchdocument "
+            "WHERE search_vector @@ plainto_tsquery('english', %s))"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT " + ", ".join([one] * len(words)), list(words))
+            return dict(zip(words, cursor.fetchone(), strict=True))
+
+    def top(self, query_terms, *, filters=None, limit=5, any_word=False):
+        """The best document ids, in one query (no count, no highlights)."""
+        if not query_terms:
+            return []
+        base, params = self._base(query_terms, filters, any_word)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT d.id, ts_rank_cd(d.search_vector, q, 32) AS score {base} "
+                "ORDER BY score DESC, d.id LIMIT %s",
+                [*params, limit],
+            )
+            return [row[0] for row in cursor.fetchall()]
 
     def search(self, query_terms, *, filters=None, limit=20, offset=0, any_word=False):
         total = self.count(query_terms, filters=filters, any_word=any_word)

@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 
 from concordat.api.schemas import public_path
@@ -13,7 +12,7 @@ from .models import SearchDocument
 
 PER_PAGE = 20
 SIMILAR_TERMS = 6
-DF_CACHE_SECONDS = 3600
+SIMILAR_CANDIDATES = 12
 STOPWORDS = frozenset(
     [
         "a",
@@ -136,7 +135,7 @@ def search(query, *, filters=None, page=1, per_page=PER_PAGE):
     return page_obj, found.total
 
 
-def _candidate_terms(text, limit=24):
+def _candidate_terms(text, limit=SIMILAR_CANDIDATES):
     seen, chosen = set(), []
     for word in terms(" ".join(text.split()[:200])) if text else []:
         if len(word) < 4 or word in STOPWORDS or word.isdigit() or word in seen:
@@ -146,43 +145,36 @@ def _candidate_terms(text, limit=24):
     return chosen[:limit]
 
 
-def action_frequencies(words):
-    """How many indexed actions contain each word: rare words say most about an action.
-
-    Kept in the cache for an hour; a count is a cheap index look-up when it is not there.
-    """
-    keys = {word: f"search:df:{word}" for word in words}
-    cached = cache.get_many(keys.values())
-    backend, found = get_backend(), {}
-    for word, key in keys.items():
-        if key in cached:
-            found[word] = cached[key]
-        else:
-            found[word] = backend.count(
-                [word], filters=Filters(kinds=(SearchDocument.Kind.ACTION,))
-            )
-            cache.set(key, found[word], DF_CACHE_SECONDS)
-    return found
-
-
 def distinctive_terms(text, limit=SIMILAR_TERMS):
-    """The action's rarest words (those found in at least one other action)."""
+    """The action's rarest words (those found in at least one other document)."""
     words = _candidate_terms(text)
-    frequencies = action_frequencies(words)
+    frequencies = get_backend().frequencies(words)
     useful = [word for word in words if frequencies.get(word, 0) > 1]
     return sorted(useful, key=lambda word: (frequencies[word], word))[:limit]
 
 
 def similar_actions(action, *, limit=5):
-    """Published actions of other areas that speak of the same things, best first."""
+    """Published actions of other areas that speak of the same things, best first.
+
+    Three queries whatever the data: how rare each word is, the best matches, their rows.
+    """
     words = distinctive_terms(f"{action.text} {action.subtheme}")
-    if not words:
-        return []
-    area_id = action.version.plan.area_id
-    found = get_backend().search(
+    ids = get_backend().top(
         words,
-        filters=Filters(kinds=(SearchDocument.Kind.ACTION,), exclude_area_id=area_id),
+        filters=Filters(
+            kinds=(SearchDocument.Kind.ACTION,), exclude_area_id=action.version.plan.area_id
+        ),
         limit=limit,
         any_word=True,
     )
-    return _results(found.hits)
+    documents = SearchDocument.objects.select_related("area").in_bulk(ids) if ids else {}
+    return [
+        Result(
+            document=documents[pk],
+            title=documents[pk].title,
+            snippet="",
+            url=document_url(documents[pk]),
+        )
+        for pk in ids
+        if pk in documents
+    ]

@@ -25,7 +25,7 @@ PAGES = [
         6,
     ),
     ("/areas/northshire/plan.csv", "/areas/extra-area-0/plan.csv", 5),
-    ("/areas/northshire/plan/actions/2.1/", "/areas/extra-area-0/plan/actions/2.1/", 7),
+    ("/areas/northshire/plan/actions/2.1/", "/areas/extra-area-0/plan/actions/2.1/", 8),
     ("/areas/northshire/plan/versions/", "/areas/extra-area-0/plan/versions/", 2),
     ("/areas/northshire/plan/versions/1/", "/areas/extra-area-0/plan/versions/1/", 6),
     ("/areas/northshire/plan/compare/", "/areas/extra-area-0/plan/compare/", 6),
