@@ -12,6 +12,7 @@ urlpatterns = [
     path("api/", open_data_api.urls),
     path("search/", include("concordat.search.urls")),
     path("workspace/", include("concordat.imports.urls")),
+    path("workspace/", include("concordat.workspace.urls")),
     path("good-practice/", include("concordat.goodpractice.urls")),
     path("downloads/", open_data_views.downloads, name="downloads"),
     path("downloads/concordat-open-data.zip", open_data_views.download_zip, name="download_zip"),

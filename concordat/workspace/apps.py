@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class WorkspaceConfig(AppConfig):
     name = "concordat.workspace"
     label = "workspace"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

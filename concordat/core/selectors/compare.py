@@ -6,9 +6,7 @@ versions shows as changed, not as one removed and one added.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
-
-from concordat.core.models import ActionLead
+from .plans import lead_organisations
 
 # (label, how to read the value from an Action), in the order a reader expects.
 COMPARED_FIELDS = [
@@ -23,7 +21,7 @@ COMPARED_FIELDS = [
     ("Due date", lambda a: a.due),
     ("Ongoing", lambda a: a.ongoing),
     ("Lead", lambda a: a.lead),
-    ("Lead organisations", lambda a: [lead.organisation.name for lead in a.leads.all()]),
+    ("Lead organisations", lambda a: [organisation.name for organisation in a.organisations]),
     ("Outcomes", lambda a: list(a.outcomes)),
     ("Performance indicator", lambda a: a.performance_indicator),
     ("Status", lambda a: a.status),
@@ -57,13 +55,15 @@ class Comparison:
 
 
 def _actions(version):
-    return list(
+    actions = list(
         version.actions.select_related("section")
-        .prefetch_related(
-            Prefetch("leads", queryset=ActionLead.objects.select_related("organisation"))
-        )
+        .defer("raw", "extra", "section_raw")
         .order_by("position", "pk")
     )
+    leads = lead_organisations([action.pk for action in actions])
+    for action in actions:
+        action.organisations = leads.get(action.pk, [])
+    return actions
 
 
 def field_changes(before, after):
@@ -75,10 +75,17 @@ def field_changes(before, after):
     return changes
 
 
-def compare_versions(old, new):
-    """What changed from `old` to `new` (both published versions of the same plan)."""
+def compare_versions(old, new, *, include_drafts=False):
+    """What changed from `old` to `new` (both published versions of the same plan).
+
+    The workspace passes `include_drafts=True` to compare a draft or submitted version with
+    the last published one; without it an unpublished version is refused, so a public page
+    can never show a draft.
+    """
     if old.plan_id != new.plan_id:
         raise ValueError("Only two versions of the same plan can be compared.")
+    if not include_drafts and not (old.is_published and new.is_published):
+        raise ValueError("Only published versions can be compared in public.")
     before = _actions(old)
     after = _actions(new)
     before_by_identity = {a.identity_id: a for a in before}

@@ -97,6 +97,15 @@ def _check_lock_version(action, expected):
     )
 
 
+def _check_edit_base(target, action, lock_version):
+    """Refuse a save made from a stale copy. An edit made from a published row lands in the
+    draft's copy of it, which starts at lock version 0: if someone changed the copy since
+    (another edit made from the published page, say), that is a collision too."""
+    if lock_version is None:
+        return
+    _check_lock_version(target, lock_version if target.pk == action.pk else 0)
+
+
 def _derive(action, changes, financial_year):
     """Re-derive dates and canonical status from new verbatim text, unless given too."""
     changes = set(changes)
@@ -145,9 +154,7 @@ def action_update(*, action, actor, lock_version=None, lead_organisations=None, 
     if unknown:
         raise ValueError(f"Not editable: {', '.join(sorted(unknown))}")
     target = _lock(draft_action_for(action=action, actor=actor))
-    if target.pk == action.pk:
-        # Edits made from a published row land in a fresh copy: nothing to collide with.
-        _check_lock_version(target, lock_version)
+    _check_edit_base(target, action, lock_version)
     before = {field: getattr(target, field) for field in AUDITED_FIELDS}
     before_leads = [
         org.name for org in target.lead_organisations.order_by("action_leads__position")
@@ -182,8 +189,7 @@ def action_retire(*, action, actor, reason, lock_version=None):
     if not reason.strip():
         raise ValidationError("Say why the action is being retired.")
     target = _lock(draft_action_for(action=action, actor=actor))
-    if target.pk == action.pk:
-        _check_lock_version(target, lock_version)
+    _check_edit_base(target, action, lock_version)
     before = {field: getattr(target, field) for field in AUDITED_FIELDS}
     target.canonical_status = CanonicalStatus.SUPERSEDED
     target.rag = ""

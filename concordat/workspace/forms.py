@@ -1,0 +1,532 @@
+"""Forms for the workspace pages. Each keeps what the person typed when it is refused."""
+
+from django import forms
+from django.utils import timezone
+
+from concordat.core.models import CanonicalStatus, NationalRole, Organisation, Rag, Section
+
+DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y"]
+DATE_HINT = "For example, 31/3/2016"
+TEXT = {"class": "govuk-input"}
+SHORT = {"class": "govuk-input govuk-input--width-10"}
+AREA = {"class": "govuk-textarea", "rows": 4}
+SELECT = {"class": "govuk-select"}
+CHECKBOX = {"class": "govuk-checkboxes__input"}
+
+STATUS_CHOICES = [("", "Not stated"), *CanonicalStatus.choices]
+RAG_CHOICES = [("", "No RAG given"), *Rag.choices]
+
+
+def date_field(label, *, required=False, hint=DATE_HINT):
+    return forms.DateField(
+        label=label,
+        required=required,
+        input_formats=DATE_FORMATS,
+        help_text=hint,
+        widget=forms.TextInput(attrs=SHORT),
+        error_messages={
+            "required": f"Enter the {label.lower()}",
+            "invalid": f"The {label.lower()} must be a real date, like 31/3/2016",
+        },
+    )
+
+
+def lines(text):
+    """Non-empty lines of a text box, each stripped."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def organisation_index():
+    """{lower-cased name, short name or alias: Organisation} for matching typed names."""
+    index = {}
+    for organisation in Organisation.objects.only("pk", "name", "short_name", "aliases", "slug"):
+        for name in [organisation.name, organisation.short_name, *organisation.aliases]:
+            if name and name.strip():
+                index.setdefault(" ".join(name.split()).lower(), organisation)
+    return index
+
+
+class OrganisationLinesField(forms.CharField):
+    """Organisations typed one a line, by name, short name or alias; unknown names refused."""
+
+    widget = forms.Textarea(attrs=AREA)
+
+    def clean(self, value):
+        value = super().clean(value)
+        names = lines(value)
+        if not names:
+            return []
+        index = organisation_index()
+        found, unknown = [], []
+        for name in names:
+            organisation = index.get(" ".join(name.split()).lower())
+            if organisation is None:
+                unknown.append(name)
+            elif organisation not in found:
+                found.append(organisation)
+        if unknown:
+            raise forms.ValidationError(
+                "No organisation in the registry is called "
+                + ", ".join(f"“{name}”" for name in unknown)
+                + ". Check the spelling, or ask the Concordat office to add it."
+            )
+        return found
+
+
+class ActionForm(forms.Form):
+    """Every editable field of an action: the words as written and the values derived from
+    them, side by side. Only fields that differ from the action as it is are saved, so
+    changing the words alone derives the dates or status again."""
+
+    ref = forms.CharField(
+        label="Ref",
+        max_length=40,
+        required=False,
+        help_text="As the plan numbers it, for example 1.4 or A2",
+        widget=forms.TextInput(attrs=SHORT),
+    )
+    section = forms.ModelChoiceField(
+        label="Concordat section",
+        queryset=Section.objects.order_by("number"),
+        required=False,
+        empty_label="No section",
+        widget=forms.Select(attrs=SELECT),
+    )
+    subtheme = forms.CharField(
+        label="Sub-theme heading",
+        max_length=300,
+        required=False,
+        widget=forms.TextInput(attrs=TEXT),
+    )
+    text = forms.CharField(
+        label="Action",
+        widget=forms.Textarea(attrs={**AREA, "rows": 5}),
+        help_text="Start a line with • or - to make a list",
+        error_messages={"required": "Enter the action"},
+    )
+    timescale = forms.CharField(
+        label="Timescale, as written",
+        required=False,
+        help_text="For example, By March 2016, Q3 2015/16 or Ongoing. The dates below are "
+        "worked out from it unless you change them too.",
+        widget=forms.TextInput(attrs=TEXT),
+    )
+    start = date_field("Start date")
+    due = date_field("Due date")
+    ongoing = forms.BooleanField(
+        label="Ongoing, with no end date", required=False, widget=forms.CheckboxInput(CHECKBOX)
+    )
+    lead = forms.CharField(
+        label="Lead, as written",
+        required=False,
+        widget=forms.Textarea(attrs={**AREA, "rows": 2}),
+    )
+    lead_organisations = OrganisationLinesField(
+        label="Lead organisations",
+        required=False,
+        help_text="One a line, by name or short name, for example NHS England or SEPT",
+    )
+    outcomes = forms.CharField(
+        label="Outcomes",
+        required=False,
+        help_text="One a line",
+        widget=forms.Textarea(attrs=AREA),
+    )
+    performance_indicator = forms.CharField(
+        label="Performance indicator",
+        required=False,
+        widget=forms.Textarea(attrs={**AREA, "rows": 2}),
+    )
+    status = forms.CharField(
+        label="Status, as written",
+        required=False,
+        help_text="The status in your own words. The status below is worked out from it "
+        "unless you choose one.",
+        widget=forms.TextInput(attrs=TEXT),
+    )
+    canonical_status = forms.ChoiceField(
+        label="Status", choices=STATUS_CHOICES, required=False, widget=forms.Select(attrs=SELECT)
+    )
+    rag = forms.ChoiceField(
+        label="RAG rating", choices=RAG_CHOICES, required=False, widget=forms.Select(attrs=SELECT)
+    )
+    new = forms.BooleanField(
+        label="New in this version of the plan",
+        required=False,
+        widget=forms.CheckboxInput(CHECKBOX),
+    )
+
+    def clean(self):
+        data = super().clean()
+        start, due = data.get("start"), data.get("due")
+        if start and due and start > due:
+            self.add_error("due", "The due date must be on or after the start date")
+        return data
+
+    @classmethod
+    def initial_for(cls, action):
+        return {
+            "ref": action.ref,
+            "section": action.section_id,
+            "subtheme": action.subtheme,
+            "text": action.text,
+            "timescale": action.timescale,
+            "start": action.start,
+            "due": action.due,
+            "ongoing": action.ongoing,
+            "lead": action.lead,
+            "lead_organisations": "\n".join(o.name for o in action.lead_organisations.all()),
+            "outcomes": "\n".join(action.outcomes),
+            "performance_indicator": action.performance_indicator,
+            "status": action.status,
+            "canonical_status": action.canonical_status,
+            "rag": action.rag,
+            "new": action.new,
+        }
+
+    def values(self):
+        """The cleaned values as the action stores them."""
+        data = self.cleaned_data
+        values = {
+            name: data[name]
+            for name in (
+                "ref",
+                "section",
+                "subtheme",
+                "text",
+                "timescale",
+                "start",
+                "due",
+                "ongoing",
+                "lead",
+                "performance_indicator",
+                "status",
+                "canonical_status",
+                "rag",
+                "new",
+            )
+        }
+        values["outcomes"] = lines(data["outcomes"])
+        return values
+
+    def changes_from(self, action):
+        """(field changes, lead organisations or None): only what differs from `action`."""
+        changes = {
+            name: value for name, value in self.values().items() if getattr(action, name) != value
+        }
+        organisations = self.cleaned_data["lead_organisations"]
+        current = list(action.lead_organisations.all())
+        if sorted(o.pk for o in organisations) == sorted(o.pk for o in current):
+            organisations = None
+        return changes, organisations
+
+
+class ActionEditForm(ActionForm):
+    lock_version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class RetireForm(forms.Form):
+    lock_version = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(
+        label="Why is this action being retired?",
+        help_text="For example, merged with action 3.3, or no longer being taken forward. "
+        "The action stays in the plan, marked superseded, with this reason.",
+        widget=forms.Textarea(attrs=AREA),
+        error_messages={"required": "Say why the action is being retired"},
+    )
+
+
+class ProgressUpdateForm(forms.Form):
+    on = date_field(
+        "Date of the update", required=True, hint="For example, 31/3/2016. Not a future date."
+    )
+    note = forms.CharField(
+        label="What has happened",
+        widget=forms.Textarea(attrs=AREA),
+        error_messages={"required": "Write the progress note"},
+    )
+    canonical_status = forms.ChoiceField(
+        label="Status now",
+        choices=[("", "No change"), *CanonicalStatus.choices],
+        required=False,
+        widget=forms.Select(attrs=SELECT),
+    )
+    rag = forms.ChoiceField(
+        label="RAG rating now",
+        choices=[("", "No change"), *Rag.choices],
+        required=False,
+        widget=forms.Select(attrs=SELECT),
+    )
+
+    def clean_on(self):
+        on = self.cleaned_data["on"]
+        if on > timezone.localdate():
+            raise forms.ValidationError("The date of the update cannot be in the future")
+        return on
+
+
+def status_words(canonical_status):
+    """The status as the person chose it, kept as the action's status as written."""
+    return str(CanonicalStatus(canonical_status).label) if canonical_status else ""
+
+
+class UpdateRoundForm(forms.Form):
+    """One form for every open action: a note, a status and a RAG each. Rows left empty are
+    skipped; a status or RAG without a note is refused, so nothing changes unexplained."""
+
+    on = date_field(
+        "Date of these updates", required=True, hint="For example, 31/3/2016. Not a future date."
+    )
+
+    def __init__(self, *args, items=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = list(items)
+        self.gone_notes = []
+        for item in self.items:
+            pk = item.action.identity_id
+            self.fields[f"note_{pk}"] = forms.CharField(
+                label="Progress note",
+                required=False,
+                widget=forms.Textarea(attrs={**AREA, "rows": 3}),
+            )
+            self.fields[f"status_{pk}"] = forms.ChoiceField(
+                label="Status now",
+                choices=[("", "No change"), *CanonicalStatus.choices],
+                required=False,
+                widget=forms.Select(attrs=SELECT),
+            )
+            self.fields[f"rag_{pk}"] = forms.ChoiceField(
+                label="RAG rating now",
+                choices=[("", "No change"), *Rag.choices],
+                required=False,
+                widget=forms.Select(attrs=SELECT),
+            )
+
+    def rows(self):
+        """(item, note field, status field, RAG field) for the template."""
+        rows = []
+        for item in self.items:
+            pk = item.action.identity_id
+            rows.append((item, self[f"note_{pk}"], self[f"status_{pk}"], self[f"rag_{pk}"]))
+        return rows
+
+    def clean_on(self):
+        on = self.cleaned_data["on"]
+        if on > timezone.localdate():
+            raise forms.ValidationError("The date of these updates cannot be in the future")
+        return on
+
+    def clean(self):
+        data = super().clean()
+        known = {str(item.action.identity_id) for item in self.items}
+        self.gone_notes = [
+            value.strip()
+            for key, value in self.data.items()
+            if key.startswith("note_") and value.strip() and key.removeprefix("note_") not in known
+        ]
+        if self.gone_notes:
+            raise forms.ValidationError(
+                "Some of the actions you wrote about have been closed or taken out of the plan "
+                "since you opened this page, so nothing was saved. Your notes on them are "
+                "shown below; check the list and save again."
+            )
+        for item in self.items:
+            pk = item.action.identity_id
+            note = (data.get(f"note_{pk}") or "").strip()
+            if not note and (data.get(f"status_{pk}") or data.get(f"rag_{pk}")):
+                ref = item.action.ref or "without a ref"
+                self.add_error(
+                    f"note_{pk}",
+                    f"Write a note for action {ref} to say why its status or RAG changed",
+                )
+        return data
+
+    def entries(self):
+        """(action, note, canonical status, RAG) for every row with a note."""
+        data = self.cleaned_data
+        found = []
+        for item in self.items:
+            pk = item.action.identity_id
+            note = (data.get(f"note_{pk}") or "").strip()
+            if note:
+                found.append(
+                    (item.action, note, data.get(f"status_{pk}", ""), data.get(f"rag_{pk}", ""))
+                )
+        return found
+
+
+class AreaDetailsForm(forms.Form):
+    declaration_date = date_field("Date the declaration was signed")
+    declaration_signatories = OrganisationLinesField(
+        label="Organisations that signed the declaration",
+        required=False,
+        help_text="One a line, by name or short name",
+    )
+    partners = forms.ModelMultipleChoiceField(
+        label="National signatories working with the area",
+        queryset=Organisation.objects.none(),
+        required=False,
+        help_text="Their signatory editors may post progress on the actions they lead here",
+        widget=forms.CheckboxSelectMultiple(attrs=CHECKBOX),
+    )
+    governance = forms.CharField(
+        label="Governance",
+        required=False,
+        help_text="How the plan is governed locally",
+        widget=forms.Textarea(attrs=AREA),
+    )
+    accountable_boards = forms.CharField(
+        label="Boards the group reports to",
+        required=False,
+        help_text="One a line",
+        widget=forms.Textarea(attrs=AREA),
+    )
+    srg_link = forms.CharField(
+        label="Link to the System Resilience Group",
+        required=False,
+        widget=forms.Textarea(attrs={**AREA, "rows": 2}),
+    )
+    urgent_care_network_link = forms.CharField(
+        label="Link to the urgent and emergency care network",
+        required=False,
+        widget=forms.Textarea(attrs={**AREA, "rows": 2}),
+    )
+    chair = forms.CharField(
+        label="Chair", max_length=200, required=False, widget=forms.TextInput(attrs=TEXT)
+    )
+    project_manager = forms.CharField(
+        label="Project manager", max_length=200, required=False, widget=forms.TextInput(attrs=TEXT)
+    )
+    review_cycle_months = forms.IntegerField(
+        label="Months between publishing the plan and reviewing it",
+        min_value=1,
+        max_value=36,
+        help_text="Most areas review about six months after publishing",
+        widget=forms.TextInput(
+            attrs={"class": "govuk-input govuk-input--width-3", "inputmode": "numeric"}
+        ),
+        error_messages={
+            "required": "Enter the number of months between publishing and review",
+            "invalid": "The review cycle must be a whole number of months, like 6",
+            "min_value": "The review cycle must be between 1 and 36 months",
+            "max_value": "The review cycle must be between 1 and 36 months",
+        },
+    )
+    hwb_areas = forms.CharField(
+        label="Health and Wellbeing Board areas covered",
+        required=False,
+        help_text="One a line",
+        widget=forms.Textarea(attrs=AREA),
+    )
+    website = forms.URLField(
+        label="Website",
+        required=False,
+        assume_scheme="https",
+        widget=forms.TextInput(attrs=TEXT),
+        error_messages={"invalid": "Enter the website address, like https://example.org"},
+    )
+
+    FIELDS = [
+        "declaration_date",
+        "governance",
+        "accountable_boards",
+        "srg_link",
+        "urgent_care_network_link",
+        "chair",
+        "project_manager",
+        "review_cycle_months",
+        "hwb_areas",
+        "website",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partners"].queryset = Organisation.objects.filter(
+            national_role__key=NationalRole.SIGNATORY
+        ).order_by("name")
+
+    @classmethod
+    def initial_for(cls, area):
+        initial = {name: getattr(area, name) for name in cls.FIELDS}
+        initial["hwb_areas"] = "\n".join(area.hwb_areas)
+        initial["declaration_signatories"] = "\n".join(
+            o.name for o in area.declaration_signatories.order_by("name")
+        )
+        initial["partners"] = list(area.partners.values_list("pk", flat=True))
+        return initial
+
+    def changes(self):
+        data = self.cleaned_data
+        values = {name: data[name] for name in self.FIELDS}
+        values["hwb_areas"] = lines(data["hwb_areas"])
+        return values
+
+
+class SubmitForm(forms.Form):
+    note = forms.CharField(
+        label="A note for the Concordat office (optional)",
+        required=False,
+        help_text="For example, what changed since the last version",
+        widget=forms.Textarea(attrs=AREA),
+    )
+
+
+class ReviewForm(forms.Form):
+    """Publish or return: one form, two buttons (`decision`)."""
+
+    PUBLISH = "publish"
+    RETURN = "return"
+
+    decision = forms.ChoiceField(choices=[(PUBLISH, "Publish"), (RETURN, "Return")])
+    comments = forms.CharField(
+        label="Comments for the area",
+        required=False,
+        help_text="Needed when you return it: say what must change. Optional when you publish.",
+        widget=forms.Textarea(attrs={**AREA, "rows": 6}),
+    )
+    confirmed = forms.MultipleChoiceField(
+        label="Checks you have confirmed",
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs=CHECKBOX),
+    )
+
+    def __init__(self, *args, checks=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.checks = list(checks)
+        self.fields["confirmed"].choices = [(check.key, check.title) for check in self.checks]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == self.RETURN and not (data.get("comments") or "").strip():
+            self.add_error("comments", "Say what the area needs to change before it is published")
+        return data
+
+    def checklist(self):
+        confirmed = set(self.cleaned_data.get("confirmed") or ())
+        return [
+            {
+                "key": check.key,
+                "title": check.title,
+                "passed": check.passed,
+                "summary": check.summary,
+                "confirmed": check.key in confirmed,
+            }
+            for check in self.checks
+        ]
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(
+        label="Your reply",
+        widget=forms.Textarea(attrs=AREA),
+        error_messages={"required": "Write your reply"},
+    )
+
+
+class ReminderPreferenceForm(forms.Form):
+    def __init__(self, *args, kinds=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        for kind in kinds:
+            self.fields[str(kind.value)] = forms.BooleanField(
+                label=kind.label, required=False, widget=forms.CheckboxInput(CHECKBOX)
+            )

@@ -1,0 +1,246 @@
+"""Writes for the publication workflow: submit, return, publish, reply, withdraw.
+
+Plan versions move draft → submitted → published (or back to draft when returned) here;
+progress reports move through the reports app's own services. Publishing always goes through
+`plan_version_publish` / `progress_report_publish`, which send the signals the search index
+and the downloads listen to.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from concordat.core.models import PlanVersion
+from concordat.core.services import audit_record, plan_version_publish
+from concordat.core.services.audit import actor_label
+from concordat.reports.models import ProgressReport
+from concordat.reports.services import (
+    progress_report_publish,
+    progress_report_return,
+    progress_report_submit,
+)
+
+from .models import ReminderKind, ReminderPreference, Submission, SubmissionComment
+
+
+def _user(actor):
+    return actor if getattr(actor, "pk", None) else None
+
+
+def _comment(submission, *, kind, body, actor):
+    return SubmissionComment.objects.create(
+        submission=submission,
+        kind=kind,
+        body=body.strip(),
+        author=_user(actor),
+        author_name=actor_label(actor),
+    )
+
+
+def _lock(submission):
+    return (
+        Submission.objects.select_for_update()
+        .select_related("area", "version__plan", "report")
+        .get(pk=submission.pk)
+    )
+
+
+@transaction.atomic
+def submission_submit_version(*, version, actor, note="", now=None):
+    """Send a draft plan version to the Concordat office for publication."""
+    now = now or timezone.now()
+    locked = PlanVersion.objects.select_for_update().select_related("plan__area").get(pk=version.pk)
+    if locked.state == PlanVersion.State.SUBMITTED:
+        raise ValidationError(f"{locked.display_label()} is already waiting for review.")
+    if locked.state != PlanVersion.State.DRAFT:
+        raise ValidationError(f"{locked.display_label()} is published; there is nothing to send.")
+    if not locked.actions.exists():
+        raise ValidationError("A plan with no actions cannot be sent for publication.")
+    area = locked.plan.area
+    locked.state = PlanVersion.State.SUBMITTED
+    locked.submitted_at = now
+    locked.lock_version += 1
+    locked.save()
+    submission = Submission.objects.create(
+        kind=Submission.Kind.PLAN,
+        area=area,
+        version=locked,
+        submitted_at=now,
+        submitted_by=_user(actor),
+        submitted_by_name=actor_label(actor),
+    )
+    if note.strip():
+        _comment(submission, kind=SubmissionComment.Kind.NOTE, body=note, actor=actor)
+    audit_record(
+        actor=actor,
+        verb="submitted",
+        object_type="planversion",
+        object_id=locked.pk,
+        area=area,
+        version=locked,
+        note=locked.display_label(),
+    )
+    return submission
+
+
+def report_submission_open(*, report, actor, name=None):
+    """The waiting submission for a report that has just been submitted, made if missing.
+
+    Called for every report submission, including one made on the reports pages through
+    `progress_report_submit` (see `concordat.workspace.signals`).
+    """
+    existing = Submission.objects.filter(report=report, state=Submission.State.WAITING).first()
+    if existing is not None:
+        return existing
+    return Submission.objects.create(
+        kind=Submission.Kind.REPORT,
+        area=report.area,
+        report=report,
+        submitted_at=report.submitted_at or timezone.now(),
+        submitted_by=_user(actor),
+        submitted_by_name=name or actor_label(actor),
+    )
+
+
+@transaction.atomic
+def submission_submit_report(*, report, actor, note=""):
+    """Send a draft progress report to the Concordat office for publication."""
+    submitted = progress_report_submit(report=report, actor=actor)
+    submission = report_submission_open(report=submitted, actor=actor)
+    if note.strip():
+        _comment(submission, kind=SubmissionComment.Kind.NOTE, body=note, actor=actor)
+    return submission
+
+
+def _decide(locked, *, state, actor, now, checklist):
+    locked.state = state
+    locked.decided_at = now
+    locked.decided_by = _user(actor)
+    locked.decided_by_name = actor_label(actor)
+    if checklist is not None:
+        locked.checklist = checklist
+    locked.save()
+
+
+def _refuse_unless_waiting(locked):
+    if not locked.is_waiting:
+        raise ValidationError(
+            f"This submission is no longer waiting for review: it was "
+            f"{locked.get_state_display().lower()}."
+        )
+
+
+@transaction.atomic
+def submission_return(*, submission, actor, comments, checklist=None, now=None):
+    """Send a submission back to its area with the office's comments; a plan becomes a draft
+    again, so the area can change it and send it once more."""
+    if not comments.strip():
+        raise ValidationError("Say what the area needs to change before it is published.")
+    now = now or timezone.now()
+    locked = _lock(submission)
+    _refuse_unless_waiting(locked)
+    if locked.kind == Submission.Kind.PLAN:
+        version = PlanVersion.objects.select_for_update().get(pk=locked.version_id)
+        if version.state != PlanVersion.State.SUBMITTED:
+            raise ValidationError(f"{version.display_label()} is not waiting for review.")
+        version.state = PlanVersion.State.DRAFT
+        version.lock_version += 1
+        version.save()
+        audit_record(
+            actor=actor,
+            verb="returned",
+            object_type="planversion",
+            object_id=version.pk,
+            area=locked.area,
+            version=version,
+            note=comments.strip()[:500],
+        )
+    else:
+        progress_report_return(report=locked.report, actor=actor, comment=comments.strip())
+    _decide(locked, state=Submission.State.RETURNED, actor=actor, now=now, checklist=checklist)
+    _comment(locked, kind=SubmissionComment.Kind.RETURNED, body=comments, actor=actor)
+    return locked
+
+
+@transaction.atomic
+def submission_publish(*, submission, actor, comments="", checklist=None, now=None):
+    """Publish what was submitted. The version (or report) is frozen from now on and the
+    public pages show it at once."""
+    now = now or timezone.now()
+    locked = _lock(submission)
+    _refuse_unless_waiting(locked)
+    if locked.kind == Submission.Kind.PLAN:
+        if locked.version.state != PlanVersion.State.SUBMITTED:
+            raise ValidationError(f"{locked.version.display_label()} is not waiting for review.")
+        plan_version_publish(version=locked.version, actor=actor, now=now)
+    else:
+        if locked.report.state != ProgressReport.State.SUBMITTED:
+            raise ValidationError("This progress report is not waiting for review.")
+        progress_report_publish(report=locked.report, actor=actor, now=now)
+    _decide(locked, state=Submission.State.PUBLISHED, actor=actor, now=now, checklist=checklist)
+    if comments.strip():
+        _comment(locked, kind=SubmissionComment.Kind.PUBLISHED, body=comments, actor=actor)
+    return locked
+
+
+@transaction.atomic
+def submission_reply(*, submission, actor, body):
+    """The area's answer to the office's comments, kept with the submission."""
+    if not body.strip():
+        raise ValidationError("Write your reply.")
+    locked = _lock(submission)
+    if not locked.comments.filter(
+        kind__in=[SubmissionComment.Kind.RETURNED, SubmissionComment.Kind.PUBLISHED]
+    ).exists():
+        raise ValidationError("The Concordat office has not commented on this submission yet.")
+    comment = _comment(locked, kind=SubmissionComment.Kind.REPLY, body=body, actor=actor)
+    audit_record(
+        actor=actor,
+        verb="replied",
+        object_type="submission",
+        object_id=locked.pk,
+        area=locked.area,
+        version=locked.version,
+        after=comment.body[:500],
+    )
+    return comment
+
+
+@transaction.atomic
+def submission_withdraw(*, submission, actor):
+    """Take a submission back before the office decides: the plan or report is a draft again."""
+    locked = _lock(submission)
+    _refuse_unless_waiting(locked)
+    if locked.kind == Submission.Kind.PLAN:
+        version = PlanVersion.objects.select_for_update().get(pk=locked.version_id)
+        version.state = PlanVersion.State.DRAFT
+        version.lock_version += 1
+        version.save()
+        audit_record(
+            actor=actor,
+            verb="withdrew",
+            object_type="planversion",
+            object_id=version.pk,
+            area=locked.area,
+            version=version,
+            note=version.display_label(),
+        )
+    else:
+        progress_report_return(
+            report=locked.report, actor=actor, comment="Withdrawn by the area before review."
+        )
+    locked.state = Submission.State.WITHDRAWN
+    locked.save(update_fields=["state"])
+    return locked
+
+
+@transaction.atomic
+def reminder_preferences_update(*, user, **wanted):
+    """Turn reminder kinds on or off for one user (fields of `ReminderPreference`)."""
+    preference, _created = ReminderPreference.objects.select_for_update().get_or_create(user=user)
+    for kind, value in wanted.items():
+        if kind not in ReminderKind.values:
+            raise ValueError(f"No such reminder: {kind}")
+        setattr(preference, kind, bool(value))
+    preference.save()
+    return preference
