@@ -21,8 +21,11 @@ Sign in with `client.force_login(area_lead)`, or `sign_in(client, user)` to go t
 sign-in page.
 """
 
+import functools
+
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 
 from concordat.accounts.models import AreaMembership, Profile, SignatoryEditor
 from concordat.core.models import Area, NationalRole, Organisation
@@ -30,9 +33,15 @@ from concordat.core.models import Area, NationalRole, Organisation
 TEST_PASSWORD = "correct horse battery staple"  # noqa: S105
 
 
+@functools.cache
+def hashed_test_password():
+    """TEST_PASSWORD hashed once (Argon2 is slow on purpose) and shared by every test user."""
+    return make_password(TEST_PASSWORD)
+
+
 def make_user(email, *, name="", is_office=False, is_superuser=False):
-    user = get_user_model().objects.create_user(
-        username=email, email=email, password=TEST_PASSWORD, is_superuser=is_superuser
+    user = get_user_model().objects.create(
+        username=email, email=email, password=hashed_test_password(), is_superuser=is_superuser
     )
     Profile.objects.create(user=user, name=name, is_office=is_office)
     return user

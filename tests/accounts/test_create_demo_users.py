@@ -40,6 +40,13 @@ def test_refuses_without_the_flag_when_debug_is_off(settings, seeded):
     assert not User.objects.exists()
 
 
+def test_refuses_under_production_settings_even_with_the_flag(settings, seeded):
+    settings.PRODUCTION = True
+    with pytest.raises(CommandError, match="never created under DJANGO_PRODUCTION"):
+        run("--i-know-this-is-a-demo")
+    assert not User.objects.exists()
+
+
 def test_runs_without_the_flag_when_debug_is_on(settings, seeded):
     settings.DEBUG = True
     run()

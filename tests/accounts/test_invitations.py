@@ -362,3 +362,17 @@ def test_withdrawing_is_refused_to_others(request, client, area_lead, area, role
     assert client.post(f"/accounts/invitations/{invitation.pk}/withdraw/").status_code == status
     invitation.refresh_from_db()
     assert invitation.state() == "pending"
+
+
+def test_names_are_plain_in_the_text_and_escaped_in_the_html(office_user):
+    from concordat.core.models import Area
+
+    area = Area.objects.create(name="Bath & North <East> Somerset", slug="banes")
+    services.invitation_create(invited_by=office_user, email="l@x.example", role="lead", area=area)
+
+    message = mail.outbox[0]
+    assert message.subject.endswith("as Area lead of Bath & North <East> Somerset")
+    assert "keep Bath & North <East> Somerset's Crisis Care Concordat action plan" in message.body
+    html = message.alternatives[0][0]
+    assert "Bath &amp; North &lt;East&gt; Somerset" in html
+    assert "<East>" not in html

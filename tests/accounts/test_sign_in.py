@@ -227,3 +227,16 @@ def test_rate_limit_counts_within_its_window():
     results = [rate_limit_exceeded("test", "key", rate=(2, 60)) for _ in range(4)]
     assert results == [False, False, True, True]
     assert rate_limit_exceeded("test", "other key", rate=(2, 60)) is False
+
+
+def test_header_offers_sign_in_or_sign_out(client, area_editor):
+    anonymous = client.get("/accounts/password/reset/").content.decode()
+    assert 'href="/accounts/login/">Sign in</a>' in anonymous
+    assert "Sign out" not in anonymous
+
+    client.force_login(area_editor)
+    signed_in = client.get("/accounts/").content.decode()
+    assert '<form method="post" action="/accounts/logout/"' in signed_in
+    assert ">Sign out</button>" in signed_in
+    assert 'href="/accounts/"' in signed_in
+    assert ">Sign in</a>" not in signed_in

@@ -49,6 +49,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, demo=False, **options):
+        if getattr(settings, "PRODUCTION", False):
+            raise CommandError("Demo sign-ins are never created under DJANGO_PRODUCTION.")
         if not (demo or settings.DEBUG):
             raise CommandError(
                 "Demo sign-ins have a published password, so this command runs only with "
