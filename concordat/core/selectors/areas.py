@@ -107,21 +107,44 @@ class AreaSummary:
         return rules.Stage(self.stage).label if self.stage else ""
 
 
-def _add_group(summary, *, status, reported, due, recent, count, on, cutoff):
+class _Judge:
+    """The rules' verdict on a group of alike actions: (stale, rag, overdue).
+
+    Groups repeat across areas (a few statuses, RAGs and due buckets), so each distinct
+    question goes to the rules once.
+    """
+
+    def __init__(self, on):
+        self.on = on
+        self.cutoff = rules.stale_cutoff(on=on)
+        self.bucket_dates = _bucket_dates(on)
+        self.verdicts = {}
+
+    def __call__(self, *, status, reported, bucket, active):
+        """`active`: progress published since the cutoff, or the plan published since."""
+        key = (status, reported, bucket, active)
+        if key not in self.verdicts:
+            on, due = self.on, self.bucket_dates[bucket]
+            # Without activity since the cutoff, any day before it stands for the last one.
+            last_activity = on if active else self.cutoff - timedelta(days=1)
+            stale = rules.is_stale(canonical_status=status, last_activity=last_activity, on=on)
+            rag, _source = rules.effective_rag(
+                reported=reported, canonical_status=status, due=due, on=on, stale=stale
+            )
+            overdue = rules.is_overdue(due=due, canonical_status=status, on=on)
+            self.verdicts[key] = (stale, rag, overdue)
+        return self.verdicts[key]
+
+
+def _add_group(summary, *, status, count, recent, verdict):
     """Add `count` actions that look alike to the rules to an area's summary."""
-    # With no update since the cutoff, the last activity is the publication day or earlier.
-    published = summary.published_on
-    last_activity = on if recent or (published and published >= cutoff) else published
-    stale = rules.is_stale(canonical_status=status, last_activity=last_activity, on=on)
-    rag, _source = rules.effective_rag(
-        reported=reported, canonical_status=status, due=due, on=on, stale=stale
-    )
+    stale, rag, overdue = verdict
     summary.total += count
     summary.by_status[status if status in summary.by_status else ""] += count
     summary.by_rag[rag if rag in summary.by_rag else ""] += count
     summary.complete += count if status == CanonicalStatus.COMPLETE else 0
     summary.updated_recently += count if recent else 0
-    summary.overdue += count if rules.is_overdue(due=due, canonical_status=status, on=on) else 0
+    summary.overdue += count if overdue else 0
     summary.stale += count if stale else 0
 
 
@@ -138,31 +161,27 @@ def area_summaries(*, on, region="", stage=""):
             summaries[version.area_id].published_on = published_on(version)
             by_version[version.pk] = summaries[version.area_id]
 
-    cutoff = rules.stale_cutoff(on=on)
-    bucket_dates = _bucket_dates(on)
+    judge = _Judge(on)
     groups = (
         Action.objects.filter(version_id__in=list(by_version))
         .annotate(bucket=_due_bucket(on))
         .values("version_id", "canonical_status", "rag", "bucket")
-        .annotate(n=Count("pk"), recent=Count("pk", filter=_updated_since(cutoff)))
+        .annotate(n=Count("pk"), recent=Count("pk", filter=_updated_since(judge.cutoff)))
         .order_by()
     )
     for row in groups:
         summary = by_version.get(row["version_id"])
         if summary is None:
             continue
+        # Publishing the plan counts as activity, as on the plan page.
+        fresh = summary.published_on is not None and summary.published_on >= judge.cutoff
+        status = row["canonical_status"]
         for recent, count in ((True, row["recent"]), (False, row["n"] - row["recent"])):
             if count:
-                _add_group(
-                    summary,
-                    status=row["canonical_status"],
-                    reported=row["rag"],
-                    due=bucket_dates[row["bucket"]],
-                    recent=recent,
-                    count=count,
-                    on=on,
-                    cutoff=cutoff,
+                verdict = judge(
+                    status=status, reported=row["rag"], bucket=row["bucket"], active=recent or fresh
                 )
+                _add_group(summary, status=status, count=count, recent=recent, verdict=verdict)
 
     result = []
     for summary in summaries.values():

@@ -161,7 +161,7 @@ class PublicAction:
 _RAG_LABELS = {"red": "Red", "amber": "Amber", "green": "Green", "blue": "Blue"}
 
 
-def _lead_organisations(action_ids):
+def lead_organisations(action_ids):
     """{action id: [Organisation, …]} in lead order, in one query (cheaper than a prefetch,
     which builds a queryset per action)."""
     leads = defaultdict(list)
@@ -219,7 +219,7 @@ def _with_progress(queryset, *, on, versions, areas):
         .defer(*_NOT_SHOWN)
         .annotate(latest_update_id=_latest_update_id())
     )
-    leads = _lead_organisations([action.pk for action in actions])
+    leads = lead_organisations([action.pk for action in actions])
     wanted = {a.latest_update_id for a in actions if a.latest_update_id}
     updates = ProgressUpdate.objects.filter(pk__in=wanted).select_related("version")
     by_id = {update.pk: update for update in updates} if wanted else {}
