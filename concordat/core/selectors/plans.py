@@ -401,4 +401,3 @@ def summarise(items):
 
 def sections():
     return list(Section.objects.order_by("number"))
-

@@ -44,10 +44,7 @@ def organisation_detail(request, slug):
     if organisation is None:
         raise Http404("No organisation with that address.")
     items = add_urls(organisation_actions(organisation, on=today()))
-    by_area = [
-        (area, list(group))
-        for area, group in groupby(items, key=lambda item: item.area)
-    ]
+    by_area = [(area, list(group)) for area, group in groupby(items, key=lambda item: item.area)]
     return render(
         request,
         "public/organisation_detail.html",
