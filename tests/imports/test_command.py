@@ -3,10 +3,12 @@
 import io
 import json
 from datetime import date
+from unittest.mock import patch
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connections
 
 from concordat.core.models import Action, Area, Organisation, PlanVersion
 from concordat.core.services import plan_version_publish
@@ -54,11 +56,16 @@ def docx_file(tmp_path):
 
 
 def run(*args):
-    """Run the command as a shell would: (exit code, stdout, stderr)."""
+    """Run the command as a shell would: (exit code, stdout, stderr).
+
+    run_from_argv closes every database connection when it ends, which on PostgreSQL would
+    close the test's own connection; the test keeps it open.
+    """
     stdout, stderr = io.StringIO(), io.StringIO()
     command = Command(stdout=stdout, stderr=stderr)
     try:
-        command.run_from_argv(["manage.py", "import_plan", *map(str, args)])
+        with patch.object(connections, "close_all"):
+            command.run_from_argv(["manage.py", "import_plan", *map(str, args)])
         code = 0
     except SystemExit as exit_:
         code = exit_.code
