@@ -138,9 +138,10 @@ def actions(*, today, current=True):
         .annotate(on=_update_date())
         .order_by("-on", "-created_at", "-pk")
     )
-    queryset = Action.objects.filter(version__state=PUBLISHED)
-    if current:
-        queryset = queryset.filter(version_id__in=latest_version_ids())
+    # Version ids rather than a join on the version's state: the database can then start
+    # from whichever filter is narrowest.
+    versions = latest_version_ids() if current else published_versions().values("pk")
+    queryset = Action.objects.filter(version_id__in=versions)
     return (
         queryset.select_related("version__plan__area", "section", "identity")
         .defer("raw", "extra")
@@ -200,12 +201,8 @@ def filter_actions(
         stale_q = _stale_q(today)
         queryset = queryset.filter(stale_q if stale else ~stale_q)
     if lead_organisation:
-        # From the organisation's few leads to the actions, not the other way round.
-        queryset = queryset.filter(
-            pk__in=ActionLead.objects.filter(organisation__slug=lead_organisation).values(
-                "action_id"
-            )
-        )
+        led = ActionLead.objects.filter(action=OuterRef("pk"), organisation__slug=lead_organisation)
+        queryset = queryset.filter(Exists(led))
     if updated_since:
         queryset = queryset.filter(_activity_since(updated_since))
     return queryset
