@@ -1,16 +1,19 @@
 """Turn the rows found for each action into ParsedActions with derived values and warnings."""
 
 import re
+from datetime import date
 
 from concordat.core.statuses import canonical_status, read_rag
 from concordat.core.text import html_lists_to_lines
 from concordat.core.timescales import parse_start_finish, parse_timescale
 
+from .columns import normalise
 from .parsed import ParsedAction, ParseWarning
 from .refs import next_ref, read_ref, ref_section
 from .sections import read_section_heading
 
 BULLET = re.compile(r"^\s*[•·▪◦‣○●*\-–]\s*")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 CLOSED = {"complete", "superseded"}
 COMPLETE = "complete"
 
@@ -20,8 +23,24 @@ def _text(value):
 
 
 def outcome_lines(text):
-    lines = [BULLET.sub("", line).strip() for line in _text(text).split("\n")]
+    pieces = re.split(r"\n| \| ", _text(text))
+    lines = [BULLET.sub("", line).strip() for line in pieces]
     return [line for line in lines if line]
+
+
+def _iso_or_empty(text):
+    return not text or bool(ISO_DATE.fullmatch(text))
+
+
+def _iso(text):
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def _is_suggested_rag(header, text):
+    return normalise(header) == "rag source" and text.strip().lower() == "suggested"
 
 
 def _section_from_column(text):
@@ -88,10 +107,23 @@ def _build(row, matcher, financial_year, previous_refs):
     finish_text = fields.get("finish_date", "").strip()
     if not timescale and "timescale" not in fields:
         timescale = " – ".join(part for part in (start_text, finish_text) if part)
-    if start_text or finish_text:
+    start, due = None, None
+    exact = (
+        "timescale" in fields
+        and bool(start_text or finish_text)
+        and _iso_or_empty(start_text)
+        and _iso_or_empty(finish_text)
+    )
+    if exact:
+        # Dates already derived (a plan exported from here): the columns say them exactly.
+        derived = parse_timescale(timescale, financial_year=financial_year)
+        start, due = _iso(start_text), _iso(finish_text)
+    elif start_text or finish_text:
         derived = parse_start_finish(start_text, finish_text, financial_year=financial_year)
     else:
         derived = parse_timescale(timescale, financial_year=financial_year)
+    if not exact:
+        start, due = derived.start, derived.due
 
     lead = fields.get("lead", "").strip()
     lead_matches = matcher.match(lead) if lead else []
@@ -100,6 +132,8 @@ def _build(row, matcher, financial_year, previous_refs):
     if row.from_appendix and canonical not in CLOSED:
         canonical = COMPLETE
     rag_raw = fields.get("rag", "").strip()
+    if any(_is_suggested_rag(name, text) for name, text in extra.items()):
+        rag_raw = ""  # the export marks a RAG the system suggested: nobody reported it
     if "rag" not in fields and read_rag(status):
         rag_raw = status  # a plan without a RAG column that gives its colour as the status
     progress = _text(fields["progress"]) if "progress" in fields else ""
@@ -116,8 +150,8 @@ def _build(row, matcher, financial_year, previous_refs):
         timescale=timescale,
         start_text=start_text,
         finish_text=finish_text,
-        start=derived.start,
-        due=derived.due,
+        start=start,
+        due=due,
         ongoing=bool(derived.ongoing),
         timescale_understood=bool(derived.understood),
         lead=lead,

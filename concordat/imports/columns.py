@@ -179,6 +179,9 @@ KEYWORDS = [
     ("action", r"\baction|\btask|activit|objective|recommendation"),
     ("ref", r"\bref\b|\bnumber\b|\bno\b|\bid\b"),
 ]
+# A second date column beside a timescale (`Timescale` and `Due`, as the plan CSV export
+# writes them) holds the finish date.
+SECOND_CHOICE = {"timescale": "finish_date"}
 MAX_HEADER_LENGTH = 80
 # A heading row must name at least one of these.
 CORE_FIELDS = {"ref", "action", "timescale", "lead", "status", "outcomes"}
@@ -249,6 +252,8 @@ def map_columns(names, overrides=None):
             if exact and normalise(name) not in EXACT:
                 continue
             field = field_for(name)
+            if field in taken:
+                field = SECOND_CHOICE.get(field)
             if field and field not in taken:
                 fields[index] = field
                 taken.add(field)

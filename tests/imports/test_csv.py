@@ -77,3 +77,32 @@ def test_a_csv_without_a_plan_table():
     with pytest.raises(ImportRefused) as refused:
         parse_plan(b"name,email\nAnn,ann@example.org\n", "people.csv")
     assert "could not find a table that looks like an action plan" in refused.value.message
+
+
+EXPORT_HEADER = (
+    "ref,section,subtheme,action,timescale,start,due,ongoing,lead,lead_organisations,outcomes,"
+    "status,canonical_status,rag,rag_source,new,latest_update,latest_update_date"
+)
+
+
+def test_the_plan_csv_export_reads_back_exactly(registry):
+    data = "\n".join(
+        [
+            EXPORT_HEADER,
+            "1.1,1,,Map services.,From April 2015,2015-04-01,2015-09-30,false,SEPT,"
+            "South Essex Partnership University NHS Foundation Trust,"
+            "Fewer admissions | Shorter waits,"
+            "Ongoing,in_progress,amber,suggested,false,Met in May.,2015-05-20",
+            "1.2,1,,Agree a protocol.,June 2015,,2015-06-30,false,Mind,Mind,,Complete,complete,"
+            "blue,reported,true,,",
+        ]
+    ).encode()
+    plan = parse_plan(data, "plan.csv", registry=registry)
+    assert plan.columns["start"] == "start_date" and plan.columns["due"] == "finish_date"
+    first, second = plan.actions
+    assert (first.start, first.due) == (date_(2015, 4, 1), date_(2015, 9, 30))
+    assert first.timescale == "From April 2015"
+    assert first.outcomes == ["Fewer admissions", "Shorter waits"]
+    assert (first.rag, first.rag_raw) == ("", "")
+    assert first.progress == "Met in May."
+    assert (second.start, second.due, second.rag) == (None, date_(2015, 6, 30), "blue")

@@ -108,12 +108,6 @@ def test_the_reimported_csv_continues_every_action_and_adds_no_progress(seeds, c
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("slug", SEED_AREAS)
-@pytest.mark.xfail(
-    strict=True,
-    reason="Pipeline gap reported to the lead: the export's ISO `start`/`due` columns are read "
-    "as years (2015-04-01 -> due 31 Dec 2015) and `due` maps to nothing; `outcomes` joined "
-    "with ' | ' are not split; a suggested `rag` (rag_source=suggested) is read as reported.",
-)
 def test_the_plan_csv_reimports_to_the_same_dates_outcomes_and_rag(seeds, client, slug):
     _version, actions = published(slug)
     parsed = exported(client, slug)
