@@ -92,8 +92,10 @@ def main():
         size = path.stat().st_size
     rows = sum(counts.values())
     print(f"\nSearch index rebuild: {total} documents in {index_seconds:.1f} s")
-    print(f"Downloads ZIP build: {rows} rows in {len(counts)} CSV files, {size / 1e6:.1f} MB, "
-          f"in {zip_seconds:.1f} s")
+    print(
+        f"Downloads ZIP build: {rows} rows in {len(counts)} CSV files, {size / 1e6:.1f} MB, "
+        f"in {zip_seconds:.1f} s"
+    )
     return 0
 
 
