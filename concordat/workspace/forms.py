@@ -76,7 +76,8 @@ class OrganisationLinesField(forms.CharField):
 class ActionForm(forms.Form):
     """Every editable field of an action: the words as written and the values derived from
     them, side by side. Only fields that differ from the action as it is are saved, so
-    changing the words alone derives the dates or status again."""
+    changing the words alone (or with the derived values emptied) derives the dates or
+    status again; derived values typed by hand win."""
 
     ref = forms.CharField(
         label="Ref",
@@ -214,6 +215,13 @@ class ActionForm(forms.Form):
         changes = {
             name: value for name, value in self.values().items() if getattr(action, name) != value
         }
+        # New words with the derived values left empty: work them out again from the words.
+        if "timescale" in changes:
+            for name in ("start", "due", "ongoing"):
+                if name in changes and not changes[name]:
+                    del changes[name]
+        if "status" in changes and not changes.get("canonical_status", True):
+            del changes["canonical_status"]
         organisations = self.cleaned_data["lead_organisations"]
         current = list(action.lead_organisations.all())
         if sorted(o.pk for o in organisations) == sorted(o.pk for o in current):

@@ -47,7 +47,7 @@ def test_posting_a_progress_update_on_one_action(client, world, area_editor):
         "Your progress update has been saved. It will be public when Version 2 is published."
         in page
     )
-    assert "14 January 2016, Eddie Editor" in page or "14 January 2016, editor@" in page
+    assert "14 January 2016, editor@riverside.test.example, complete, blue (complete)" in page
     assert "Not yet public" in page
     # The public page does not show it until the draft is published.
     assert "agreed by the board" not in words(client.get("/areas/riverside/plan/actions/1.1/"))
