@@ -231,3 +231,37 @@ def test_the_signatory_editor_updates_national_actions_of_their_organisation_onl
     assert client.get(f"/workspace/england/actions/{led.pk}/progress/").status_code == 200
     assert client.get(f"/workspace/england/actions/{other.pk}/progress/").status_code == 403
     assert client.get(f"/workspace/england/actions/{led.pk}/edit/").status_code == 403
+
+
+@pytest.mark.parametrize(
+    "url, data",
+    [
+        ("/workspace/riverside/details/", {"chair": "Forged", "review_cycle_months": "6"}),
+        ("/workspace/riverside/updates/", {"on": "1/1/2016"}),
+        ("/workspace/reminders/", {}),
+    ],
+)
+def test_every_form_needs_its_csrf_token(world, area_lead, url, data):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(area_lead)
+    assert client.post(url, data).status_code == 403
+    assert not AuditEntry.objects.filter(field="chair").exists()
+    page = client.get(url).content.decode()
+    assert 'name="csrfmiddlewaretoken"' in page
+
+
+def test_text_people_typed_is_shown_as_text(client, world, area_editor):
+    action_update(
+        action=world.action("2.1"),
+        actor=area_editor,
+        text='<script>alert("x")</script> Open a café',
+        lead="<b>Mind</b>",
+    )
+    client.force_login(area_editor)
+    page = client.get(f"/workspace/riverside/actions/{world.current('2.1').pk}/")
+    html = page.content.decode()
+    assert '<script>alert("x")</script>' not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Open a café" in html
+    assert "&lt;b&gt;Mind&lt;/b&gt;" in html
