@@ -28,19 +28,24 @@ class Submission(models.Model):
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
     area = models.ForeignKey("core.Area", on_delete=models.CASCADE, related_name="submissions")
+    # A returned draft may later be discarded; its submissions, comments and replies stay,
+    # named by `title`.
     version = models.ForeignKey(
         "core.PlanVersion",
         null=True,
         blank=True,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
         related_name="submissions",
     )
     report = models.ForeignKey(
         "reports.ProgressReport",
         null=True,
         blank=True,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
         related_name="submissions",
+    )
+    title = models.CharField(
+        max_length=400, blank=True, help_text='What was sent: "Version 3 of the action plan".'
     )
     state = models.CharField(max_length=10, choices=State.choices, default=State.WAITING)
     submitted_at = models.DateTimeField()
@@ -62,10 +67,9 @@ class Submission(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    Q(kind="plan", version__isnull=False, report__isnull=True)
-                    | Q(kind="report", version__isnull=True, report__isnull=False)
+                    Q(kind="plan", report__isnull=True) | Q(kind="report", version__isnull=True)
                 ),
-                name="submission_target_matches_kind",
+                name="submission_target_matches_kind_v2",
             ),
             models.UniqueConstraint(
                 fields=["version"],
@@ -88,9 +92,20 @@ class Submission(models.Model):
 
     def describe(self):
         """What was sent, in words: "Version 3 of the action plan" or the report's title."""
+        return self.title or self.describe_target()
+
+    def describe_target(self):
         if self.kind == self.Kind.PLAN:
+            if self.version_id is None:
+                return "A discarded draft of the action plan"
             return f"{self.version.display_label()} of the action plan"
+        if self.report_id is None:
+            return "A discarded progress report"
         return f"Progress report: {self.report.title}"
+
+    @property
+    def target(self):
+        return self.version if self.kind == self.Kind.PLAN else self.report
 
     @property
     def is_waiting(self):

@@ -374,6 +374,8 @@ def earlier_rounds(submission):
         if submission.kind == Submission.Kind.PLAN
         else {"report_id": submission.report_id}
     )
+    if submission.target is None:
+        return []
     return list(
         Submission.objects.filter(**target, submitted_at__lt=submission.submitted_at)
         .prefetch_related("comments")

@@ -61,7 +61,7 @@ def submission_submit_version(*, version, actor, note="", now=None):
     locked.submitted_at = now
     locked.lock_version += 1
     locked.save()
-    submission = Submission.objects.create(
+    submission = Submission(
         kind=Submission.Kind.PLAN,
         area=area,
         version=locked,
@@ -69,6 +69,8 @@ def submission_submit_version(*, version, actor, note="", now=None):
         submitted_by=_user(actor),
         submitted_by_name=actor_label(actor),
     )
+    submission.title = submission.describe_target()
+    submission.save()
     if note.strip():
         _comment(submission, kind=SubmissionComment.Kind.NOTE, body=note, actor=actor)
     audit_record(
@@ -96,6 +98,7 @@ def report_submission_open(*, report, actor, name=None):
         kind=Submission.Kind.REPORT,
         area=report.area,
         report=report,
+        title=f"Progress report: {report.title}"[:400],
         submitted_at=report.submitted_at or timezone.now(),
         submitted_by=_user(actor),
         submitted_by_name=name or actor_label(actor),

@@ -319,3 +319,30 @@ def test_the_national_plan_signatory_editors_update_and_the_office_publishes(
     draft.refresh_from_db()
     assert draft.state == PlanVersion.State.PUBLISHED
     assert "Guidance published in February" in words(client.get("/areas/england/plan/actions/1.1/"))
+
+
+def test_discarding_a_returned_draft_keeps_the_review_and_the_reply(
+    client, world, area_editor, area_lead, office_user
+):
+    from concordat.workspace.services import submission_reply, submission_return
+
+    action_update(action=world.action("1.1"), actor=area_editor, subtheme="Children")
+    submission = submission_submit_version(version=world.current("1.1").version, actor=area_lead)
+    submission_return(submission=submission, actor=office_user, comments="Start again")
+    submission_reply(submission=submission, actor=area_lead, body="We will")
+    client.force_login(area_lead)
+    client.post("/workspace/riverside/discard/")
+    assert not PlanVersion.objects.filter(state="draft").exists()
+    submission.refresh_from_db()
+    assert (submission.version, submission.title, submission.state) == (
+        None,
+        "Version 2 of the action plan",
+        "returned",
+    )
+    page = words(client.get(f"/workspace/riverside/submissions/{submission.pk}/"))
+    assert "What was sent has since been discarded by the area." in page
+    assert "Start again" in page and "We will" in page
+    client.force_login(office_user)
+    review = words(client.get(f"/workspace/review/{submission.pk}/"))
+    assert "Review: Version 2 of the action plan" in review
+    assert "Start again" in review

@@ -198,7 +198,10 @@ def review_queue(request):
 
 
 def _review_context(found):
-    context = {"submission": found, "checks": [], "comparison": None, "report": None}
+    context = {"submission": found, "checks": [], "comparison": None, "report_body": None}
+    context["earlier"] = selectors.earlier_rounds(found)
+    if found.target is None:
+        return context
     if found.kind == Submission.Kind.PLAN:
         version = found.version
         context["checks"] = check_minimum_expectations(version=version)
@@ -216,7 +219,6 @@ def _review_context(found):
             .get()
         )
         context["report_body"] = report_context(report, draft=not report.is_published)
-    context["earlier"] = selectors.earlier_rounds(found)
     return context
 
 
