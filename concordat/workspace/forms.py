@@ -23,7 +23,7 @@ def date_field(label, *, required=False, hint=DATE_HINT):
         required=required,
         input_formats=DATE_FORMATS,
         help_text=hint,
-        widget=forms.TextInput(attrs=SHORT),
+        widget=forms.DateInput(format="%d/%m/%Y", attrs=SHORT),
         error_messages={
             "required": f"Enter the {label.lower()}",
             "invalid": f"The {label.lower()} must be a real date, like 31/3/2016",

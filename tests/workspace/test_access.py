@@ -265,3 +265,19 @@ def test_text_people_typed_is_shown_as_text(client, world, area_editor):
     assert '<script>alert("x")</script>' not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Open a café" in html
     assert "&lt;b&gt;Mind&lt;/b&gt;" in html
+
+
+def test_typed_text_is_escaped_inside_the_form_fields_too(client, world, area_editor):
+    action_update(
+        action=world.action("2.1"),
+        actor=area_editor,
+        text="</textarea><script>alert(1)</script>",
+        subtheme='Cafés "open" <late>',
+    )
+    client.force_login(area_editor)
+    html = client.get(f"/workspace/riverside/actions/{world.current('2.1').pk}/edit/")
+    html = html.content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt;</textarea>" in html
+    assert 'value="Cafés &quot;open&quot; &lt;late&gt;"' in html
+    assert '<option value="in_progress" selected>In progress</option>' in html
