@@ -25,8 +25,9 @@ An inactive or anonymous user has no role. Roles are read once per user object (
 queries) and kept on it; call `forget_roles(user)` after changing them in the same request.
 
 Rules about an action read `action.version.plan.area` and, for signatory editors,
-`action.lead_organisations` and `area.partners`: list views should
+`action.lead_organisations` (partners are read once, with the roles): list views should
 `select_related("version__plan__area")` and `prefetch_related("lead_organisations")`.
+The office edits no local plan's actions; it reviews them.
 
 View helpers:
 
