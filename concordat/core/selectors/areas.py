@@ -14,7 +14,7 @@ from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Val
 from django.utils import timezone
 
 from concordat.core import rules
-from concordat.core.models import Action, Area, CanonicalStatus, PlanVersion
+from concordat.core.models import Action, Area, CanonicalStatus, PlanVersion, ProgressUpdate
 
 from .plans import (
     area_versions,
@@ -22,6 +22,7 @@ from .plans import (
     latest_versions,
     public_updates,
     published_on,
+    published_versions,
     summarise,
     version_actions,
 )
@@ -55,17 +56,19 @@ def start_of_day(day):
 
 
 def _updated_since(cutoff):
-    """A public progress update on the action dated on or after `cutoff` (an undated update
-    counts from the day its version was published). Two EXISTS, so each can use an index."""
+    """A public progress update on the action dated on or after `cutoff`; an undated update
+    counts from the day its version was published.
+
+    Written so each part can use an index at England scale: dated updates are probed per
+    action (identity and date); undated ones are gathered once, from the versions published
+    since the cutoff (probing them per action would scan every such version each time).
+    """
     dated = Exists(public_updates().filter(identity=OuterRef("identity"), date__gte=cutoff))
-    undated = Exists(
-        public_updates().filter(
-            identity=OuterRef("identity"),
-            date__isnull=True,
-            version__published_at__gte=start_of_day(cutoff),
-        )
-    )
-    return Q(dated) | Q(undated)
+    published_since = published_versions().filter(published_at__gte=start_of_day(cutoff))
+    undated = ProgressUpdate.objects.filter(
+        version_id__in=published_since.values("pk"), date__isnull=True
+    ).values("identity_id")
+    return Q(dated) | Q(identity_id__in=undated)
 
 
 @dataclass
