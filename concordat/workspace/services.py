@@ -39,7 +39,7 @@ def _comment(submission, *, kind, body, actor):
 
 def _lock(submission):
     return (
-        Submission.objects.select_for_update()
+        Submission.objects.select_for_update(of=("self",))
         .select_related("area", "version__plan", "report")
         .get(pk=submission.pk)
     )
@@ -49,7 +49,11 @@ def _lock(submission):
 def submission_submit_version(*, version, actor, note="", now=None):
     """Send a draft plan version to the Concordat office for publication."""
     now = now or timezone.now()
-    locked = PlanVersion.objects.select_for_update().select_related("plan__area").get(pk=version.pk)
+    locked = (
+        PlanVersion.objects.select_for_update(of=("self",))
+        .select_related("plan__area")
+        .get(pk=version.pk)
+    )
     if locked.state == PlanVersion.State.SUBMITTED:
         raise ValidationError(f"{locked.display_label()} is already waiting for review.")
     if locked.state != PlanVersion.State.DRAFT:
