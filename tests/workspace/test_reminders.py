@@ -6,11 +6,13 @@ import os
 import subprocess
 import sys
 from datetime import timedelta
+from urllib.parse import quote
 
 import pytest
 from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 
 from concordat.core.services import action_update, progress_update_post
@@ -19,6 +21,7 @@ from concordat.workspace.models import Reminder, ReminderPreference
 from concordat.workspace.services import submission_submit_version
 
 from .helpers import words
+from .reminder_world import build
 
 pytestmark = pytest.mark.django_db
 
@@ -228,12 +231,32 @@ def test_inactive_users_get_nothing(world, area_lead):
     assert mail.outbox == []
 
 
+def _database_for_workers(tmp_path, env, call, python):
+    """The database the worker processes share: on PostgreSQL the test database itself (this
+    test commits its data), on SQLite a file of its own, migrated and filled here."""
+    if connection.vendor == "postgresql":
+        db = connection.settings_dict
+        env["DATABASE_URL"] = (
+            f"postgres://{quote(db['USER'] or '')}:{quote(db['PASSWORD'] or '')}"
+            f"@{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{db['NAME']}"
+        )
+        build()
+        return
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'reminders.sqlite3'}"
+    call(python, "manage.py", "migrate", "--noinput")
+    call(
+        python,
+        "-c",
+        "import django; django.setup(); from tests.workspace.reminder_world import build; build()",
+    )
+
+
+@pytest.mark.django_db(transaction=True)
 def test_copies_running_at_once_send_each_email_once(tmp_path):
-    """Three processes against one SQLite file: each email goes out once between them."""
+    """Three processes against one database: each email goes out once between them."""
     env = {
         **os.environ,
         "CONCORDAT_VAR_DIR": str(tmp_path),
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'reminders.sqlite3'}",
         "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
         "DJANGO_SETTINGS_MODULE": "concordat.settings",
     }
@@ -243,12 +266,7 @@ def test_copies_running_at_once_send_each_email_once(tmp_path):
     def call(*args):
         subprocess.run(args, cwd=root, env=env, check=True, capture_output=True, timeout=300)
 
-    call(python, "manage.py", "migrate", "--noinput")
-    call(
-        python,
-        "-c",
-        "import django; django.setup(); from tests.workspace.reminder_world import build; build()",
-    )
+    _database_for_workers(tmp_path, env, call, python)
     workers = [
         subprocess.Popen(
             [python, "manage.py", "send_reminders"],
