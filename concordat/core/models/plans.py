@@ -210,6 +210,11 @@ class Action(models.Model):
             models.Index(fields=["version", "position"]),
             models.Index(fields=["version", "ref"]),
             models.Index(fields=["canonical_status", "due"]),
+            # Covers the counts by area, status, RAG and due date on the public pages.
+            models.Index(
+                fields=["version", "canonical_status", "rag", "due", "identity"],
+                name="action_summary_idx",
+            ),
         ]
 
     def __str__(self):
@@ -298,6 +303,8 @@ class ProgressUpdate(models.Model):
         indexes = [
             models.Index(fields=["identity", "date", "created_at"]),
             models.Index(fields=["version", "date"]),
+            # Covers "any public update since …" per action on the public pages.
+            models.Index(fields=["identity", "date", "version"], name="update_recent_idx"),
         ]
 
     def __str__(self):
