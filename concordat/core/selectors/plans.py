@@ -161,19 +161,31 @@ class PublicAction:
 _RAG_LABELS = {"red": "Red", "amber": "Amber", "green": "Green", "blue": "Blue"}
 
 
+@dataclass
+class LeadOrganisation:
+    """An organisation named as a lead: what pages show of it, without a model instance."""
+
+    pk: int
+    name: str
+    slug: str
+    url: str = ""
+
+
 def lead_organisations(action_ids):
-    """{action id: [Organisation, …]} in lead order, in one query (cheaper than a prefetch,
-    which builds a queryset per action)."""
+    """{action id: [LeadOrganisation, …]} in lead order, in one query (cheaper than a
+    prefetch, which builds a queryset and two model instances per lead)."""
     leads = defaultdict(list)
-    if action_ids:
-        rows = (
-            ActionLead.objects.filter(action_id__in=action_ids)
-            .select_related("organisation")
-            .only("action_id", "position", "organisation__name", "organisation__slug")
-            .order_by("action_id", "position", "pk")
-        )
-        for lead in rows:
-            leads[lead.action_id].append(lead.organisation)
+    if not action_ids:
+        return leads
+    rows = (
+        ActionLead.objects.filter(action_id__in=action_ids)
+        .order_by("action_id", "position", "pk")
+        .values_list("action_id", "organisation_id", "organisation__name", "organisation__slug")
+    )
+    seen = {}
+    for action_id, pk, name, slug in rows:
+        organisation = seen.get(pk) or seen.setdefault(pk, LeadOrganisation(pk, name, slug))
+        leads[action_id].append(organisation)
     return leads
 
 
@@ -212,14 +224,15 @@ def describe(action, *, version, area, version_day, organisations, latest_update
 _NOT_SHOWN = ("raw", "extra", "section_raw", "lock_version", "created_at", "updated_at")
 
 
-def _with_progress(queryset, *, on, versions, areas):
-    """Describe the actions; `versions` and `areas` map ids to the objects already read."""
+def _with_progress(queryset, *, on, versions, areas, with_leads=True):
+    """Describe the actions; `versions` and `areas` map ids to the objects already read.
+    Without `with_leads`, `organisations` is left empty (one query fewer)."""
     actions = list(
         queryset.select_related("section")
         .defer(*_NOT_SHOWN)
         .annotate(latest_update_id=_latest_update_id())
     )
-    leads = lead_organisations([action.pk for action in actions])
+    leads = lead_organisations([action.pk for action in actions]) if with_leads else {}
     wanted = {a.latest_update_id for a in actions if a.latest_update_id}
     updates = ProgressUpdate.objects.filter(pk__in=wanted).select_related("version")
     by_id = {update.pk: update for update in updates} if wanted else {}
@@ -259,13 +272,13 @@ def version_actions(version, *, on):
 
 def organisation_actions(organisation, *, on):
     """Every action the organisation leads in the latest published version of each plan,
-    by area name then plan order."""
+    by area name then plan order (without the other lead organisations)."""
     versions = {version.pk: version for version in latest_versions()}
     areas = Area.objects.only("name", "slug").in_bulk({v.area_id for v in versions.values()})
     queryset = Action.objects.filter(
         version_id__in=list(versions), leads__organisation=organisation
     ).order_by("version__plan__area__name", "position", "pk")
-    return _with_progress(queryset, on=on, versions=versions, areas=areas)
+    return _with_progress(queryset, on=on, versions=versions, areas=areas, with_leads=False)
 
 
 @dataclass
