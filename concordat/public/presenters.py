@@ -90,3 +90,11 @@ def add_urls(items):
         for organisation in item.organisations:
             organisation.url = organisation_url(organisation.slug)
     return items
+
+
+def add_area_urls(summaries):
+    """Give each AreaSummary `url`, its area's dashboard."""
+    area_url = _UrlMaker("public:area", "AREA")
+    for summary in summaries:
+        summary.url = area_url(summary.area.slug)
+    return summaries

@@ -6,7 +6,7 @@ from concordat.core.selectors.metrics import area_metrics
 from concordat.core.selectors.plans import sections
 from concordat.core.selectors.progress_reports import latest_report
 from concordat.public.forms import AreaFilterForm
-from concordat.public.presenters import add_urls, rag_segments, status_segments
+from concordat.public.presenters import add_area_urls, add_urls, rag_segments, status_segments
 
 from .helpers import area_breadcrumbs, area_or_404, today
 
@@ -17,7 +17,7 @@ def area_list(request):
     region = stage = ""
     if form.is_bound and form.is_valid():
         region, stage = form.cleaned_data["region"], form.cleaned_data["stage"]
-    summaries = area_summaries(on=today(), region=region, stage=stage)
+    summaries = add_area_urls(area_summaries(on=today(), region=region, stage=stage))
     return render(
         request,
         "public/area_list.html",

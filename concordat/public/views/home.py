@@ -2,7 +2,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from concordat.core.selectors.national import national_picture
-from concordat.public.presenters import rag_segments, status_segments
+from concordat.public.presenters import add_area_urls, rag_segments, status_segments
 
 from .helpers import today
 
@@ -11,6 +11,7 @@ from .helpers import today
 def home(request):
     on = today()
     picture = national_picture(on=on)
+    add_area_urls(picture.areas)
     return render(
         request,
         "public/home.html",
