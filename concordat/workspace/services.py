@@ -90,11 +90,7 @@ def submission_submit_version(*, version, actor, note="", now=None):
 
 
 def report_submission_open(*, report, actor, name=None):
-    """The waiting submission for a report that has just been submitted, made if missing.
-
-    Called for every report submission, including one made on the reports pages through
-    `progress_report_submit` (see `concordat.workspace.signals`).
-    """
+    """The waiting submission for a report that has just been submitted, made if missing."""
     existing = Submission.objects.filter(report=report, state=Submission.State.WAITING).first()
     if existing is not None:
         return existing

@@ -6,12 +6,13 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from concordat.core.models import AuditEntry, PlanVersion
 from concordat.core.services import action_update
 from concordat.core.signals import plan_version_published, progress_report_published
 from concordat.reports.models import ProgressReport
-from concordat.reports.services import progress_report_create, progress_report_submit
+from concordat.reports.services import progress_report_create
 from concordat.workspace.models import Submission, SubmissionComment
 from concordat.workspace.services import submission_submit_version
 
@@ -287,7 +288,8 @@ def test_a_report_submitted_from_the_reports_pages_joins_the_queue(
     client, world, area_lead, office_user
 ):
     report = make_report(world.area, area_lead)
-    progress_report_submit(report=report, actor=area_lead)
+    client.force_login(area_lead)
+    client.post(reverse("reports_workspace:report_submit", args=[world.area.slug, report.pk]))
     submission = Submission.objects.get()
     assert (submission.kind, submission.state, submission.submitted_by_name) == (
         "report",

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from concordat.accounts.permissions import area_view, can_export_draft
 from concordat.core.models import ActionPlan
 from concordat.core.services import working_version
+from concordat.workspace.services import submission_submit_report
 
 from .. import services
 from ..access import can_submit_report, can_write_reports, require_writer
@@ -196,7 +197,7 @@ def report_submit(request, area, pk):
     if not can_submit_report(request.user, area):
         raise PermissionDenied
     try:
-        services.progress_report_submit(report=report, actor=request.user)
+        submission_submit_report(report=report, actor=request.user)
     except ValidationError as error:
         for message in _errors(error):
             messages.error(request, message)
