@@ -147,7 +147,7 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "accounts:account"
+LOGIN_REDIRECT_URL = "workspace:home"
 LOGOUT_REDIRECT_URL = "public:home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 CONCORDAT_INVITATION_DAYS = env_int("CONCORDAT_INVITATION_DAYS", 7)
@@ -255,6 +255,14 @@ CONCORDAT_UPLOAD_MAX_UNPACKED_BYTES = env_int(
 CONCORDAT_SEEDS_DIR = Path(
     env_str("CONCORDAT_SEEDS_DIR", str(BASE_DIR.parent / "shared" / "seeds"))
 )
+# Area leads are reminded this many days before their plan's review is due.
+CONCORDAT_REVIEW_NOTICE_DAYS = env_int("CONCORDAT_REVIEW_NOTICE_DAYS", 28)
+# An uploaded plan waits this many seconds for its preview to be confirmed.
+CONCORDAT_IMPORT_UPLOAD_LIFETIME = env_int("CONCORDAT_IMPORT_UPLOAD_LIFETIME", 2 * 60 * 60)
+# Metric value CSVs larger than this are refused.
+CONCORDAT_METRICS_CSV_MAX_BYTES = env_int("CONCORDAT_METRICS_CSV_MAX_BYTES", 1024 * 1024)
+# Rebuild the open-data ZIP after each publication (off: leave it to build_downloads --if-stale).
+CONCORDAT_BUILD_DOWNLOADS_ON_PUBLISH = env_bool("CONCORDAT_BUILD_DOWNLOADS_ON_PUBLISH", True)
 CONCORDAT_SERVICE_NAME = "Crisis Care Concordat action plans"
 DATA_UPLOAD_MAX_MEMORY_SIZE = CONCORDAT_UPLOAD_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

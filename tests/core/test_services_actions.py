@@ -219,3 +219,9 @@ def test_area_details_are_audited_field_by_field(published, people):
     }
     with pytest.raises(ValidationError, match="between 1 and 36 months"):
         area_update_details(area=area, actor=ann, review_cycle_months=0)
+
+
+def test_an_area_cannot_take_the_address_of_a_workspace_page():
+    area = Area(name="Review", slug="review")
+    with pytest.raises(ValidationError, match="used by a page of the site"):
+        area.full_clean()

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
@@ -15,6 +16,15 @@ class Region(models.TextChoices):
     SOUTH_WEST = "south-west", "South West"
 
 
+# Fixed pages under /workspace/ that an area's address must not hide.
+RESERVED_AREA_SLUGS = frozenset({"review", "reminders"})
+
+
+def validate_area_slug(value):
+    if value in RESERVED_AREA_SLUGS:
+        raise ValidationError(f"“{value}” is used by a page of the site; choose another address.")
+
+
 class Area(models.Model):
     """A local Concordat group and the place it covers; the national plan's area is England."""
 
@@ -24,7 +34,7 @@ class Area(models.Model):
         LOCAL = "local", "Local group"
 
     name = models.CharField(max_length=200, unique=True)
-    slug = models.SlugField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True, validators=[validate_area_slug])
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.LOCAL)
     parent = models.ForeignKey(
         "self",
