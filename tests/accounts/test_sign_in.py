@@ -33,7 +33,7 @@ def test_sign_in_with_the_email_in_any_case(client, area_lead):
     )
 
     assert response.status_code == 302
-    assert response["Location"] == "/accounts/"
+    assert response["Location"] == "/workspace/"
     assert signed_in_user_id(client) == str(area_lead.pk)
 
 
@@ -49,7 +49,7 @@ def test_sign_in_goes_back_to_the_page_asked_for_but_never_off_site(client, area
         "/accounts/login/?next=https://evil.example/",
         {"username": area_lead.email, "password": TEST_PASSWORD},
     )
-    assert response["Location"] == "/accounts/"
+    assert response["Location"] == "/workspace/"
 
 
 def test_passwords_are_hashed_with_argon2(area_lead):
@@ -137,7 +137,7 @@ def test_a_signed_in_user_is_sent_on_from_the_sign_in_page(client, area_lead):
     client.force_login(area_lead)
     response = client.get("/accounts/login/")
     assert response.status_code == 302
-    assert response["Location"] == "/accounts/"
+    assert response["Location"] == "/workspace/"
 
 
 def test_sign_out_is_a_post(client, area_lead):
@@ -162,12 +162,14 @@ def test_account_page_needs_sign_in_and_lists_roles(client, area_lead):
     assert "Lee Lead" in html
     assert "Area lead of Riverside" in html
     assert 'href="/accounts/areas/riverside/people/"' in html
+    assert 'href="/workspace/reminders/"' in html
 
 
 def test_account_page_for_someone_with_no_role(client, outsider):
     client.force_login(outsider)
     html = client.get("/accounts/").content.decode()
     assert "You have no role yet." in html
+    assert "/workspace/reminders/" not in html
 
 
 # CSRF: every form refuses a POST without its token.

@@ -49,6 +49,9 @@ def test_sign_in_people_and_sign_out_pass_axe_with_no_blocked_scripts(
     axe_check(page)
 
     sign_in(page, "Lead@Riverside.test.example")
+    assert page.locator("h1").inner_text() == "Your plans"
+    axe_check(page)
+    page.goto("/accounts/")
     assert page.locator("h1").inner_text() == "Your account"
     assert page.get_by_text("Area lead of Riverside").is_visible()
     axe_check(page)
@@ -105,7 +108,7 @@ def test_an_invitee_makes_an_account_in_the_browser(
 
 def test_sign_in_works_without_javascript(no_js_page, area_editor):
     sign_in(no_js_page, area_editor.email)
-    assert no_js_page.locator("h1").inner_text() == "Your account"
+    assert no_js_page.locator("h1").inner_text() == "Your plans"
     no_js_page.get_by_role("button", name="Sign out").click()
     no_js_page.wait_for_load_state()
     assert no_js_page.get_by_role("link", name="Sign in").is_visible()

@@ -62,12 +62,30 @@ def test_duration_in_words(seconds, words):
     assert _duration(seconds) == words
 
 
+@pytest.mark.django_db
 def test_footer_links_only_to_pages_that_exist(client):
     html = client.get("/privacy/").content.decode()
 
-    for href in ["/cookies/", "/accessibility-statement/", "/privacy/"]:
+    for href in [
+        "/cookies/",
+        "/accessibility-statement/",
+        "/privacy/",
+        "/downloads/",
+        "/feeds/publications.atom",
+    ]:
         assert f'class="govuk-footer__link" href="{href}"' in html
         assert client.get(href).status_code == 200
+
+
+@pytest.mark.django_db
+def test_service_navigation_reaches_search_and_good_practice(client):
+    html = client.get("/search/").content.decode()
+
+    for href in ["/", "/areas/", "/organisations/", "/good-practice/", "/search/"]:
+        assert f'href="{href}"' in html
+        assert client.get(href).status_code == 200
+    assert 'href="/search/" aria-current="page"' in html
+    assert html.count('aria-current="page"') == 1
 
 
 def test_unknown_address_gets_the_not_found_page(client):
