@@ -54,7 +54,8 @@ def _working(area):
 
 def _breadcrumbs(area, current):
     return [
-        {"text": area.name, "href": area.get_absolute_url()},
+        {"text": "Your plans", "href": reverse("workspace:home")},
+        {"text": area.name, "href": reverse("workspace:area", args=[area.slug])},
         {"text": "Import a plan", "href": reverse("imports:upload", args=[area.slug])},
         {"text": current},
     ]

@@ -312,8 +312,10 @@ def test_confirm_creates_exactly_one_draft_with_the_actions(world, editor, uploa
     assert stored(uploads) == []
     assert token not in editor.session[session.SESSION_KEY]
     # The page after it lists the draft.
-    page = text(editor.get(response["Location"]))
+    imported = editor.get(response["Location"])
+    page = text(imported)
     assert "Plan imported as a draft" in page
+    assert f'href="/workspace/{world.area.slug}/"' in imported.content.decode()
     assert "South West Essex: Version 1, 4 actions" in page
     assert "Map crisis services across the county." in page
 
