@@ -4,6 +4,7 @@ with the document's title and language, and no fetching of anything from outside
 from django.template.loader import render_to_string
 from weasyprint import HTML
 
+from concordat.core.collector import collector_paused
 from concordat.reports.templatetags.report_tags import LONGEST_KEPT_TOGETHER, print_groups
 
 from .columns import cell_value, columns_for, rag_of
@@ -28,7 +29,8 @@ def _refuse_fetch(url, *args, **kwargs):
 
 def render_pdf(html):
     document = HTML(string=html, url_fetcher=_refuse_fetch, base_url=None)
-    return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
+    with collector_paused():
+        return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
 
 
 def _printed(column, item):
