@@ -279,5 +279,11 @@ def test_draft_plan_download_needs_a_draft_and_permission(
     response = client.get("/workspace/riverside/reports/draft-plan.xlsx")
     assert response.status_code == 200
     assert response["Content-Disposition"].endswith('version-2-draft.xlsx"')
+    workspace = client.get("/workspace/riverside/").content.decode()
+    for ext in ["docx", "xlsx", "pdf", "odt"]:
+        assert f'href="/workspace/riverside/reports/draft-plan.{ext}"' in workspace
+    response = client.get("/workspace/riverside/reports/draft-plan.odt")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/vnd.oasis.opendocument.text"
     client.force_login(outsider)
     assert client.get("/workspace/riverside/reports/draft-plan.xlsx").status_code == 404
