@@ -1,8 +1,11 @@
+import re
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 import feedparser
 import pytest
 from icalendar import Calendar
+from lxml import etree
 
 from concordat.core.models import Action
 
@@ -11,8 +14,38 @@ from .world import SECRET
 pytestmark = pytest.mark.django_db
 
 
+ATOM = "{http://www.w3.org/2005/Atom}"
+RFC_3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")
+
+
+def check_atom_rules(content):
+    """RFC 4287's rules read straight off the XML: the Atom namespace; feed and each entry
+    with exactly one id (an absolute IRI), title and updated (an RFC 3339 date-time); an
+    entry's link, and an author for every entry (its own or the feed's)."""
+    root = etree.fromstring(content)
+    assert root.tag == f"{ATOM}feed"
+    feed_has_author = root.find(f"{ATOM}author") is not None
+    for element in [root, *root.iter(f"{ATOM}entry")]:
+        for name in ("id", "title", "updated"):
+            assert len(element.findall(f"{ATOM}{name}")) == 1, (element.tag, name)
+        assert urlsplit(element.findtext(f"{ATOM}id")).scheme, element.findtext(f"{ATOM}id")
+        assert RFC_3339.match(element.findtext(f"{ATOM}updated"))
+        if element is not root:
+            assert element.find(f"{ATOM}link").get("href").startswith("http")
+            assert feed_has_author or element.find(f"{ATOM}author") is not None
+
+
+def check_icalendar_lines(content):
+    """RFC 5545's line rules: CRLF endings and no line longer than 75 octets."""
+    assert content.endswith(b"\r\n")
+    for line in content[:-2].split(b"\r\n"):
+        assert b"\n" not in line
+        assert len(line) <= 75, line
+
+
 def parse(response):
     assert response.status_code == 200
+    check_atom_rules(response.content)
     assert response["Content-Type"].startswith("application/atom+xml")
     feed = feedparser.parse(response.content)
     assert not feed.bozo, feed.get("bozo_exception")
@@ -57,6 +90,7 @@ def test_area_feed_for_an_area_with_nothing_published(client, world):
 def test_due_calendar(client, world):
     response = client.get("/areas/northshire/due.ics")
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    check_icalendar_lines(response.content)
     calendar = Calendar.from_ical(response.content)
     assert str(calendar["VERSION"]) == "2.0"
     assert str(calendar["PRODID"]) == "-//Crisis Care Concordat//Action plan due dates//EN"
