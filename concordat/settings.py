@@ -198,12 +198,20 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Concordat <no-reply@concordat.test>")
 SITE_URL = env_str("CONCORDAT_SITE_URL", "http://127.0.0.1:8000")
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "concordat",
-    }
+# Sign-in and password-reset rate limits count in the cache. The default is per process;
+# a site run by several worker processes sets DJANGO_CACHE=database (after
+# `python manage.py createcachetable`) so that every worker counts the same attempts.
+CACHE_BACKENDS = {
+    "locmem": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "concordat"},
+    "database": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "concordat_cache",
+    },
 }
+CACHE_NAME = env_str("DJANGO_CACHE", "locmem")
+if CACHE_NAME not in CACHE_BACKENDS:
+    raise ImproperlyConfigured(f"DJANGO_CACHE must be one of {', '.join(CACHE_BACKENDS)}.")
+CACHES = {"default": CACHE_BACKENDS[CACHE_NAME]}
 
 LOGGING = {
     "version": 1,

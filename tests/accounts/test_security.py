@@ -120,6 +120,25 @@ def test_production_settings_secure_the_cookies_and_send_hsts():
     }
 
 
+def test_rate_limits_can_count_in_a_cache_every_worker_shares(tmp_path):
+    env = {**_production_env(), "DJANGO_CACHE": "database"}
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'shared.sqlite3'}"
+    manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
+
+    def run(*args):
+        result = subprocess.run(
+            [*manage, *args], env=env, capture_output=True, text=True, check=False, timeout=120
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        return result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+
+    run("createcachetable")
+    # One process writes a count; another, like a second worker, reads it.
+    run("shell", "-c", "from django.core.cache import cache; cache.set('attempts', 3, 60)")
+    read = "from django.core.cache import cache; print(cache.get('attempts'))"
+    assert run("shell", "-c", read) == "3"
+
+
 def test_production_refuses_to_start_without_a_secret_key():
     env = _production_env()
     del env["DJANGO_SECRET_KEY"]
