@@ -5,8 +5,8 @@ the collector re-scans them again and again: a fifth to a third of the time of a
 plan's PDF, for no saving in memory (peak resident size 140 MB either way). Paused for that
 one call, the garbage is collected as usual afterwards.
 
-Not used for reading uploaded PDFs: pdfminer's objects do form cycles, and with the
-collector paused a 200-action plan doubles its peak memory (170 to 368 MB).
+Reading an uploaded PDF pauses it one page at a time only: pdfminer's objects do form
+cycles, and paused over a whole 200-action plan the peak memory doubled (170 to 368 MB).
 """
 
 import gc

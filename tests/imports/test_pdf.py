@@ -1,9 +1,13 @@
 """PDF plans: ruled tables over several pages, plans without ruling lines, protected files."""
 
+import io
+
+import pdfplumber
 import pytest
 from reportlab.lib.pdfencrypt import StandardEncryption
 
 from concordat.imports.pipeline import ImportRefused, parse_plan
+from concordat.imports.readers.pdf import _cell_texts
 
 from .documents import generated_plan, pdf_bytes, sample_rows, summary
 
@@ -52,3 +56,13 @@ def test_a_pdf_without_a_table_is_refused():
     with pytest.raises(ImportRefused) as refused:
         parse_plan(data, "minutes.pdf")
     assert "could not find a table that looks like an action plan" in refused.value.message
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_cells_are_read_exactly_as_pdfplumber_reads_them(seed):
+    rows, _expected = generated_plan(scheme="lettered", seed=seed)
+    with pdfplumber.open(io.BytesIO(pdf_bytes(rows))) as pdf:
+        tables = [table for page in pdf.pages for table in page.find_tables()]
+        assert len(tables) >= 2
+        for table in tables:
+            assert _cell_texts(table) == table.extract()

@@ -3,11 +3,15 @@ columns found from the positions of the heading words."""
 
 import io
 import re
+from bisect import bisect_left
 from statistics import median
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfplumber.utils import extract_text
 from pdfplumber.utils.exceptions import PdfminerException
+
+from concordat.core.collector import collector_paused
 
 from ..columns import is_header_row
 from ..errors import ImportRefused
@@ -68,14 +72,19 @@ def _join_wrapped(text):
 def _ruled(pages):
     tables, preamble, trailing = [], "", ""
     for page in pages:
-        found = [t for t in page.find_tables() if len(t.rows) >= 1]
-        for table in found:
-            rows = [[_join_wrapped(cell) for cell in row] for row in table.extract()]
-            if rows and max(len(row) for row in rows) >= 2:
-                if not tables:
-                    top = max(0, table.bbox[1] - 0.5)
-                    preamble = page.crop((0, 0, page.width, top)).extract_text() or ""
-                tables.append((page, table, Table(rows, name=f"Page {page.page_number}")))
+        # Paused one page at a time: pdfminer's objects form cycles, and over the whole file
+        # the collector's garbage would double the peak memory.
+        with collector_paused():
+            found = _page_tables(page)
+        if found and not tables:
+            top = max(0, found[0][1].bbox[1] - 0.5)
+            preamble = page.crop((0, 0, page.width, top)).extract_text() or ""
+        tables.extend(found)
+        if found:
+            # Its characters are not needed again: kept, every page's would stay alive to the
+            # end (a 200-action plan: 170 MB instead of 80 MB). A page without a table keeps
+            # them for reading by word positions.
+            page.close()
     if not any(any(is_header_row(row) for row in t.rows[:10]) for _p, _t, t in tables):
         return None
     last_page, last_table, _ = tables[-1]
@@ -88,6 +97,49 @@ def _ruled(pages):
         trailing=_strip_furniture(trailing or ""),
         kind="pdf",
     )
+
+
+def _page_tables(page):
+    found = []
+    for table in page.find_tables():
+        rows = [[_join_wrapped(cell) for cell in row] for row in _cell_texts(table)]
+        if rows and max(len(row) for row in rows) >= 2:
+            found.append((page, table, Table(rows, name=f"Page {page.page_number}")))
+    return found
+
+
+def _v_mid(char):
+    return (char["top"] + char["bottom"]) / 2
+
+
+def _h_mid(char):
+    return (char["x0"] + char["x1"]) / 2
+
+
+def _cell_texts(table):
+    """What pdfplumber's Table.extract() gives (a character belongs to the cell its centre is
+    in), with each row's characters found by bisection instead of a pass over the whole page
+    per row and per cell: a fifth of the time of reading a 200-action plan."""
+    by_height = sorted(enumerate(table.page.chars), key=lambda pair: _v_mid(pair[1]))
+    mids = [_v_mid(char) for _index, char in by_height]
+    texts = []
+    for row in table.rows:
+        _x0, top, _x1, bottom = row.bbox
+        in_row = sorted(by_height[bisect_left(mids, top) : bisect_left(mids, bottom)])
+        cells = []
+        for cell in row.cells:
+            if cell is None:
+                cells.append(None)
+                continue
+            x0, top, x1, bottom = cell
+            inside = [
+                char
+                for _index, char in in_row
+                if x0 <= _h_mid(char) < x1 and top <= _v_mid(char) < bottom
+            ]
+            cells.append(extract_text(inside) if inside else "")
+        texts.append(cells)
+    return texts
 
 
 def _strip_furniture(text):
