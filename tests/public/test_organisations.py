@@ -7,7 +7,7 @@ from django.utils.html import escape
 from concordat.core.models import NationalRole, Organisation
 
 from .helpers import page
-from .world import SECRET
+from .world import SECRET, add_areas
 
 
 def test_signatories_and_supporters_with_what_each_role_means(client, seeds):
@@ -53,3 +53,25 @@ def test_organisation_leading_nothing(client, world):
     html = page(client, "/organisations/quiet-trust/")
 
     assert "Quiet Trust leads no action in a published plan." in html
+
+
+def test_an_organisation_in_many_areas_is_shown_ten_areas_a_page(client, world):
+    add_areas(world, 10, extra_actions=0)  # Northshire and ten more: eleven areas
+
+    first = page(client, "/organisations/northshire-police/")
+    captions = re.findall(r'govuk-table__caption--m"><a class="govuk-link" href="([^"]+)"', first)
+    assert len(captions) == 10
+    assert "of 11 areas. Areas 1 to 10 are shown on this page." in first
+    assert 'href="?page=2"' in first
+
+    second = page(client, "/organisations/northshire-police/?page=2")
+    rest = re.findall(r'govuk-table__caption--m"><a class="govuk-link" href="([^"]+)"', second)
+    assert len(rest) == 1
+    assert set(rest).isdisjoint(captions)
+    assert "Areas 11 to 11 are shown on this page." in second
+    # A page past the end shows the last page, not an error.
+    past_the_end = page(client, "/organisations/northshire-police/?page=99")
+    assert (
+        re.findall(r'govuk-table__caption--m"><a class="govuk-link" href="([^"]+)"', past_the_end)
+        == rest
+    )

@@ -1,5 +1,6 @@
 from itertools import groupby
 
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -14,6 +15,8 @@ from concordat.core.selectors.plans import organisation_actions
 from concordat.public.presenters import add_urls
 
 from .helpers import today
+
+AREAS_PER_PAGE = 10
 
 
 def _plural(word):
@@ -43,14 +46,21 @@ def organisation_detail(request, slug):
     organisation = organisation_by_slug(slug)
     if organisation is None:
         raise Http404("No organisation with that address.")
-    items = add_urls(organisation_actions(organisation, on=today()))
+    items = organisation_actions(organisation, on=today())
     by_area = [(area, list(group)) for area, group in groupby(items, key=lambda item: item.area)]
+    # A national body leads actions in most of England's areas: a page of areas at a time.
+    page = Paginator(by_area, AREAS_PER_PAGE).get_page(request.GET.get("page"))
+    for _area, area_items in page.object_list:
+        add_urls(area_items)
     return render(
         request,
         "public/organisation_detail.html",
         {
             "organisation": organisation,
-            "by_area": by_area,
+            "by_area": page.object_list,
+            "page": page,
+            "page_range": page.paginator.get_elided_page_range(page.number),
+            "area_count": len(by_area),
             "total": len(items),
             "breadcrumbs": [
                 {"text": "Home", "href": "/"},
