@@ -31,7 +31,10 @@ PAGES = [
     ("/areas/northshire/plan/compare/", "/areas/extra-area-0/plan/compare/", 6),
     ("/areas/northshire/reports/", "/areas/extra-area-0/reports/", 2),
     ("/organisations/", "/organisations/", 3),
-    ("/organisations/northshire-police/", "/organisations/northshire-police/", 5),
+    # The organisation, latest versions, actions per area (counted), areas, the page's
+    # actions and their latest updates.
+    ("/organisations/northshire-police/", "/organisations/northshire-police/", 6),
+    ("/organisations/northshire-police/?page=2", "/organisations/northshire-police/?page=2", 6),
 ]
 
 

@@ -270,14 +270,39 @@ def version_actions(version, *, on):
     )
 
 
-def organisation_actions(organisation, *, on):
-    """Every action the organisation leads in the latest published version of each plan,
-    by area name then plan order (without the other lead organisations)."""
+@dataclass
+class LedArea:
+    area: Area
+    actions: int  # how many actions the organisation leads there
+    version: VersionRef  # the area's latest published version
+
+
+def organisation_led_areas(organisation):
+    """Every area whose latest published plan has actions the organisation leads, by name,
+    with how many: counted in the database, so a page can say so without reading them."""
     versions = {version.pk: version for version in latest_versions()}
-    areas = Area.objects.only("name", "slug").in_bulk({v.area_id for v in versions.values()})
+    per_version = dict(
+        Action.objects.filter(version_id__in=list(versions), leads__organisation=organisation)
+        .values_list("version_id")
+        .annotate(number=Count("pk"))
+        .order_by()
+    )
+    areas = Area.objects.only("name", "slug").in_bulk({versions[pk].area_id for pk in per_version})
+    led = [
+        LedArea(areas[versions[pk].area_id], number, versions[pk])
+        for pk, number in per_version.items()
+    ]
+    return sorted(led, key=lambda item: (item.area.name, item.area.pk))
+
+
+def organisation_actions(organisation, led_areas, *, on):
+    """The actions the organisation leads in these areas (from organisation_led_areas), by
+    area then plan order (without the other lead organisations)."""
+    versions = {item.version.pk: item.version for item in led_areas}
+    areas = {item.area.pk: item.area for item in led_areas}
     queryset = Action.objects.filter(
         version_id__in=list(versions), leads__organisation=organisation
-    ).order_by("version__plan__area__name", "position", "pk")
+    ).order_by("version__plan__area__name", "version__plan__area_id", "position", "pk")
     return _with_progress(queryset, on=on, versions=versions, areas=areas, with_leads=False)
 
 

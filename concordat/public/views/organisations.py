@@ -11,7 +11,7 @@ from concordat.core.selectors.organisations import (
     organisations_without_role,
     roles_with_organisations,
 )
-from concordat.core.selectors.plans import organisation_actions
+from concordat.core.selectors.plans import organisation_actions, organisation_led_areas
 from concordat.public.presenters import add_urls
 
 from .helpers import today
@@ -46,22 +46,22 @@ def organisation_detail(request, slug):
     organisation = organisation_by_slug(slug)
     if organisation is None:
         raise Http404("No organisation with that address.")
-    items = organisation_actions(organisation, on=today())
+    # A national body leads actions in most of England's areas: a page of areas at a time,
+    # and only that page's actions are read.
+    led_areas = organisation_led_areas(organisation)
+    page = Paginator(led_areas, AREAS_PER_PAGE).get_page(request.GET.get("page"))
+    items = add_urls(organisation_actions(organisation, page.object_list, on=today()))
     by_area = [(area, list(group)) for area, group in groupby(items, key=lambda item: item.area)]
-    # A national body leads actions in most of England's areas: a page of areas at a time.
-    page = Paginator(by_area, AREAS_PER_PAGE).get_page(request.GET.get("page"))
-    for _area, area_items in page.object_list:
-        add_urls(area_items)
     return render(
         request,
         "public/organisation_detail.html",
         {
             "organisation": organisation,
-            "by_area": page.object_list,
+            "by_area": by_area,
             "page": page,
             "page_range": page.paginator.get_elided_page_range(page.number),
-            "area_count": len(by_area),
-            "total": len(items),
+            "area_count": len(led_areas),
+            "total": sum(item.actions for item in led_areas),
             "breadcrumbs": [
                 {"text": "Home", "href": "/"},
                 {"text": "Organisations", "href": reverse("public:organisations")},
