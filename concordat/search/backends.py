@@ -188,7 +188,7 @@ class PostgresBackend:
     def _base(self, query_terms, filters, any_word):
         where, params = _filter_sql(filters or Filters())
         base = (
-            "FROM search_searchdocument d, websearch_to_tsquery('english', %s) q "
+            "FROM search_searchdocument d, websearch_to_tsquery('concordat_english', %s) q "
             f"WHERE d.search_vector @@ q{where}"
         )
         return base, [self._query(query_terms, any_word), *params]
@@ -207,7 +207,7 @@ class PostgresBackend:
             return {}
         one = (
             "(SELECT count(*) FROM search_searchdocument "
-            "WHERE search_vector @@ plainto_tsquery('english', %s))"
+            "WHERE search_vector @@ plainto_tsquery('concordat_english', %s))"
         )
         with connection.cursor() as cursor:
             cursor.execute("SELECT " + ", ".join([one] * len(words)), list(words))
@@ -235,11 +235,11 @@ class PostgresBackend:
         with connection.cursor() as cursor:
             subject, subject_params = _subject_weight([] if any_word else query_terms, like="ILIKE")
             cursor.execute(
-                "SELECT top.id, top.score, ts_headline('english', top.title, q, %s), "  # noqa: S608
-                "ts_headline('english', top.body, q, %s) FROM ("
+                "SELECT top.id, top.score, ts_headline('concordat_english', top.title, q, %s), "  # noqa: S608
+                "ts_headline('concordat_english', top.body, q, %s) FROM ("
                 f"SELECT d.id, d.title, d.body, ts_rank_cd(d.search_vector, q, 32) "
                 f"* {_kind_weight()} * {subject} AS score {base} ORDER BY score DESC, d.id "
-                "LIMIT %s OFFSET %s) top, websearch_to_tsquery('english', %s) q "
+                "LIMIT %s OFFSET %s) top, websearch_to_tsquery('concordat_english', %s) q "
                 "ORDER BY top.score DESC, top.id",
                 [
                     self.TITLE_HEADLINE,

@@ -84,6 +84,23 @@ def test_text_is_escaped_around_the_marks(world):
     assert "<script>" not in title and "\x02" not in title
 
 
+def test_accents_do_not_matter_on_either_database(world):
+    area = Area.objects.create(name="Eastshire", slug="eastshire")
+    version = plan_version_import(
+        area=area,
+        actor=None,
+        parsed=parsed_plan(parsed_action("1.1", "Open a crisis café in the town centre", 1)),
+    )
+    publish(version, days_ago=1)
+    from concordat.search.index import index_area
+
+    index_area(area)
+    for query in ["cafe", "café", "CAFE"]:
+        page, total = search(query)
+        assert total == 1, query
+        assert "<mark>café</mark>" in str(page.object_list[0].title), query
+
+
 def test_queries_with_punctuation_do_not_break_the_search(world):
     for query in ['"', "street AND", "NEAR(", "*", "triage'", "-", "a OR"]:
         search(query)
