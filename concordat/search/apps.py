@@ -9,6 +9,7 @@ class SearchConfig(AppConfig):
     def ready(self):
         from concordat.core.signals import plan_version_published, progress_report_published
 
+        from . import checks  # noqa: F401 - registers the database check
         from .index import on_report_published, on_version_published
 
         plan_version_published.connect(on_version_published, dispatch_uid="search-version")

@@ -10,6 +10,7 @@ SQL here is assembled from constants and %s placeholders only; user words travel
 import re
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 
 MARK_START = "\x02"
@@ -93,8 +94,40 @@ def _subject_weight(query_terms, like="LIKE", alias="d"):
     )
 
 
-class SQLiteBackend:
-    """FTS5 with the porter stemmer; bm25 ranks, title weighted above body."""
+class FullTextBackend:
+    """What both backends share: how many documents match, and the best ones' ids. A backend
+    gives `_base` (its FROM and WHERE, with parameters) and `RANK`, an SQL score ordered by
+    `RANK_ORDER`."""
+
+    RANK = ""
+    RANK_ORDER = ""
+
+    def count(self, query_terms, *, filters=None, any_word=False):
+        if not query_terms:
+            return 0
+        base, params = self._base(query_terms, filters, any_word)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) {base}", params)
+            return cursor.fetchone()[0]
+
+    def top(self, query_terms, *, filters=None, limit=5, any_word=False):
+        """The best document ids, in one query (no count, no highlights)."""
+        if not query_terms:
+            return []
+        base, params = self._base(query_terms, filters, any_word)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT d.id, {self.RANK} AS score {base} "
+                f"ORDER BY score{self.RANK_ORDER}, d.id LIMIT %s",
+                [*params, limit],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+
+class SQLiteBackend(FullTextBackend):
+    """FTS5 with the porter stemmer; bm25 ranks (lower is better), title weighted above body."""
+
+    RANK = "bm25(search_fts, 4.0, 1.0)"
 
     def _match(self, words, any_word):
         joiner = " OR " if any_word else " "
@@ -108,14 +141,6 @@ class SQLiteBackend:
         )
         return base, [self._match(query_terms, any_word), *params]
 
-    def count(self, query_terms, *, filters=None, any_word=False):
-        if not query_terms:
-            return 0
-        base, params = self._base(query_terms, filters, any_word)
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) {base}", params)
-            return cursor.fetchone()[0]
-
     def frequencies(self, words):
         """{word: number of documents holding it}, in one query."""
         if not words:
@@ -126,19 +151,6 @@ class SQLiteBackend:
                 "SELECT " + ", ".join([one] * len(words)), [self._match([w], False) for w in words]
             )
             return dict(zip(words, cursor.fetchone(), strict=True))
-
-    def top(self, query_terms, *, filters=None, limit=5, any_word=False):
-        """The best document ids, in one query (no count, no highlights)."""
-        if not query_terms:
-            return []
-        base, params = self._base(query_terms, filters, any_word)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT d.id, bm25(search_fts, 4.0, 1.0) AS score {base} "
-                "ORDER BY score, d.id LIMIT %s",
-                [*params, limit],
-            )
-            return [row[0] for row in cursor.fetchall()]
 
     def search(self, query_terms, *, filters=None, limit=20, offset=0, any_word=False):
         total = self.count(query_terms, filters=filters, any_word=any_word)
@@ -173,8 +185,11 @@ class SQLiteBackend:
         )
 
 
-class PostgresBackend:
+class PostgresBackend(FullTextBackend):
     """A weighted tsvector (title A, body B) with a GIN index; ts_rank_cd ranks."""
+
+    RANK = "ts_rank_cd(d.search_vector, q, 32)"
+    RANK_ORDER = " DESC"
 
     HEADLINE = (
         f'StartSel="{MARK_START}", StopSel="{MARK_END}", MaxWords=40, MinWords=20, '
@@ -193,14 +208,6 @@ class PostgresBackend:
         )
         return base, [self._query(query_terms, any_word), *params]
 
-    def count(self, query_terms, *, filters=None, any_word=False):
-        if not query_terms:
-            return 0
-        base, params = self._base(query_terms, filters, any_word)
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) {base}", params)
-            return cursor.fetchone()[0]
-
     def frequencies(self, words):
         """{word: number of documents holding it}, in one query."""
         if not words:
@@ -212,19 +219,6 @@ class PostgresBackend:
         with connection.cursor() as cursor:
             cursor.execute("SELECT " + ", ".join([one] * len(words)), list(words))
             return dict(zip(words, cursor.fetchone(), strict=True))
-
-    def top(self, query_terms, *, filters=None, limit=5, any_word=False):
-        """The best document ids, in one query (no count, no highlights)."""
-        if not query_terms:
-            return []
-        base, params = self._base(query_terms, filters, any_word)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT d.id, ts_rank_cd(d.search_vector, q, 32) AS score {base} "
-                "ORDER BY score DESC, d.id LIMIT %s",
-                [*params, limit],
-            )
-            return [row[0] for row in cursor.fetchall()]
 
     def search(self, query_terms, *, filters=None, limit=20, offset=0, any_word=False):
         total = self.count(query_terms, filters=filters, any_word=any_word)
@@ -261,9 +255,15 @@ class PostgresBackend:
         )
 
 
+BACKENDS = {"postgresql": PostgresBackend, "sqlite": SQLiteBackend}
+
+
 def get_backend():
-    if connection.vendor == "postgresql":
-        return PostgresBackend()
-    if connection.vendor == "sqlite":
-        return SQLiteBackend()
-    raise NotImplementedError(f"No search backend for {connection.vendor}.")
+    try:
+        return BACKENDS[connection.vendor]()
+    except KeyError:
+        raise ImproperlyConfigured(unsupported_database_message(connection.vendor)) from None
+
+
+def unsupported_database_message(vendor):
+    return f"Search needs SQLite or PostgreSQL; the database is {vendor}."

@@ -178,3 +178,19 @@ def test_lead_organisations_are_indexed(world):
     document = SearchDocument.objects.get(kind="action", ref="1.1")
     assert list(document.organisations.all()) == [police]
     assert lead(police).organisation_id == police.pk
+
+
+def test_an_unsupported_database_is_named_at_start_up_and_never_searched(monkeypatch):
+    from django.core.exceptions import ImproperlyConfigured
+    from django.db import connection
+
+    from concordat.search.backends import get_backend
+    from concordat.search.checks import database_has_a_search_backend
+
+    assert database_has_a_search_backend(None, databases=["default"]) == []
+    monkeypatch.setattr(connection, "vendor", "mysql")
+    [error] = database_has_a_search_backend(None, databases=["default"])
+    assert error.id == "search.E001"
+    assert error.msg == "Search needs SQLite or PostgreSQL; the database is mysql."
+    with pytest.raises(ImproperlyConfigured, match="the database is mysql"):
+        get_backend()
