@@ -1,0 +1,383 @@
+"""`make bench`: Lighthouse on a phone profile for every public page type (issue 12, item 5).
+
+Runs Lighthouse (from npm, `node_modules/.bin/lighthouse`) against Debian's Chromium, never a
+downloaded browser, with its default mobile settings: a phone screen and simulated slow 4G with
+a four-times slower CPU. Two servers run as production would (gunicorn, `DJANGO_PRODUCTION`,
+hashed and compressed static files from `collectstatic`): one on the source documents
+(`load_seeds`, built once in `var/lighthouse/seeds.sqlite3`) and one on the England-scale bench
+data (`var/bench.sqlite3`), which serves the pages whose size grows with England: the plan page
+and comparing versions.
+
+Prints one row per page type: performance, accessibility, best practices and SEO scores, the
+largest contentful paint, cumulative layout shift, total blocking time and the number of
+elements. A row fails when performance is under 95 or another category under 100; the failing
+audits are listed under the table. Without Chromium it says so and passes: the table needs one.
+
+Options: --runs N (each page N times, the run of median performance kept; default 1),
+--only LABEL (repeatable), --keep (leave the JSON reports in var/lighthouse/reports/).
+
+To add a page type, add a row to `pages()`: a label, which server, and the address.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+VAR_DIR = Path(os.environ.get("CONCORDAT_VAR_DIR", ROOT / "var"))
+WORK_DIR = VAR_DIR / "lighthouse"
+SEEDS_DB = WORK_DIR / "seeds.sqlite3"
+CHROMIUM = Path(os.environ.get("CONCORDAT_CHROMIUM", "/usr/bin/chromium"))
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+PYTHON = sys.executable
+
+TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+CHROME_FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def pages(seeds, england):
+    """(label, server, path) for every public page type; `seeds` and `england` name objects."""
+    area, reported, plan_area = seeds["area"], seeds["report_area"], england["area"]
+    return [
+        ("Home", "seeds", "/"),
+        ("Areas list", "seeds", "/areas/"),
+        ("Area dashboard", "seeds", f"/areas/{area}/"),
+        ("Plan page (England scale)", "england", f"/areas/{plan_area}/plan/"),
+        ("Action page", "seeds", f"/areas/{area}/plan/actions/{seeds['action']}/"),
+        ("Versions list", "seeds", f"/areas/{area}/plan/versions/"),
+        ("A version", "seeds", f"/areas/{area}/plan/versions/1/"),
+        ("Compare (England scale)", "england", f"/areas/{plan_area}/plan/compare/?from=1&to=3"),
+        ("Reports list", "seeds", f"/areas/{reported}/reports/"),
+        ("A report", "seeds", f"/areas/{reported}/reports/{seeds['report']}/"),
+        ("Area metrics", "seeds", f"/areas/{area}/metrics/"),
+        ("A metric", "seeds", f"/metrics/{seeds['metric']}/"),
+        ("Organisations list", "seeds", "/organisations/"),
+        ("An organisation", "seeds", f"/organisations/{seeds['organisation']}/"),
+        ("Search results", "seeds", "/search/?q=street+triage"),
+        ("Good practice", "seeds", "/good-practice/"),
+        ("Downloads", "seeds", "/downloads/"),
+        ("Cookies", "seeds", "/cookies/"),
+        ("Accessibility statement", "seeds", "/accessibility-statement/"),
+        ("Privacy", "seeds", "/privacy/"),
+        ("API docs", "seeds", "/api/docs"),
+    ]
+
+
+# --- data and servers ------------------------------------------------------------------
+
+
+def manage(*args, env):
+    subprocess.run([PYTHON, str(ROOT / "manage.py"), *args], check=True, cwd=ROOT, env=env)
+
+
+def server_env(database_path):
+    env = dict(os.environ)
+    env.update(
+        DATABASE_URL=f"sqlite:///{database_path}",
+        CONCORDAT_VAR_DIR=str(WORK_DIR),
+        DJANGO_PRODUCTION="1",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="lighthouse-bench-only",  # noqa: S105 - a loopback server, no secrets
+        DJANGO_SECURE_SSL_REDIRECT="0",
+        DJANGO_HSTS_SECONDS="0",
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+    )
+    return env
+
+
+def ensure_seeds_database():
+    """The source documents, loaded once; later runs only apply new migrations."""
+    env = server_env(SEEDS_DB)
+    fresh = not SEEDS_DB.exists()
+    manage("migrate", "--noinput", "--verbosity", "0", env=env)
+    if fresh:
+        print(f"Loading the source documents into {SEEDS_DB} (once)…")
+        manage("load_seeds", env=env)
+        manage("rebuild_search_index", env=env)
+        manage("build_downloads", env=env)
+
+
+def ensure_england_database():
+    from run import BENCH_DB, ensure_database
+
+    ensure_database()
+    return BENCH_DB
+
+
+def collect_static():
+    """Hashed, compressed static files, as production serves them (rebuilt every run)."""
+    manage("collectstatic", "--noinput", "--clear", "--verbosity", "0", env=server_env(SEEDS_DB))
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    def __init__(self, database_path):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        command = [
+            str(Path(PYTHON).parent / "gunicorn"),
+            "concordat.wsgi",
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            "--workers",
+            "2",
+            "--log-level",
+            "warning",
+        ]
+        self.process = subprocess.Popen(command, cwd=ROOT, env=server_env(database_path))
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{self.url}/cookies/", timeout=5) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.5)
+        self.stop()
+        raise RuntimeError(f"the server on {database_path} did not answer within 60 s")
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def names(database_alias):
+    """The objects each page type is shown for, read from one database."""
+    from concordat.core.models import Action, Area, Organisation
+    from concordat.reports.models import Metric, ProgressReport
+
+    def published(queryset):
+        return queryset.filter(version__state="published")
+
+    area = (
+        Area.objects.using(database_alias)
+        .filter(plan__versions__state="published")
+        .exclude(slug="england")
+        .order_by("name")
+        .first()
+    )
+    result = {"area": area.slug}
+    if database_alias == "bench":
+        return result
+    action = published(Action.objects.filter(version__plan__area=area)).exclude(ref="")
+    report = ProgressReport.objects.filter(state="published").order_by("pk").first()
+    result.update(
+        action=action.order_by("-version__number", "position").first().ref,
+        report_area=report.area.slug,
+        report=report.pk,
+        metric=Metric.objects.order_by("pk").first().slug,
+        organisation=Organisation.objects.filter(led_actions__isnull=False)
+        .order_by("name")
+        .first()
+        .slug,
+    )
+    return result
+
+
+# --- Lighthouse --------------------------------------------------------------------------
+
+
+def lighthouse(url, out_dir):
+    """One Lighthouse run on the default (mobile) profile; returns its JSON report."""
+    path = out_dir / "report.json"
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={path}",
+        "--only-categories=performance,accessibility,best-practices,seo",
+        f"--chrome-flags={' '.join(CHROME_FLAGS)}",
+        "--max-wait-for-load=60000",
+    ]
+    env = dict(os.environ, CHROME_PATH=str(CHROMIUM))
+    subprocess.run(command, check=True, cwd=ROOT, env=env, timeout=300)
+    return json.loads(path.read_text())
+
+
+def summarise(report):
+    scores = {key: round((report["categories"][key]["score"] or 0) * 100) for key in TARGETS}
+    audits = report["audits"]
+    dom = audits.get("dom-size", {}).get("numericValue")
+    return {
+        "scores": scores,
+        "lcp": audits["largest-contentful-paint"]["numericValue"] / 1000,
+        "cls": audits["cumulative-layout-shift"]["numericValue"],
+        "tbt": audits["total-blocking-time"]["numericValue"],
+        "elements": int(dom) if dom is not None else None,
+        "failing": failing_audits(report),
+    }
+
+
+def failing_audits(report):
+    """Audits that cost points: every weighted audit under a full score, per category."""
+    out = []
+    for key in TARGETS:
+        category = report["categories"][key]
+        for ref in category["auditRefs"]:
+            audit = report["audits"][ref["id"]]
+            if ref["weight"] and audit["score"] is not None and audit["score"] < 1:
+                display = audit.get("displayValue") or ""
+                out.append(f"{key}: {ref['id']} {display}".rstrip())
+    for audit_id in ("uses-text-compression", "unused-css-rules", "render-blocking-resources"):
+        audit = report["audits"].get(audit_id)
+        if audit and audit.get("score") is not None and audit["score"] < 1:
+            out.append(f"opportunity: {audit_id} {audit.get('displayValue') or ''}".rstrip())
+    return out
+
+
+def run_page(url, runs, keep_as=None):
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for _ in range(runs):
+            report = lighthouse(url, Path(tmp))
+            results.append((summarise(report), report))
+    results.sort(key=lambda item: item[0]["scores"]["performance"])
+    summary, report = results[len(results) // 2]
+    if runs > 1:
+        summary["spread"] = [r[0]["scores"]["performance"] for r in results]
+    if keep_as:
+        keep_as.parent.mkdir(parents=True, exist_ok=True)
+        keep_as.write_text(json.dumps(report))
+    return summary
+
+
+def verdict(summary):
+    misses = [key for key, target in TARGETS.items() if summary["scores"][key] < target]
+    return "ok" if not misses else "UNDER " + ", ".join(misses)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--only", action="append", default=[])
+    parser.add_argument("--keep", action="store_true")
+    options = parser.parse_args(argv)
+
+    if not CHROMIUM.exists():
+        print(f"Lighthouse table skipped: no Chromium at {CHROMIUM} (apt-get install chromium).")
+        return 0
+    if not LIGHTHOUSE.exists():
+        print(f"{LIGHTHOUSE} is missing: run `make install` (npm ci installs Lighthouse).")
+        return 1
+    if shutil.which("node") is None:
+        print("Lighthouse needs Node.js on the PATH.")
+        return 1
+
+    WORK_DIR.mkdir(parents=True, exist_ok=True)
+    england_db = ensure_england_database()
+    ensure_seeds_database()
+    collect_static()
+
+    os.environ["DATABASE_URL"] = f"sqlite:///{SEEDS_DB}"
+    os.environ["CONCORDAT_BENCH_DB"] = str(england_db)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "concordat.settings")
+    import django
+
+    django.setup()
+    chosen = [
+        row
+        for row in pages(names("default"), names("bench"))
+        if not options.only or row[0] in options.only
+    ]
+
+    servers = {}
+    rows, misses, notes = [], [], []
+    try:
+        for label, which, path in chosen:
+            if which not in servers:
+                servers[which] = Server(SEEDS_DB if which == "seeds" else england_db)
+            url = servers[which].url + path
+            keep_as = None
+            if options.keep:
+                keep_as = WORK_DIR / "reports" / (label.lower().replace(" ", "-") + ".json")
+            try:
+                summary = run_page(url, max(options.runs, 1), keep_as)
+            except (subprocess.SubprocessError, OSError, KeyError, ValueError) as error:
+                rows.append((label, "-", "-", "-", "-", "-", "-", "-", "-", f"ERROR {error}"[:60]))
+                misses.append(label)
+                continue
+            scores, result = summary["scores"], verdict(summary)
+            if result != "ok":
+                misses.append(label)
+                notes.append((label, path, summary["failing"]))
+            rows.append(
+                (
+                    label,
+                    str(scores["performance"]),
+                    str(scores["accessibility"]),
+                    str(scores["best-practices"]),
+                    str(scores["seo"]),
+                    f"{summary['lcp']:.1f} s",
+                    f"{summary['cls']:.3f}",
+                    f"{summary['tbt']:.0f} ms",
+                    str(summary["elements"] or "-"),
+                    result,
+                )
+            )
+            spread = summary.get("spread")
+            print(
+                f"  {label}: {scores}" + (f" performance runs {spread}" if spread else ""),
+                file=sys.stderr,
+                flush=True,
+            )
+    finally:
+        for server in servers.values():
+            server.stop()
+
+    header = ("page", "perf", "a11y", "best pr.", "SEO", "LCP", "CLS", "TBT", "elements", "")
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    line = "  ".join(f"{{:{'<' if i == 0 else '>'}{w}}}" for i, w in enumerate(widths))
+    print(
+        f"\nLighthouse {lighthouse_version()} on a phone profile (simulated slow 4G, 4x CPU), "
+        f"{options.runs} run(s) a page; targets: performance 95, the others 100"
+    )
+    print(line.format(*header).rstrip())
+    print(line.format(*("-" * w for w in widths)))
+    for row in rows:
+        print(line.format(*row).rstrip())
+    for label, path, failing in notes:
+        print(f"\n{label} ({path}):")
+        for item in failing:
+            print(f"  {item}")
+    if misses:
+        print(f"\nUnder target: {', '.join(misses)}")
+        return 1
+    return 0
+
+
+def lighthouse_version():
+    package = ROOT / "node_modules" / "lighthouse" / "package.json"
+    return json.loads(package.read_text())["version"]
+
+
+if __name__ == "__main__":
+    sys.exit(main())
