@@ -77,6 +77,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML, CSV and JSON gzipped for clients that accept it (concordat/compression.py). A page
+    # cache goes before this line, so it keeps the compressed bytes; ETags set after it are
+    # made weak when the body is compressed, so revalidation still answers 304.
+    "concordat.compression.CompressTextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
