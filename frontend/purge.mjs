@@ -54,6 +54,9 @@ export async function purge(css, { root, modules }) {
     css: [{ raw: css }],
     defaultExtractor: extractor,
     safelist: SAFELIST,
+    // Links are on every page, and their addresses ("/…", "https://…", "#…") are not words the
+    // extractor sees: keep every rule on href (printing shows where links go).
+    dynamicAttributes: ["href"],
     rejected: true,
   });
   return { css: result.css, rejected: result.rejected || [] };

@@ -156,3 +156,8 @@ def test_the_purge_removes_what_no_page_uses(report, css):
 def test_classes_added_at_run_time_are_kept(css, report, name):
     assert f".{name}" in css
     assert name not in report["removed_classes"]
+
+
+def test_rules_on_link_addresses_are_kept(css):
+    # Printing shows where links go; addresses are not words the purge could find.
+    assert '@media print{[href^="/"].govuk-link::after' in css
