@@ -44,6 +44,27 @@ def test_manifest_lists_every_document_and_truth_file():
     assert set(PINS) == listed
 
 
+def test_corpus_has_the_size_and_spread_the_issue_asks_for():
+    assert len(MANIFEST) >= 24
+    assert len({entry["layout_id"] for entry in MANIFEST}) >= 16
+    assert {entry["format"] for entry in MANIFEST} == FORMATS
+    held = [entry for entry in MANIFEST if entry["held_back"]]
+    assert len(held) >= 8
+    assert {entry["format"] for entry in held} == FORMATS
+    csv_bytes = [(CORPUS / e["file"]).read_bytes() for e in MANIFEST if e["format"] == "csv"]
+    assert any(data.startswith(b"\xef\xbb\xbf") for data in csv_bytes)  # UTF-8 with BOM
+    assert any(_is_windows_1252(data) for data in csv_bytes)
+    assert all(b"\r\n" in data for data in csv_bytes)
+
+
+def _is_windows_1252(data):
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
 @pytest.mark.parametrize("entry", MANIFEST, ids=lambda e: e["file"])
 def test_truth_file_has_the_agreed_shape(entry):
     truth = scoring.load_truth(Path(entry["file"]).stem)

@@ -10,7 +10,6 @@ removed) is typed by hand beside its row here and in content.py, never derived f
 
 import json
 import sys
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +17,22 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from content import SECTION_TITLES, Row, row  # noqa: E402
+from parts import (  # noqa: E402
+    AMBER,
+    FILLS,
+    GREEN,
+    GREY,
+    RED,
+    SHADE,
+    SUB,
+    Doc,
+    cells,
+    head,
+    merged,
+    placed,
+)
+from plans_more import LAYOUT_IDS as MORE_LAYOUT_IDS  # noqa: E402
+from plans_more import LONG, MORE_BUILDERS  # noqa: E402
 from writers import (  # noqa: E402
     MERGE_UP,
     OdtWriter,
@@ -34,66 +49,6 @@ from writers import (  # noqa: E402
     xlsx_put,
     xlsx_workbook,
 )
-
-RED, AMBER, GREEN, BLUE, GREY, SHADE = "FF0000", "FFC000", "00B050", "0070C0", "BFBFBF", "D9D9D9"
-FILLS = {"red": RED, "amber": AMBER, "green": GREEN, "blue": BLUE}
-
-SUB = {  # the national template's sub-theme rows, as many local plans kept them
-    1: [
-        "Matching local need with a suitable range of services",
-        "Improving mental health crisis services",
-    ],
-    2: [
-        "Early intervention – protecting people whose circumstances make them vulnerable",
-        "Access to and new models of effective crisis resolution",
-    ],
-    3: [
-        "Improved quality of response when people are detained under Section 135 and 136 of "
-        "the Mental Health Act 1983",
-        "Improved information and advice available to front "
-        "line staff to enable better response to individuals",
-    ],
-    4: [
-        "Review police use of places of safety under the Mental Health Act 1983",
-        "Service User/Patient safety and safeguarding",
-    ],
-    5: ["Joint planning for prevention of crises", "Staying well"],
-}
-
-
-@dataclass
-class Doc:
-    file: str
-    format: str
-    layout: str
-    held_back: bool
-    data: bytes
-    actions: list[Row] = field(default_factory=list)
-
-    @property
-    def layout_id(self):
-        """The real plan whose layout this copies (documents may share one)."""
-        return LAYOUT_IDS[self.file]
-
-
-def head(*cells):
-    return {"kind": "head", "cells": list(cells)}
-
-
-def merged(text, shade=None, bold=True):
-    return {"kind": "merged", "text": text, "shade": shade, "bold": bold}
-
-
-def cells(*values, **options):
-    return {"kind": "row", "cells": list(values), **options}
-
-
-def placed(rows, section):
-    for item in rows:
-        if isinstance(item, Row):
-            item.section = section
-    return rows
-
 
 # === 01 Lewisham-style Word plan =============================================================
 
@@ -504,7 +459,7 @@ def doc_doncaster():
         "quarterly dashboard and reported to the Health and Wellbeing Board."
     )
 
-    def r(section, index, ref, timescale, due, rag, word, status=""):
+    def r(section, index, ref, timescale, due, rag, word, status="", more=more):
         item = row(
             area, section, index, ref, timescale, due, rag=rag, status=status, tref=ref.rstrip(".")
         )
@@ -523,7 +478,7 @@ def doc_doncaster():
         2: [
             SUB[2][0],
             r(2, 1, "4.", "March 2016", "2016-03-31", "amber", "AMBER"),
-            r(2, 5, "5.", "2015/16", "2016-03-31", "green", "GREEN"),
+            r(2, 5, "5.", "2015/16", "2016-03-31", "green", "GREEN", more=LONG),
         ],
         3: [
             SUB[3][0],
@@ -582,7 +537,7 @@ def doc_doncaster():
             "Ashford Vale Crisis Care Concordat Action Plan – Progress Update 31 October 2015",
             bold=True,
         ),
-        pdf_table(rows, [28, 150, 60, 80, 120, 230, 62], font_size=8.5),
+        pdf_table(rows, [32, 136, 66, 80, 120, 226, 70], font_size=10),
     ]
     data = pdf_bytes(
         story,
@@ -1065,6 +1020,7 @@ LAYOUT_IDS = {
     "d06_southmead_lettered.xlsx": "south-gloucestershire-v2.4",
     "d07_northfield_grey_removed.docx": "northamptonshire-2015",
     "d08_wearfield_members.odt": "durham-darlington-refreshed",
+    **MORE_LAYOUT_IDS,
 }
 
 BUILDERS = [
@@ -1076,6 +1032,7 @@ BUILDERS = [
     doc_south_glos,
     doc_northants,
     doc_durham,
+    *MORE_BUILDERS,
 ]
 
 
@@ -1100,7 +1057,7 @@ def main():
                 "format": doc.format,
                 "layout": doc.layout,
                 "held_back": doc.held_back,
-                "layout_id": doc.layout_id,
+                "layout_id": LAYOUT_IDS[doc.file],
                 "actions": len(doc.actions),
             }
         )

@@ -393,7 +393,12 @@ class Row:
 
     def truth(self):
         def squash(text):
-            return " ".join(str(text).split())
+            # Word/ODF list formatting ("•W ", "#W ") is read as a bullet, or as nothing
+            lines = [
+                "• " + line[3:] if line.startswith("•W ") else line.removeprefix("#W ")
+                for line in str(text).split("\n")
+            ]
+            return " ".join(" ".join(lines).split())
 
         return {
             "ref": squash(self.tref if self.tref is not None else self.ref),

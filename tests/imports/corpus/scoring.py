@@ -331,6 +331,9 @@ def _docx_pieces(data):
 
 def _number_alternatives(value, fmt):
     alts = []
+    if "%" in (fmt or ""):
+        places = re.search(r"0\.(0+)%", fmt)
+        alts.append(f"{value * 100:.{len(places.group(1)) if places else 0}f}%")
     decimals = re.search(r"0\.(0+)", fmt or "")
     if decimals:
         alts.append(f"{value:.{len(decimals.group(1))}f}")
