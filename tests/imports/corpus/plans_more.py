@@ -350,9 +350,15 @@ def doc_sunderland():
 def doc_section_letters():
     area = "Fenmarsh"
 
-    def r(section, index, ref, when, due, priority, status, comment="", **kwargs):
+    def r(
+        section, index, ref, when, due, priority, status, comment="", merged_lead=False, **kwargs
+    ):
         item = row(area, section, index, ref, when, due, status=status, **kwargs)
-        item.cells = {"Priority & status": priority, "Comments": comment}
+        item.cells = {
+            "Priority & status": priority,
+            "Comments": comment,
+            "merged_lead": merged_lead,
+        }
         item.outcome = "• " + item.outcome + "\n• " + item.progress
         return item
 
@@ -414,8 +420,27 @@ def doc_section_letters():
             "Section D – recovery and staying well",
             5,
             [
-                r(5, 7, "D1", "From April 2016", None, "Medium – not yet started", "not_started"),
-                r(5, 4, "D2", "2015-16", "2016-03-31", "High – near completion", "in_progress"),
+                r(
+                    5,
+                    7,
+                    "D1",
+                    "From April 2016",
+                    None,
+                    "Medium – not yet started",
+                    "not_started",
+                    lead="Fenmarsh Council Public Health and Mind in Fenmarsh",
+                ),
+                r(
+                    5,
+                    4,
+                    "D2",
+                    "2015-16",
+                    "2016-03-31",
+                    "High – near completion",
+                    "in_progress",
+                    lead="Fenmarsh Council Public Health and Mind in Fenmarsh",
+                    merged_lead=True,
+                ),
             ],
         ),
         (
@@ -460,7 +485,7 @@ def doc_section_letters():
                     item.action,
                     item.cells["Priority & status"],
                     item.timescale,
-                    item.lead,
+                    MERGE_UP if item.cells["merged_lead"] else item.lead,
                     item.outcome,
                     item.cells["Comments"],
                 )
@@ -1833,7 +1858,7 @@ def doc_doncaster_workbook():
         ],
         3: [
             SUB[3][0],
-            r(3, 6, "5", "Ongoing", None, "GREEN", "green"),
+            r(3, 6, "5", "Ongoing", None, None, "green"),
             r(3, 5, "6", "2014/15", "2015-03-31", "BLUE – COMPLETE", "blue", "complete"),
             ("progress", "(continued) Protocol reviewed after six months; no changes needed."),
         ],
@@ -1841,7 +1866,7 @@ def doc_doncaster_workbook():
         5: [
             SUB[5][1],
             r(5, 5, "8", "January 2016", "2016-01-31", "RED", "red"),
-            r(5, 0, "9", "2015/16", "2016-03-31", "GREEN", "green"),
+            r(5, 0, "9", "2015/16", "2016-03-31", None, "green"),
         ],
     }
     workbook = xlsx_workbook()
