@@ -246,8 +246,7 @@ if CACHE_NAME.startswith(("redis://", "rediss://", "unix://")):
     }
 if CACHE_NAME not in CACHE_BACKENDS:
     raise ImproperlyConfigured(
-        "DJANGO_CACHE must be database, locmem or a redis:// address, "
-        f"not {CACHE_NAME!r}."
+        f"DJANGO_CACHE must be database, locmem or a redis:// address, not {CACHE_NAME!r}."
     )
 CACHES = {"default": CACHE_BACKENDS[CACHE_NAME]}
 

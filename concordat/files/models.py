@@ -21,3 +21,6 @@ class StoredChunk(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["file", "index"], name="stored_chunk_once"),
         ]
+
+    def __str__(self):
+        return f"{self.file_id}:{self.index}"

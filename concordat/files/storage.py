@@ -22,30 +22,47 @@ def shared_storage():
 
 
 class _ChunkReader(io.RawIOBase):
+    """Reads a stored file a chunk at a time; seekable (every chunk but the last is full)."""
+
     def __init__(self, stored):
         self.stored = stored
-        self.index = 0
-        self.buffer = b""
+        self.position = 0
+        self.loaded = (None, b"")  # (chunk index, its bytes)
 
     def readable(self):
         return True
 
-    def readinto(self, target):
+    def seekable(self):
+        return True
+
+    def tell(self):
+        return self.position
+
+    def seek(self, offset, whence=io.SEEK_SET):
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self.position, io.SEEK_END: self.stored.size}
+        self.position = max(0, base[whence] + offset)
+        return self.position
+
+    def _chunk(self, index):
         from .models import StoredChunk
 
-        if not self.buffer:
-            row = (
-                StoredChunk.objects.filter(file=self.stored, index=self.index)
+        if self.loaded[0] != index:
+            data = (
+                StoredChunk.objects.filter(file=self.stored, index=index)
                 .values_list("data", flat=True)
                 .first()
             )
-            if row is None:
-                return 0
-            self.buffer = bytes(row)
-            self.index += 1
-        size = min(len(target), len(self.buffer))
-        target[:size] = self.buffer[:size]
-        self.buffer = self.buffer[size:]
+            self.loaded = (index, bytes(data or b""))
+        return self.loaded[1]
+
+    def readinto(self, target):
+        if self.position >= self.stored.size:
+            return 0
+        index, start = divmod(self.position, CHUNK_BYTES)
+        chunk = self._chunk(index)[start:]
+        size = min(len(target), len(chunk))
+        target[:size] = chunk[:size]
+        self.position += size
         return size
 
 

@@ -10,6 +10,9 @@ class Change(models.Model):
     class Meta:
         verbose_name = "public data change"
 
+    def __str__(self):
+        return f"Change {self.pk}"
+
 
 class Counter(models.Model):
     """One row (id 1): the changes pruned from `Change` so far, and when the last of them was."""
@@ -19,3 +22,6 @@ class Counter(models.Model):
 
     class Meta:
         verbose_name = "publication counter"
+
+    def __str__(self):
+        return f"{self.pruned} changes folded"
