@@ -195,6 +195,9 @@ def database_url():
 
 def start_django(url=None):
     os.environ["DATABASE_URL"] = url or database_url()
+    # Time the views themselves: every request builds its page (bench/throughput.py times the
+    # page cache over HTTP).
+    os.environ["CONCORDAT_PAGE_CACHE"] = "0"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "concordat.settings")
     import django
 

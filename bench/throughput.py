@@ -73,12 +73,15 @@ class Server:
     def __init__(self, *, database_url, workers, env=None):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        self.log = tempfile.NamedTemporaryFile(prefix="concordat-gunicorn-", suffix=".log")
+        self.log = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed by stop()
+            prefix="concordat-gunicorn-", suffix=".log"
+        )
         environment = {
             **os.environ,
             "DATABASE_URL": database_url,
             "DJANGO_DEBUG": "",
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            "CONCORDAT_PAGE_CACHE": "1",
             **(env or {}),
         }
         command = [
@@ -205,14 +208,9 @@ def main(argv=None):
 
     from django.core.management import call_command
 
-    try:
-        from concordat.pagecache.counter import publication_bump
-    except ImportError:  # before the page cache: every request is a first request
+    from concordat.pagecache.counter import publication_bump
 
-        def publication_bump():
-            return None
-
-    call_command("createcachetable", verbosity=0)
+    call_command("migrate", verbosity=0)  # the counter and the cache table
     ctx = run.Context()
     chosen = [(n, p) for n, p in addresses(ctx) if not options.only or n in options.only]
 

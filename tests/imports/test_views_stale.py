@@ -16,7 +16,16 @@ from concordat.imports import session
 from concordat.imports.pipeline import parse_plan
 from concordat.imports.preview import organisation_registry
 
-from .web import PLAN_ROWS, UploadFolder, make_world, plan_docx, preview_url, signed_in, token_of, upload
+from .web import (
+    PLAN_ROWS,
+    UploadFolder,
+    make_world,
+    plan_docx,
+    preview_url,
+    signed_in,
+    token_of,
+    upload,
+)
 
 pytestmark = pytest.mark.django_db
 
