@@ -121,9 +121,7 @@ def is_personal(request):
     )
 
 
-def is_public_request(request):
-    if request.method not in ("GET", "HEAD") or is_personal(request):
-        return False
+def is_public_view(request):
     try:
         match = resolve(request.path_info, getattr(request, "urlconf", None))
     except Resolver404:
@@ -185,8 +183,17 @@ class PublicPageCacheMiddleware:
         return caches[settings.CONCORDAT_PAGE_CACHE_ALIAS]
 
     def __call__(self, request):
-        if not settings.CONCORDAT_PAGE_CACHE or not is_public_request(request):
+        if (
+            not settings.CONCORDAT_PAGE_CACHE
+            or request.method not in ("GET", "HEAD")
+            or not is_public_view(request)
+        ):
             return self.get_response(request)
+        if is_personal(request):
+            # Built for this reader (their buttons, their messages): no shared cache keeps it.
+            response = self.get_response(request)
+            patch_cache_control(response, private=True)
+            return response
         today = timezone.localdate()
         state = publication_state()
         key = page_key(request, state, today)

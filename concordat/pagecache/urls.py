@@ -16,18 +16,16 @@ MARK = "concordat_public_page"
 
 
 def public_page(view):
-    """Mark a view as a public page (usable as a decorator or around a view in a URLconf)."""
-    try:
-        setattr(view, MARK, True)
-        return view
-    except AttributeError:  # a bound method (django-ninja's views): wrap it
+    """Mark a view as a public page (usable as a decorator or around a view in a URLconf).
 
-        @functools.wraps(view)
-        def wrapped(request, *args, **kwargs):
-            return view(request, *args, **kwargs)
+    The view is wrapped, not changed: the same function elsewhere stays unmarked."""
 
-        setattr(wrapped, MARK, True)
-        return wrapped
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        return view(request, *args, **kwargs)
+
+    setattr(wrapped, MARK, True)
+    return wrapped
 
 
 def is_public_page(view):
