@@ -3,8 +3,17 @@ their tests."""
 
 import pytest
 from django.core.cache import cache
+from django.core.signals import setting_changed
 
-from concordat.pagecache.middleware import clear_local_pages
+from concordat.pagecache.middleware import _is_public_path, clear_local_pages
+
+
+def _forget_resolved_paths(setting, **kwargs):
+    if setting == "ROOT_URLCONF":
+        _is_public_path.cache_clear()
+
+
+setting_changed.connect(_forget_resolved_paths)
 
 # Test users per role (office_user, area_lead, area_editor, ...): see tests/accounts/fixtures.py.
 pytest_plugins = ["tests.accounts.fixtures"]

@@ -19,6 +19,7 @@ Each process keeps the pages it served last in memory too (`LocalPages`, bounded
 it is keyed like the shared cache, so a change seen in the database retires it at once.
 """
 
+import functools
 import hashlib
 import threading
 import weakref
@@ -122,8 +123,15 @@ def is_personal(request):
 
 
 def is_public_view(request):
+    return _is_public_path(request.path_info, getattr(request, "urlconf", None))
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_public_path(path, urlconf):
+    """Resolving an address costs more than serving a cached page; an address's view never
+    changes while the process runs."""
     try:
-        match = resolve(request.path_info, getattr(request, "urlconf", None))
+        match = resolve(path, urlconf)
     except Resolver404:
         return False
     return is_public_page(match.func)

@@ -5,9 +5,9 @@ import zipfile
 
 import boto3
 import pytest
+from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
-from django.core.exceptions import SuspiciousFileOperation
 from moto import mock_aws
 
 from concordat.files import storage as database_storage
