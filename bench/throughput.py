@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -112,8 +113,13 @@ class Server:
         raise RuntimeError("gunicorn did not start within 60 s")
 
     def get(self, path):
-        with urllib.request.urlopen(self.base + path, timeout=60) as response:  # noqa: S310
-            return response.status, response.read()
+        try:
+            with urllib.request.urlopen(self.base + path, timeout=60) as response:  # noqa: S310
+                return response.status, response.read()
+        except urllib.error.HTTPError as error:
+            self.log.flush()
+            log = Path(self.log.name).read_text(errors="replace")[-4000:]
+            raise RuntimeError(f"{path} answered {error.code}; gunicorn said:\n{log}") from error
 
     def stop(self):
         self.process.send_signal(signal.SIGTERM)
