@@ -18,7 +18,7 @@ BUILD_STAMP := static/dist/.concordat-built
 FRONTEND_SOURCES := $(shell find frontend -type f) package.json \
 	$(shell find concordat -name '*.html' -o -name '*.py' -not -path '*/migrations/*')
 
-.PHONY: run test bench lint format clean install build migrate seeds
+.PHONY: run test bench bench-pg lint format clean install build migrate seeds
 
 run: install build migrate seeds
 	@echo "Concordat is running at http://$(ADDRESS)"
@@ -36,9 +36,14 @@ bench: install build
 	$(BIN)/python bench/run.py || status=1; \
 	$(BIN)/python bench/bench_import.py || status=1; \
 	$(BIN)/python bench/bench_open_data.py || status=1; \
+	$(BIN)/python bench/throughput.py || status=1; \
 	$(BIN)/python bench/import_accuracy.py || status=1; \
 	$(BIN)/python bench/bench_lighthouse.py || status=1; \
 	exit $$status
+
+# The same tables on a throwaway PostgreSQL cluster loaded with England scale.
+bench-pg: install
+	bash bench/pg.sh
 
 lint: $(PYTHON_STAMP)
 	$(BIN)/ruff check .

@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "concordat.api",
     "concordat.search",
     "concordat.goodpractice",
+    "concordat.pagecache",
+    "concordat.files",
     "axes",
 ]
 
@@ -77,9 +79,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # HTML, CSV and JSON gzipped for clients that accept it (concordat/compression.py). A page
-    # cache goes before this line, so it keeps the compressed bytes; ETags set after it are
-    # made weak when the body is compressed, so revalidation still answers 304.
+    # Public pages from the shared cache (concordat/pagecache), stored compressed: the cache
+    # keys on Accept-Encoding and sits before compression.
+    "concordat.pagecache.middleware.PublicPageCacheMiddleware",
+    # HTML, CSV and JSON gzipped for clients that accept it (concordat/compression.py); ETags
+    # set after it are made weak when the body is compressed, so revalidation still answers 304.
     "concordat.compression.CompressTextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -180,7 +184,31 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# "shared" holds what every app server must see (uploaded plans waiting for confirmation, the
+# open-data ZIP): the database by default, S3-compatible object storage (django-storages) with
+# CONCORDAT_SHARED_STORAGE=s3.
+SHARED_STORAGE_BACKENDS = {
+    "database": {"BACKEND": "concordat.files.storage.DatabaseStorage"},
+    "s3": {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("CONCORDAT_S3_BUCKET"),
+            "endpoint_url": env_str("CONCORDAT_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("CONCORDAT_S3_REGION") or None,
+            "location": env_str("CONCORDAT_S3_PREFIX", "concordat"),
+            "default_acl": "private",
+            "file_overwrite": True,
+            "querystring_auth": True,
+        },
+    },
+}
+SHARED_STORAGE = env_str("CONCORDAT_SHARED_STORAGE", "database")
+if SHARED_STORAGE not in SHARED_STORAGE_BACKENDS:
+    raise ImproperlyConfigured("CONCORDAT_SHARED_STORAGE must be database or s3.")
+if SHARED_STORAGE == "s3" and not env_str("CONCORDAT_S3_BUCKET"):
+    raise ImproperlyConfigured("CONCORDAT_SHARED_STORAGE=s3 needs CONCORDAT_S3_BUCKET.")
 STORAGES = {
+    "shared": SHARED_STORAGE_BACKENDS[SHARED_STORAGE],
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
@@ -202,20 +230,39 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Concordat <no-reply@concordat.test>")
 SITE_URL = env_str("CONCORDAT_SITE_URL", "http://127.0.0.1:8000")
 
-# Sign-in and password-reset rate limits count in the cache. The default is per process;
-# a site run by several worker processes sets DJANGO_CACHE=database (after
-# `python manage.py createcachetable`) so that every worker counts the same attempts.
+# The cache holds the public pages and the sign-in and password-reset counts, so every worker
+# process and every app server must share it: the database by default (its table is created by
+# a migration), Redis when DJANGO_CACHE is a redis:// address, and per-process memory (locmem)
+# only for a single process.
 CACHE_BACKENDS = {
     "locmem": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "concordat"},
     "database": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "concordat_cache",
+        "OPTIONS": {"MAX_ENTRIES": env_int("CONCORDAT_CACHE_MAX_ENTRIES", 2000)},
     },
 }
-CACHE_NAME = env_str("DJANGO_CACHE", "locmem")
+CACHE_NAME = env_str("DJANGO_CACHE", "database")
+if CACHE_NAME.startswith(("redis://", "rediss://", "unix://")):
+    CACHE_BACKENDS[CACHE_NAME] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": CACHE_NAME,
+    }
 if CACHE_NAME not in CACHE_BACKENDS:
-    raise ImproperlyConfigured(f"DJANGO_CACHE must be one of {', '.join(CACHE_BACKENDS)}.")
+    raise ImproperlyConfigured(
+        f"DJANGO_CACHE must be database, locmem or a redis:// address, not {CACHE_NAME!r}."
+    )
 CACHES = {"default": CACHE_BACKENDS[CACHE_NAME]}
+
+# Public pages (concordat/pagecache): served from the cache above to readers who are not
+# signed in, until the publication counter moves or the day changes.
+CONCORDAT_PAGE_CACHE = env_bool("CONCORDAT_PAGE_CACHE", True)
+CONCORDAT_PAGE_CACHE_ALIAS = "default"
+CONCORDAT_PAGE_CACHE_SECONDS = env_int("CONCORDAT_PAGE_CACHE_SECONDS", 6 * 60 * 60)
+# Larger responses (big CSV listings, the PDF exports of the longest plans) are not kept.
+CONCORDAT_PAGE_CACHE_MAX_BYTES = env_int("CONCORDAT_PAGE_CACHE_MAX_BYTES", 4 * 1024 * 1024)
+# Each process also keeps the pages it served last in memory, up to this many bytes.
+CONCORDAT_PAGE_CACHE_LOCAL_BYTES = env_int("CONCORDAT_PAGE_CACHE_LOCAL_BYTES", 32 * 1024 * 1024)
 
 LOGGING = {
     "version": 1,

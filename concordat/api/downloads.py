@@ -1,7 +1,9 @@
 """The downloads ZIP: every published record as CSV files, with a README describing them.
 
-Built into a temporary file beside the final one and renamed into place, so a reader never
-sees half a ZIP.
+Built into a local temporary file, then saved whole into the shared storage (`concordat.files`:
+the database, or object storage), where every app server finds it; a reader never sees half a
+ZIP, and a failed build leaves the previous one. Whether something was published since the last
+build is a marker in the same storage, so any server (or the scheduler) may do the build.
 """
 
 import io
@@ -9,20 +11,26 @@ import logging
 import os
 import tempfile
 import threading
+import time
 import zipfile
 from pathlib import Path
 
 from django.conf import settings
 from django.core import mail
-from django.db import connections
+from django.core.files import File
+from django.db import OperationalError, connections
 from django.utils import timezone
 
 from concordat.core.models import Section
+from concordat.files.storage import shared_storage
+from concordat.pagecache.counter import publication_bump
 
 from . import columns, records, selectors
 from .csvfiles import write_csv
 
 ZIP_NAME = "concordat-open-data.zip"
+STORED_NAME = f"downloads/{ZIP_NAME}"
+STALE_NAME = "downloads/.stale"
 logger = logging.getLogger(__name__)
 _building = threading.Lock()
 
@@ -123,18 +131,31 @@ def readme(built_at, listing, counts):
     return "\n".join(lines)
 
 
-def zip_path():
-    return Path(settings.MEDIA_ROOT) / "downloads" / ZIP_NAME
+def built_zip():
+    """(size in bytes, when it was built) of the stored ZIP, or None before the first build."""
+    storage = shared_storage()
+    if not storage.exists(STORED_NAME):
+        return None
+    return storage.size(STORED_NAME), storage.get_modified_time(STORED_NAME)
+
+
+def open_zip():
+    """The stored ZIP, opened for reading (built first if there is none yet)."""
+    storage = shared_storage()
+    if not storage.exists(STORED_NAME):
+        build_downloads()
+    return storage.open(STORED_NAME)
 
 
 def build_downloads(*, path=None, now=None):
-    """Write the ZIP and return (its path, rows per file)."""
+    """Write the ZIP and return (where it went, rows per file): into the shared storage (its
+    name there), or to the file `path` if one is given."""
     now = now or timezone.now()
-    path = Path(path or zip_path())
-    path.parent.mkdir(parents=True, exist_ok=True)
     listing = files(timezone.localdate(now))
     counts = {}
-    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=".building-", suffix=".zip")
+    handle, temp_name = tempfile.mkstemp(
+        dir=Path(path).parent if path else None, prefix=".building-", suffix=".zip"
+    )
     try:
         with (
             os.fdopen(handle, "wb") as raw,
@@ -147,38 +168,51 @@ def build_downloads(*, path=None, now=None):
                 ):
                     counts[name] = write_csv(text, columns=file_columns, queryset=queryset)
             archive.writestr("README.txt", readme(timezone.localtime(now), listing, counts))
-        os.chmod(temp_name, 0o644)
-        os.replace(temp_name, path)
-    except BaseException:
+        if path:
+            os.chmod(temp_name, 0o644)
+            os.replace(temp_name, path)
+            return Path(path), counts
+        with open(temp_name, "rb") as built:
+            shared_storage().save(STORED_NAME, File(built, name=ZIP_NAME))
+        publication_bump()  # the downloads page shows the ZIP's size and date
+    finally:
         Path(temp_name).unlink(missing_ok=True)
-        raise
-    return path, counts
+    return STORED_NAME, counts
 
 
-def stale_marker():
-    return zip_path().with_name(".stale")
+def is_stale():
+    return shared_storage().exists(STALE_NAME)
 
 
 def mark_stale():
-    marker = stale_marker()
-    marker.parent.mkdir(parents=True, exist_ok=True)
-    marker.touch()
+    from django.core.files.base import ContentFile
+
+    shared_storage().save(STALE_NAME, ContentFile(b"published since the last build\n"))
 
 
 def build_if_stale():
     """Rebuild while something has been published since the last build. True if it built."""
     built = False
     with _building:
-        while stale_marker().exists():
-            stale_marker().unlink(missing_ok=True)
+        while is_stale():
+            shared_storage().delete(STALE_NAME)
             build_downloads()
             built = True
     return built
 
 
-def _build_in_background():
+def _build_in_background(attempts=6):
+    """Build beside the request. The build writes (the ZIP into the shared storage), so on
+    SQLite it can meet the request's own writes: a locked database is tried again shortly."""
     try:
-        build_if_stale()
+        for attempt in range(1, attempts + 1):
+            try:
+                build_if_stale()
+                return
+            except OperationalError:
+                if attempt == attempts:
+                    raise
+                time.sleep(0.1 * 2**attempt)
     except Exception:
         logger.exception("Building the downloads ZIP failed; it will be tried again.")
         mark_stale()

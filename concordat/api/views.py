@@ -1,7 +1,5 @@
 """Pages of the open-data side: what is offered, the API reference, the downloads ZIP, calendars."""
 
-from datetime import UTC, datetime
-
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -12,7 +10,7 @@ from concordat.core.models import Area
 from . import docs as api_docs
 from .api import api
 from .calendar import due_calendar
-from .downloads import ZIP_NAME, build_downloads, files, zip_path
+from .downloads import ZIP_NAME, built_zip, files, open_zip
 
 
 @require_GET
@@ -31,11 +29,9 @@ def docs(request):
 
 @require_GET
 def downloads(request):
-    path = zip_path()
-    built = None
-    if path.exists():
-        stat = path.stat()
-        built = {"size": stat.st_size, "at": datetime.fromtimestamp(stat.st_mtime, tz=UTC)}
+    built = built_zip()
+    if built is not None:
+        built = {"size": built[0], "at": built[1]}
     listing = [
         (name, about, file_columns) for name, about, file_columns, _ in files(timezone.localdate())
     ]
@@ -48,11 +44,8 @@ def downloads(request):
 
 @require_GET
 def download_zip(request):
-    path = zip_path()
-    if not path.exists():
-        build_downloads()
     return FileResponse(
-        path.open("rb"), as_attachment=True, filename=ZIP_NAME, content_type="application/zip"
+        open_zip(), as_attachment=True, filename=ZIP_NAME, content_type="application/zip"
     )
 
 

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from concordat.accounts.permissions import is_office
 from concordat.core.models import Action, PlanVersion, ProgressUpdate
+from concordat.pagecache.urls import public_page
 from concordat.reports.models import ProgressReport, ReportSection
 
 from . import selectors
@@ -17,6 +18,7 @@ from .services import can_mark, good_practice_feature, good_practice_mark, good_
 PUBLISHED = PlanVersion.State.PUBLISHED
 
 
+@public_page
 @require_GET
 def good_practice_list(request):
     return render(

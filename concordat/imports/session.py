@@ -1,39 +1,44 @@
 """An uploaded plan between its preview and its confirmation.
 
-The bytes go to a private folder outside the served media, in a file named only by a random
-token (never by anything the browser sent). The token is recorded in the uploader's session
-with the area, the user and the reading options, so it works for that session alone. A pending
-upload is deleted when it is confirmed or cancelled, and by any later upload once it has
-expired; at most a few are kept per session.
+The bytes, and the plan as parsed from them, go to the shared storage (`concordat.files`: the
+database, or object storage), under names made only of a random token (never of anything the
+browser sent), so that any app server can show the preview and confirm it. The file is parsed
+once, at upload; the parsed result is kept beside it with the digest of the reading options it
+was read with, and every preview and the confirmation reuse it. Changing the options (sheet,
+financial year, column mapping) parses once more and replaces it.
+
+The token is recorded in the uploader's session with the area, the user and the reading
+options, so it works for that session alone. A pending upload is deleted when it is confirmed
+or cancelled, and by any later upload once it has expired; at most a few are kept per session.
 """
 
 import hashlib
 import json
-import os
 import re
 import secrets
 import time
-from dataclasses import asdict, dataclass, field
-from pathlib import Path, PurePath
+import types
+import typing
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from datetime import UTC, date, datetime
+from pathlib import PurePath
 
 from django.conf import settings
+from django.core.files.base import ContentFile
+
+from concordat.files.storage import shared_storage
+
+from .parsed import ParsedPlan
 
 SESSION_KEY = "concordat_pending_imports"
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{43}$")
 SUFFIX = ".upload"
+PARSED_SUFFIX = ".parsed.json"
+FOLDER = "import-uploads"
 DEFAULT_LIFETIME = 2 * 60 * 60
 MAX_PENDING_PER_SESSION = 3
 MAX_NAME_LENGTH = 200
 CHUNK = 64 * 1024
-
-
-def upload_dir():
-    folder = Path(
-        getattr(settings, "CONCORDAT_IMPORT_UPLOAD_DIR", None)
-        or settings.VAR_DIR / "import-uploads"
-    )
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    return folder
 
 
 def lifetime():
@@ -75,10 +80,16 @@ class PendingUpload:
     sheet: str | None = None
     financial_year: int | None = None
     overrides: dict[str, str | None] = field(default_factory=dict)
+    sheets: list[str] = field(default_factory=list)  # a workbook's sheets, listed at upload
 
     @property
-    def path(self):
-        return upload_dir() / f"{self.token}{SUFFIX}"
+    def name(self):
+        """Its bytes' name in the shared storage."""
+        return f"{FOLDER}/{self.token}{SUFFIX}"
+
+    @property
+    def parsed_name(self):
+        return f"{FOLDER}/{self.token}{PARSED_SUFFIX}"
 
     @property
     def extension(self):
@@ -89,7 +100,27 @@ class PendingUpload:
         return self.created + lifetime()
 
     def read(self):
-        return self.path.read_bytes()
+        with shared_storage().open(self.name) as handle:
+            return handle.read()
+
+    def parsed(self):
+        """The plan as parsed with the current reading options, or None if it was parsed with
+        other options (or not kept)."""
+        storage = shared_storage()
+        try:
+            with storage.open(self.parsed_name) as handle:
+                kept = json.loads(handle.read())
+        except (FileNotFoundError, ValueError):
+            return None
+        if kept.get("digest") != self.options_digest():
+            return None
+        return _revive(ParsedPlan, kept["plan"])
+
+    def keep_parsed(self, parsed):
+        """Keep `parsed` as the result of reading this upload with its current options."""
+        kept = {"digest": self.options_digest(), "plan": asdict(parsed)}
+        text = json.dumps(kept, default=_json_default).encode()
+        shared_storage().save(self.parsed_name, ContentFile(text))
 
     def options_digest(self):
         """Changes whenever what the preview shows would change: file, sheet, year, mapping."""
@@ -106,13 +137,44 @@ def _store(request, records):
     request.session.modified = True
 
 
+def _json_default(value):
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"Cannot keep {type(value).__name__} in a parsed plan")
+
+
+def _revive(kind, value):
+    """Rebuild a value of type `kind` (a parsed-plan dataclass, a list, a date…) from JSON."""
+    if value is None:
+        return None
+    origin = typing.get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        options = [k for k in typing.get_args(kind) if k is not type(None)]
+        return _revive(options[0], value) if len(options) == 1 else value
+    if origin is list:
+        (item,) = typing.get_args(kind)
+        return [_revive(item, v) for v in value]
+    if is_dataclass(kind):
+        hints = typing.get_type_hints(kind)
+        known = {f.name for f in fields(kind) if f.init}
+        return kind(**{k: _revive(hints[k], v) for k, v in value.items() if k in known})
+    if kind is date:
+        return date.fromisoformat(value)
+    return value
+
+
 def _delete_file(token):
     if TOKEN.match(token or ""):
-        (upload_dir() / f"{token}{SUFFIX}").unlink(missing_ok=True)
+        storage = shared_storage()
+        for suffix in (SUFFIX, PARSED_SUFFIX):
+            storage.delete(f"{FOLDER}/{token}{suffix}")
 
 
-def pending_create(request, *, area, filename, data, sheet=None, financial_year=None):
-    """Keep the bytes of an upload that has been read once, and return its PendingUpload."""
+def pending_create(
+    request, *, area, filename, data, parsed=None, sheets=(), sheet=None, financial_year=None
+):
+    """Keep the bytes of an upload that has been read once (and what was read from them, with
+    these options), and return its PendingUpload."""
     purge_expired()
     token = secrets.token_urlsafe(32)
     pending = PendingUpload(
@@ -125,12 +187,11 @@ def pending_create(request, *, area, filename, data, sheet=None, financial_year=
         created=time.time(),
         sheet=sheet or None,
         financial_year=financial_year,
+        sheets=list(sheets),
     )
-    partial = pending.path.with_suffix(".partial")
-    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(data)
-    os.replace(partial, pending.path)
+    shared_storage().save(pending.name, ContentFile(data))
+    if parsed is not None:
+        pending.keep_parsed(parsed)
 
     records = _records(request)
     records[token] = asdict(pending)
@@ -159,7 +220,7 @@ def pending_get(request, token, *, area):
         return None
     if pending.area_id != area.pk or pending.user_id != request.user.pk:
         return None
-    if pending.expires <= time.time() or not pending.path.exists():
+    if pending.expires <= time.time() or not shared_storage().exists(pending.name):
         pending_discard(request, token)
         return None
     return pending
@@ -183,14 +244,20 @@ def pending_discard(request, token):
 
 def purge_expired(*, now=None):
     """Delete every kept upload older than its lifetime, whoever's session it was in."""
-    cutoff = (now or time.time()) - lifetime()
+    cutoff = datetime.fromtimestamp((now or time.time()) - lifetime(), tz=UTC)
+    storage = shared_storage()
     removed = 0
-    for path in upload_dir().iterdir():
-        if path.suffix not in (SUFFIX, ".partial"):
+    try:
+        _folders, names = storage.listdir(FOLDER)
+    except FileNotFoundError:
+        return 0
+    for name in names:
+        if not name.endswith(SUFFIX):
             continue
+        path = f"{FOLDER}/{name}"
         try:
-            if path.stat().st_mtime <= cutoff:
-                path.unlink(missing_ok=True)
+            if storage.get_modified_time(path) <= cutoff:
+                _delete_file(name[: -len(SUFFIX)])
                 removed += 1
         except FileNotFoundError:
             continue

@@ -1,8 +1,13 @@
 """Import a plan on an area's workspace: upload, check what was read, confirm.
 
 Nothing is saved before "Confirm import"; confirming calls `plan_version_import`, which creates
-a draft in one transaction. The file waits between the steps in `session` storage.
+a draft in one transaction. The file waits between the steps in `session` storage, with what was
+read from it: the file is parsed once at upload (and once more only when its reading options
+change), and every preview and the confirmation reuse that result. `read_plan` is the one place
+these views call the parsing pipeline.
 """
+
+from pathlib import PurePath
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -36,15 +41,32 @@ PUBLISHED_MEANWHILE = (
 )
 
 
-def _parse(pending):
+def read_plan(data, filename, *, financial_year=None, overrides=None, sheet=None):
+    """Parse an uploaded plan with these reading options (raises ImportRefused)."""
     return parse_plan(
-        pending.read(),
-        pending.filename,
+        data,
+        filename,
         registry=organisation_registry(),
-        financial_year=pending.financial_year,
-        column_overrides=pending.overrides or None,
-        sheet=pending.sheet,
+        financial_year=financial_year,
+        column_overrides=overrides or None,
+        sheet=sheet,
     )
+
+
+def _parse(pending):
+    """What was read from the pending upload with its current options: the kept result, or
+    (if there is none for these options) the file read again, and kept."""
+    parsed = pending.parsed()
+    if parsed is None:
+        parsed = read_plan(
+            pending.read(),
+            pending.filename,
+            financial_year=pending.financial_year,
+            overrides=pending.overrides,
+            sheet=pending.sheet,
+        )
+        pending.keep_parsed(parsed)
+    return parsed
 
 
 def _working(area):
@@ -96,10 +118,9 @@ def upload(request, area):
         data = read_limited(uploaded)
         filename = display_name(uploaded.name)
         try:
-            parse_plan(
+            parsed = read_plan(
                 data,
                 filename,
-                registry=organisation_registry(),
                 financial_year=form.cleaned_data["financial_year"],
                 sheet=form.cleaned_data["sheet"] or None,
             )
@@ -111,6 +132,8 @@ def upload(request, area):
                 area=area,
                 filename=filename,
                 data=data,
+                parsed=parsed,
+                sheets=sheet_names(data, PurePath(filename).suffix.lower()),
                 sheet=form.cleaned_data["sheet"] or None,
                 financial_year=form.cleaned_data["financial_year"],
             )
@@ -129,7 +152,7 @@ def _expired(request, area):
 
 def _mapping_form(pending, parsed, data=None):
     columns = dict(parsed.columns)
-    sheets = sheet_names(pending.read(), pending.extension)
+    sheets = pending.sheets
     return MappingForm(
         data,
         columns=columns,
@@ -196,12 +219,25 @@ def preview(request, area, token):
         "overrides": {} if sheet != pending.sheet else mapping.overrides(),
     }
     trial = type(pending)(**{**pending.__dict__, **changed})
-    try:
-        _parse(trial)
-    except ImportRefused as refusal:
-        return _render_preview(
-            request, area, pending, parsed, mapping=mapping, problems=[{"text": refusal.message}]
-        )
+    if trial.options_digest() != pending.options_digest():
+        try:
+            reread = read_plan(
+                pending.read(),
+                pending.filename,
+                financial_year=trial.financial_year,
+                overrides=trial.overrides,
+                sheet=trial.sheet,
+            )
+        except ImportRefused as refusal:
+            return _render_preview(
+                request,
+                area,
+                pending,
+                parsed,
+                mapping=mapping,
+                problems=[{"text": refusal.message}],
+            )
+        trial.keep_parsed(reread)
     pending_save(request, trial)
     return redirect("imports:preview", slug=area.slug, token=token)
 

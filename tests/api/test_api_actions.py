@@ -149,7 +149,7 @@ def _queries(client, url):
     return len(captured)
 
 
-def test_action_list_query_count_does_not_grow_with_the_data(client, world):
+def test_action_list_query_count_does_not_grow_with_the_data(client, world, page_cache_off):
     before = _queries(client, "/api/actions?limit=500")
     # the count, the page's ids, its rows, their leads
     assert before == 4

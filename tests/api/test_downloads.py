@@ -10,6 +10,7 @@ from django.db import transaction
 from concordat.api import downloads
 from concordat.core.models import Area
 from concordat.core.services import plan_version_import, plan_version_publish
+from concordat.files.storage import shared_storage
 
 from .world import SECRET, parsed_action, parsed_plan
 
@@ -22,9 +23,18 @@ def media(tmp_path, settings):
     return settings.MEDIA_ROOT
 
 
-def read(path):
-    with zipfile.ZipFile(path) as archive:
+def read(name=downloads.STORED_NAME):
+    with shared_storage().open(name) as handle, zipfile.ZipFile(handle) as archive:
         return {name: archive.read(name).decode() for name in archive.namelist()}
+
+
+def stored_bytes():
+    with shared_storage().open(downloads.STORED_NAME) as handle:
+        return handle.read()
+
+
+def stored_names():
+    return shared_storage().listdir("downloads")[1]
 
 
 def test_zip_holds_every_published_record_and_a_readme(world):
@@ -50,19 +60,28 @@ def test_zip_holds_every_published_record_and_a_readme(world):
         assert f"  {column.name}" in readme
 
 
-def test_build_is_atomic_and_leaves_no_temporary_files(world, media):
+def test_build_is_atomic_and_leaves_no_temporary_files(world, media, tmp_path, monkeypatch):
+    monkeypatch.setattr(downloads.tempfile, "tempdir", str(tmp_path))
     path, _ = downloads.build_downloads()
-    first = path.read_bytes()
-    path, _ = downloads.build_downloads()
-    assert [p.name for p in path.parent.iterdir()] == ["concordat-open-data.zip"]
-    assert (
-        read(path)["actions.csv"] == zipfile.ZipFile(io.BytesIO(first)).read("actions.csv").decode()
-    )
+    assert path == "downloads/concordat-open-data.zip"
+    first = stored_bytes()
+    downloads.build_downloads()
+    assert stored_names() == ["concordat-open-data.zip"]
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".building-")] == []
+    assert read()["actions.csv"] == zipfile.ZipFile(io.BytesIO(first)).read("actions.csv").decode()
+
+
+def test_command_writes_to_a_file_when_asked(world, tmp_path):
+    out = io.StringIO()
+    call_command("build_downloads", "--output", str(tmp_path / "open.zip"), stdout=out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["open.zip"]
+    assert "README.txt" in zipfile.ZipFile(tmp_path / "open.zip").namelist()
+    assert not shared_storage().exists(downloads.STORED_NAME)
 
 
 def test_failed_build_keeps_the_previous_zip(world, monkeypatch):
-    path, _ = downloads.build_downloads()
-    before = path.read_bytes()
+    downloads.build_downloads()
+    before = stored_bytes()
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
@@ -70,15 +89,15 @@ def test_failed_build_keeps_the_previous_zip(world, monkeypatch):
     monkeypatch.setattr(downloads, "write_csv", broken)
     with pytest.raises(RuntimeError):
         downloads.build_downloads()
-    assert path.read_bytes() == before
-    assert [p.name for p in path.parent.iterdir()] == ["concordat-open-data.zip"]
+    assert stored_bytes() == before
+    assert stored_names() == ["concordat-open-data.zip"]
 
 
 def test_command_builds_the_zip(world, media):
     out = io.StringIO()
     call_command("build_downloads", stdout=out)
     assert "actions.csv: 6 rows" in out.getvalue()
-    assert (media / "downloads" / "concordat-open-data.zip").exists()
+    assert shared_storage().exists(downloads.STORED_NAME)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -88,11 +107,11 @@ def test_zip_is_rebuilt_when_a_plan_is_published(media):
         version = plan_version_import(
             area=area, actor=None, parsed=parsed_plan(parsed_action("1.1", "Crisis line", 2))
         )
-    assert not (media / "downloads" / "concordat-open-data.zip").exists()
+    assert not shared_storage().exists(downloads.STORED_NAME)
     plan_version_publish(version=version, actor=None)
-    files = read(media / "downloads" / "concordat-open-data.zip")
+    files = read()
     assert "Crisis line" in files["actions.csv"]
-    assert not downloads.stale_marker().exists()
+    assert not downloads.is_stale()
 
 
 @pytest.mark.django_db(transaction=True)
@@ -106,7 +125,7 @@ def test_background_build_after_publication(media, settings):
     for thread in threading.enumerate():
         if thread.name == "build-downloads":
             thread.join(timeout=60)
-    assert "Crisis line" in read(media / "downloads" / "concordat-open-data.zip")["actions.csv"]
+    assert "Crisis line" in read()["actions.csv"]
 
 
 def test_command_builds_only_when_stale(world, media):
@@ -116,8 +135,8 @@ def test_command_builds_only_when_stale(world, media):
     downloads.mark_stale()
     call_command("build_downloads", "--if-stale", stdout=out)
     assert "Rebuilt the ZIP." in out.getvalue()
-    assert (media / "downloads" / "concordat-open-data.zip").exists()
-    assert not downloads.stale_marker().exists()
+    assert shared_storage().exists(downloads.STORED_NAME)
+    assert not downloads.is_stale()
 
 
 def test_downloads_page_and_file(client, world, media):

@@ -14,8 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def world(settings, tmp_path):
-    settings.CONCORDAT_IMPORT_UPLOAD_DIR = tmp_path / "uploads"
+def world():
     return make_world()
 
 

@@ -114,6 +114,30 @@ def test_command_writes_to_the_database_it_is_given(db):
     assert "2 areas" in out.getvalue()
 
 
+def test_command_leaves_the_database_analysed(db):
+    """A bulk load without ANALYZE left PostgreSQL planning for empty tables (issue 12)."""
+    from django.db import connection
+
+    call_command(
+        "generate_england",
+        "--areas=2",
+        "--actions=8",
+        "--updates=2",
+        "--metrics=2",
+        "--months=2",
+        "--database=default",
+        stdout=io.StringIO(),
+    )
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'core_action'")
+            (rows,) = cursor.fetchone()
+        else:
+            cursor.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = 'core_action' LIMIT 1")
+            rows = int(cursor.fetchone()[0].split()[0])
+    assert rows == Action.objects.count() > 0
+
+
 def test_command_refuses_a_database_that_has_areas(db):
     Area.objects.create(name="Already here", slug="already-here")
 

@@ -61,7 +61,7 @@ def test_marks_need_csrf(world, users):
 
 
 def test_list_groups_by_section_and_theme_and_links(
-    world, users, client, django_assert_max_num_queries
+    world, users, client, django_assert_max_num_queries, page_cache_off
 ):
     good_practice_mark(
         actor=users["lead"], target=world.action("1.1"), reason=REASON, theme="Street triage"

@@ -1,8 +1,6 @@
 """The import flow on the web: who may use it, the preview, re-reading, confirming, bad files."""
 
 import html
-import os
-import stat
 from datetime import date
 
 import pytest
@@ -15,6 +13,7 @@ from concordat.imports.pipeline import ImportRefused, parse_plan
 
 from .documents import HEADER, csv_bytes, docx_bytes, xlsx_bytes
 from .web import (
+    UploadFolder,
     make_world,
     plan_docx,
     preview_url,
@@ -29,10 +28,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def uploads(settings, tmp_path):
-    folder = tmp_path / "uploads"
-    settings.CONCORDAT_IMPORT_UPLOAD_DIR = folder
-    return folder
+def uploads():
+    return UploadFolder()
 
 
 @pytest.fixture
@@ -52,10 +49,6 @@ def text(response):
 def words(response):
     """The page's text without markup, whitespace runs as one space."""
     return " ".join(html.unescape(strip_tags(response.content.decode())).split())
-
-
-def stored(folder):
-    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
 
 
 # Who may import.
@@ -119,10 +112,10 @@ def test_upload_keeps_the_file_privately_and_saves_nothing(world, editor, upload
     token = token_of(response)
     assert response["Location"] == preview_url(world.area, token)
     assert saved_counts() == before
-    assert stored(uploads) == [f"{token}.upload"]
-    path = uploads / f"{token}.upload"
-    assert path.read_bytes() == data
-    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert uploads.names() == [f"{token}.upload"]
+    assert uploads.read(f"{token}.upload") == data
+    # What was read is kept beside it, for the preview and the confirmation.
+    assert uploads.names(suffix=".parsed.json") == [f"{token}.parsed.json"]
     record = editor.session[session.SESSION_KEY][token]
     assert record["filename"] == "evil plan.docx"
     assert record["area_id"] == world.area.pk
@@ -309,7 +302,7 @@ def test_confirm_creates_exactly_one_draft_with_the_actions(world, editor, uploa
     cafe = Organisation.objects.get(name="Thurrock Crisis Café")
     assert list(actions[2].lead_organisations.all()) == [cafe]
     # The file and its record are gone.
-    assert stored(uploads) == []
+    assert uploads.names(suffix=None) == []
     assert token not in editor.session[session.SESSION_KEY]
     # The page after it lists the draft.
     imported = editor.get(response["Location"])
@@ -347,7 +340,7 @@ def test_cancel_deletes_the_file(world, editor, uploads):
     response = editor.post(preview_url(world.area, token, "cancel"))
     assert response.status_code == 302
     assert response["Location"] == upload_url(world.area)
-    assert stored(uploads) == []
+    assert uploads.names(suffix=None) == []
     page = text(editor.get(upload_url(world.area)))
     assert "The import was cancelled and the uploaded file deleted." in page
     assert editor.get(preview_url(world.area, token)).status_code == 410
@@ -390,7 +383,7 @@ def test_bad_files_show_the_pipeline_message_and_save_nothing(world, editor, upl
     assert 'class="govuk-error-summary"' in page
     assert f'<li><a href="#id_plan_file">{expected}</a></li>' in page
     assert saved_counts() == before
-    assert stored(uploads) == []
+    assert uploads.names(suffix=None) == []
 
 
 def test_a_file_over_the_size_limit_is_refused(world, editor, uploads, settings):
@@ -400,7 +393,7 @@ def test_a_file_over_the_size_limit_is_refused(world, editor, uploads, settings)
     page = text(upload(editor, world.area, data))
     assert "which is over the limit of" in page
     assert refusal_for(data[:2001], "plan.docx") in page
-    assert stored(uploads) == []
+    assert uploads.names(suffix=None) == []
 
 
 def test_no_file_chosen(world, editor):

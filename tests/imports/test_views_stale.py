@@ -2,8 +2,6 @@
 the preview changed in another window, an upload expired; and a refreshed plan's changes."""
 
 import html
-import os
-import time
 
 import pytest
 from django.utils.html import strip_tags
@@ -18,16 +16,23 @@ from concordat.imports import session
 from concordat.imports.pipeline import parse_plan
 from concordat.imports.preview import organisation_registry
 
-from .web import PLAN_ROWS, make_world, plan_docx, preview_url, signed_in, token_of, upload
+from .web import (
+    PLAN_ROWS,
+    UploadFolder,
+    make_world,
+    plan_docx,
+    preview_url,
+    signed_in,
+    token_of,
+    upload,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def uploads(settings, tmp_path):
-    folder = tmp_path / "uploads"
-    settings.CONCORDAT_IMPORT_UPLOAD_DIR = folder
-    return folder
+def uploads():
+    return UploadFolder()
 
 
 @pytest.fixture
@@ -81,7 +86,7 @@ def test_a_draft_started_meanwhile_is_reported_and_nothing_saved(world, editor, 
     assert PlanVersion.objects.count() == 1
     assert Action.objects.count() == 0
     # The upload is kept, so it can be imported once the draft is dealt with.
-    assert (uploads / f"{token}.upload").exists()
+    assert uploads.exists(f"{token}.upload")
 
 
 def test_a_submitted_version_blocks_the_import(world, editor):
@@ -137,7 +142,7 @@ def test_an_expired_upload_is_deleted_and_explained(world, editor, uploads, sett
     assert response.status_code == 410
     assert "This upload is no longer available" in words(response)
     assert "Upload the file again" in words(response)
-    assert not (uploads / f"{token}.upload").exists()
+    assert not uploads.exists(f"{token}.upload")
     assert token not in editor.session[session.SESSION_KEY]
     response = editor.post(preview_url(world.area, token, "confirm"), data)
     assert response.status_code == 410
@@ -151,22 +156,20 @@ def test_a_made_up_token_is_no_upload(world, editor):
 
 
 def test_another_upload_purges_expired_files_of_any_session(world, editor, uploads):
-    uploads.mkdir(exist_ok=True)
-    old = uploads / ("o" * 43 + ".upload")
-    old.write_bytes(b"left behind")
-    stale = time.time() - session.lifetime() - 60
-    os.utime(old, (stale, stale))
-    unrelated = uploads / "keep.txt"
-    unrelated.write_text("not ours")
+    uploads.put("o" * 43 + ".upload", b"left behind", age_seconds=session.lifetime() + 60)
+    uploads.put("keep.txt", b"not ours", age_seconds=session.lifetime() + 60)
     token = token_of(upload(editor, world.area))
-    assert sorted(p.name for p in uploads.iterdir()) == sorted([f"{token}.upload", "keep.txt"])
+    assert uploads.names(suffix=None) == sorted(
+        [f"{token}.upload", f"{token}.parsed.json", "keep.txt"]
+    )
 
 
 def test_a_session_keeps_only_its_latest_uploads(world, editor, uploads):
     tokens = [token_of(upload(editor, world.area)) for _ in range(5)]
     kept = tokens[-session.MAX_PENDING_PER_SESSION :]
     assert sorted(editor.session[session.SESSION_KEY]) == sorted(kept)
-    assert sorted(p.name for p in uploads.iterdir()) == sorted(f"{t}.upload" for t in kept)
+    assert uploads.names() == sorted(f"{t}.upload" for t in kept)
+    assert uploads.names(suffix=".parsed.json") == sorted(f"{t}.parsed.json" for t in kept)
 
 
 def test_a_refreshed_plan_shows_added_changed_and_removed(world, editor):
@@ -201,6 +204,9 @@ def test_a_refreshed_plan_shows_added_changed_and_removed(world, editor):
 
 def test_a_kept_file_that_can_no_longer_be_read_is_explained(world, editor, uploads, settings):
     token = token_of(upload(editor, world.area))
+    # What was read at upload is gone, and the file is now over the limit: reading it again
+    # refuses it.
+    uploads.delete(f"{token}.parsed.json")
     settings.CONCORDAT_UPLOAD_MAX_BYTES = 1000
     response = editor.get(preview_url(world.area, token))
     page = words(response)
@@ -208,5 +214,5 @@ def test_a_kept_file_that_can_no_longer_be_read_is_explained(world, editor, uplo
     assert "There is a problem" in page
     assert "which is over the limit of" in page
     assert "Import a plan" in page
-    assert not (uploads / f"{token}.upload").exists()
+    assert not uploads.exists(f"{token}.upload")
     assert PlanVersion.objects.count() == 0

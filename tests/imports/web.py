@@ -108,3 +108,50 @@ def preview_url(area, token, name="preview"):
 def saved_counts():
     """Rows an import would write: versions, actions, organisations."""
     return (PlanVersion.objects.count(), Action.objects.count(), Organisation.objects.count())
+
+
+class UploadFolder:
+    """The pending uploads in the shared storage (`concordat.files`), as the tests look at them."""
+
+    def __init__(self):
+        from concordat.files.storage import shared_storage
+
+        self.storage = shared_storage()
+
+    def names(self, suffix=".upload"):
+        from concordat.imports.session import FOLDER
+
+        try:
+            _folders, files = self.storage.listdir(FOLDER)
+        except FileNotFoundError:
+            return []
+        return sorted(name for name in files if suffix is None or name.endswith(suffix))
+
+    def path(self, name):
+        from concordat.imports.session import FOLDER
+
+        return f"{FOLDER}/{name}"
+
+    def exists(self, name):
+        return self.storage.exists(self.path(name))
+
+    def read(self, name):
+        with self.storage.open(self.path(name)) as handle:
+            return handle.read()
+
+    def put(self, name, data, *, age_seconds=0):
+        """A file as another server (or an older session) left it, `age_seconds` old."""
+        from datetime import timedelta
+
+        from django.core.files.base import ContentFile
+        from django.utils import timezone
+
+        from concordat.files.models import StoredFile
+
+        self.storage.save(self.path(name), ContentFile(data))
+        StoredFile.objects.filter(name=self.path(name)).update(
+            modified=timezone.now() - timedelta(seconds=age_seconds)
+        )
+
+    def delete(self, name):
+        self.storage.delete(self.path(name))

@@ -12,6 +12,9 @@ from concordat.reports.models import ProgressReport
 
 from .world import add_areas
 
+# The views' own queries; the page cache's are counted in tests/pagecache/.
+pytestmark = pytest.mark.usefixtures("page_cache_off")
+
 # (small page, the same kind of page with more data, queries)
 PAGES = [
     ("/", "/", 5),

@@ -74,7 +74,7 @@ def test_area_metrics_page_shows_comparisons_flags_and_a_chart_with_its_table(cl
 
 
 def test_area_metrics_queries_do_not_grow_with_the_data(
-    client, measured, django_assert_max_num_queries
+    client, measured, django_assert_max_num_queries, page_cache_off
 ):
     with django_assert_max_num_queries(6) as first:
         client.get("/areas/riverside/metrics/")
@@ -85,7 +85,7 @@ def test_area_metrics_queries_do_not_grow_with_the_data(
 
 
 def test_metric_page_compares_every_area(
-    client, measured, other_area, django_assert_max_num_queries
+    client, measured, other_area, django_assert_max_num_queries, page_cache_off
 ):
     enter_months(other_area, "police-cells-place-of-safety-adults", {6: 3})
     third = Area.objects.create(name="Seaside", slug="seaside")

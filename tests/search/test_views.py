@@ -11,7 +11,9 @@ def test_search_page_without_a_query_shows_the_form(client, world):
     assert "result" not in page.split("<main")[1]
 
 
-def test_search_page_lists_ranked_results_with_marks(client, world, django_assert_max_num_queries):
+def test_search_page_lists_ranked_results_with_marks(
+    client, world, django_assert_max_num_queries, page_cache_off
+):
     with django_assert_max_num_queries(8):
         response = client.get("/search/?q=street+triage")
     page = response.content.decode()

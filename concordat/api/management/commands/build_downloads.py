@@ -7,7 +7,9 @@ class Command(BaseCommand):
     help = "Build the open-data ZIP of everything published (CSV files and a README)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--output", help="Write the ZIP here instead of under MEDIA_ROOT.")
+        parser.add_argument(
+            "--output", help="Write the ZIP to this file instead of the shared storage."
+        )
         parser.add_argument(
             "--if-stale",
             action="store_true",

@@ -1,0 +1,329 @@
+"""`make bench` (and `make bench-pg`): public pages against a static file, over real HTTP.
+
+Starts gunicorn (2 sync workers) on the England-scale data and drives it with Debian's `wrk`
+(4 connections, 10 seconds an address by default). For each address it first serves a static
+file of the same size through the same gunicorn (WhiteNoise), so the ratio compares like with
+like: the static file is the physical limit of this machine and server for that many bytes.
+
+Two tables:
+
+- Throughput, cached: requests a second, p50 and p99 for the static file and for the page,
+  and the page's share of the static file's throughput. Budget: at least 50%.
+- First request after a change: the publication counter is bumped (as any publication does),
+  then one request is timed, 20 times an address. Budget: p95 50 ms or less.
+
+Options: --database-url URL (default: the SQLite bench database), --duration S, --connections
+N, --workers N, --samples N (first-request timings per address), --only NAME (repeatable).
+"""
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+MIN_RATIO = 0.5
+FIRST_REQUEST_BUDGET_MS = 50
+STATIC_PREFIX = "bench-throughput"
+
+
+def addresses(ctx):
+    """(name, path) for every address the table times, from the bench data."""
+    from concordat.reports.models import ProgressReport
+
+    report = (
+        ProgressReport.objects.filter(area=ctx.area, state=ProgressReport.State.PUBLISHED)
+        .order_by("-published_at")
+        .first()
+    )
+    slug = ctx.area.slug
+    return [
+        ("/ (national picture)", "/"),
+        ("/areas/", "/areas/"),
+        ("Area dashboard", f"/areas/{slug}/"),
+        ("Plan page", f"/areas/{slug}/plan/"),
+        ("Plan CSV", f"/areas/{slug}/plan.csv"),
+        ("Action page", f"/areas/{slug}/plan/actions/{ctx.action.ref}/"),
+        ("Report page", f"/areas/{slug}/reports/{report.pk}/"),
+        ("API listing", f"/api/actions?area={slug}"),
+    ]
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """gunicorn serving the project on a free port, with the bench data and a shared cache."""
+
+    def __init__(self, *, database_url, workers, env=None):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed by stop()
+            prefix="concordat-gunicorn-", suffix=".log"
+        )
+        environment = {
+            **os.environ,
+            "DATABASE_URL": database_url,
+            "DJANGO_DEBUG": "",
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            "CONCORDAT_PAGE_CACHE": "1",
+            **(env or {}),
+        }
+        command = [
+            str(Path(sys.executable).with_name("gunicorn")),
+            "concordat.wsgi",
+            "--workers",
+            str(workers),
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            "--log-level",
+            "warning",
+        ]
+        self.process = subprocess.Popen(
+            command, cwd=ROOT, env=environment, stdout=self.log, stderr=subprocess.STDOUT
+        )
+        self._wait()
+
+    def _wait(self):
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn stopped: {Path(self.log.name).read_text()[-2000:]}")
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
+                    return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("gunicorn did not start within 60 s")
+
+    def get(self, path):
+        try:
+            with urllib.request.urlopen(self.base + path, timeout=60) as response:  # noqa: S310
+                return response.status, response.read()
+        except urllib.error.HTTPError as error:
+            self.log.flush()
+            log = Path(self.log.name).read_text(errors="replace")[-4000:]
+            raise RuntimeError(f"{path} answered {error.code}; gunicorn said:\n{log}") from error
+
+    def stop(self):
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.log.close()
+
+
+WRK_LINE = re.compile(r"^\s*(50|99)(?:\.000)?%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def wrk(url, *, duration, connections):
+    """Requests a second, p50 ms and p99 ms of `url` under load."""
+    command = [
+        "wrk",
+        "--latency",
+        "-t",
+        str(min(connections, 2)),
+        "-c",
+        str(connections),
+        "-d",
+        f"{duration}s",
+        "--timeout",
+        "30s",
+        url,
+    ]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    if errors:
+        raise RuntimeError(f"{url}: {errors.group(1)} responses were errors")
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    latency = {int(p): float(v) * UNITS[u] for p, v, u in WRK_LINE.findall(output)}
+    return rate, latency[50], latency[99]
+
+
+def first_request_ms(server, path, *, samples, bump):
+    """p50 and p95 of one request right after a change of public data."""
+    timings = []
+    for _ in range(samples):
+        bump()
+        began = time.perf_counter()
+        status, _body = server.get(path)
+        timings.append((time.perf_counter() - began) * 1000)
+        if status != 200:
+            raise RuntimeError(f"{path} answered {status}")
+    timings.sort()
+    p95 = timings[min(len(timings) - 1, round(0.95 * len(timings)) - 1)]
+    return statistics.median(timings), p95
+
+
+def ensure_wrk():
+    if shutil.which("wrk"):
+        return
+    print("Installing Debian's wrk for the throughput table…", file=sys.stderr)
+    install = ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "wrk"]
+    if os.geteuid() != 0:
+        install = ["sudo", "-n", *install]
+    subprocess.run(install, check=True, stdin=subprocess.DEVNULL)
+
+
+def table(header, rows):
+    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
+    line = "  ".join(f"{{:{'<' if i == 0 else '>'}{w}}}" for i, w in enumerate(widths))
+    print(line.format(*header))
+    print(line.format(*("-" * w for w in widths)))
+    for row in rows:
+        print(line.format(*row))
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--database-url", default=None)
+    parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--samples", type=int, default=20)
+    parser.add_argument("--only", action="append", default=[])
+    options = parser.parse_args(argv)
+
+    import run
+
+    if options.database_url is None:
+        run.ensure_database()
+        options.database_url = f"sqlite:///{run.BENCH_DB}"
+    os.environ["DATABASE_URL"] = options.database_url
+    run.start_django(options.database_url)
+    ensure_wrk()
+
+    from django.core.management import call_command
+
+    from concordat.pagecache.counter import publication_bump
+
+    call_command("migrate", verbosity=0)  # the counter and the cache table
+    ctx = run.Context()
+    chosen = [(n, p) for n, p in addresses(ctx) if not options.only or n in options.only]
+
+    from django.conf import settings
+
+    static_root = Path(settings.STATIC_ROOT) / STATIC_PREFIX
+    shutil.rmtree(static_root, ignore_errors=True)
+    static_root.mkdir(parents=True)
+    try:
+        # Learn each page's size, then serve static files of those sizes from a fresh start
+        # (WhiteNoise lists STATIC_ROOT when it starts).
+        server = Server(database_url=options.database_url, workers=options.workers)
+        sizes = {}
+        try:
+            for name, path in chosen:
+                status, body = server.get(path)
+                if status != 200:
+                    raise RuntimeError(f"{path} answered {status}")
+                sizes[name] = len(body)
+        finally:
+            server.stop()
+        for index, (name, _path) in enumerate(chosen):
+            (static_root / f"{index}.html").write_bytes(b"x" * sizes[name])
+
+        server = Server(database_url=options.database_url, workers=options.workers)
+        cached_rows, first_rows, misses = [], [], []
+        try:
+
+            def bump():
+                publication_bump()
+                from django.db import connection
+
+                connection.close()
+
+            for index, (name, path) in enumerate(chosen):
+                static_url = f"{server.base}/static/{STATIC_PREFIX}/{index}.html"
+                static_rate, static_p50, static_p99 = wrk(
+                    static_url, duration=options.duration, connections=options.connections
+                )
+                server.get(path)  # the first request after the last change fills the cache
+                rate, p50, p99 = wrk(
+                    server.base + path, duration=options.duration, connections=options.connections
+                )
+                ratio = rate / static_rate
+                verdict = "ok" if ratio >= MIN_RATIO else f"OVER (under {MIN_RATIO:.0%})"
+                if ratio < MIN_RATIO:
+                    misses.append(f"{name} (throughput)")
+                cached_rows.append(
+                    (
+                        name,
+                        f"{sizes[name] / 1024:.0f}",
+                        f"{static_rate:.0f}",
+                        f"{static_p50:.1f}",
+                        f"{static_p99:.1f}",
+                        f"{rate:.0f}",
+                        f"{p50:.1f}",
+                        f"{p99:.1f}",
+                        f"{ratio:.0%}",
+                        verdict,
+                    )
+                )
+                print(f"  {name}: {rate:.0f}/s, {ratio:.0%} of static", file=sys.stderr)
+
+                median, p95 = first_request_ms(server, path, samples=options.samples, bump=bump)
+                over = p95 > FIRST_REQUEST_BUDGET_MS
+                if over:
+                    misses.append(f"{name} (first request)")
+                first_rows.append(
+                    (
+                        name,
+                        f"{median:.1f}",
+                        f"{p95:.1f}",
+                        f"OVER {FIRST_REQUEST_BUDGET_MS} ms" if over else "ok",
+                    )
+                )
+        finally:
+            server.stop()
+    finally:
+        shutil.rmtree(static_root, ignore_errors=True)
+
+    vendor = "PostgreSQL" if options.database_url.startswith("postgres") else "SQLite"
+    print(
+        f"\nThroughput on {vendor}: gunicorn {options.workers} workers, wrk {options.connections} "
+        f"connections, {options.duration} s an address; area {ctx.area.slug}"
+    )
+    table(
+        (
+            "address",
+            "KiB",
+            "static/s",
+            "static p50",
+            "static p99",
+            "page/s",
+            "p50 ms",
+            "p99 ms",
+            "of static",
+            "budget",
+        ),
+        cached_rows,
+    )
+    print(f"\nFirst request after a change on {vendor} ({options.samples} each)")
+    table(("address", "p50 ms", "p95 ms", "budget"), first_rows)
+    if misses:
+        print(f"\nOver budget: {', '.join(misses)}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
