@@ -19,6 +19,7 @@ class Column:
     key: str
     heading: str
     width: int  # in characters, for spreadsheets; the other formats scale from it
+    share: int = 0  # the documents' share of the page where it differs from `width`
 
 
 TIMESCALE = [Column("timescale", "Timescale", 18)]
@@ -33,7 +34,7 @@ AFTER = [
     Column("status", "Status", 16),
     Column("rag", "RAG", 9),
     Column("suggested_rag", "Suggested RAG", 11),
-    Column("progress", "Latest progress", 55),
+    Column("progress", "Latest progress", 55, share=42),
     Column("progress_date", "Progress date", 13),
 ]
 # The shorter table of the board paper and the PDF: what a board reads.

@@ -6,6 +6,7 @@ The widths here are generous for it: each character is counted at least as wide 
 regular or bold, so text measured here never needs more room than was given.
 """
 
+import re
 from dataclasses import dataclass
 
 PT_PER_CM = 72 / 2.54
@@ -65,6 +66,15 @@ class Font:
     padding: float  # points: a cell's inner margins and borders, left and right together
 
 
+_BREAK_AFTER = re.compile(r"(?<=[-/–])(?=[^\s])")
+
+
+def office_words(text):
+    """The pieces of text Word and LibreOffice keep on one line: words, broken after a hyphen,
+    dash or slash (both break a line there)."""
+    return [piece for word in str(text or "").split() for piece in _BREAK_AFTER.split(word)]
+
+
 def longest_word_pt(texts, font, *, limit, bold=False):
     """The width of the widest word (cut at `limit` characters) in any of the texts."""
     widest = 0.0
@@ -106,7 +116,8 @@ def column_widths(columns, rows, *, total, font, limit=20, words=None):
         for index, column in enumerate(columns)
     ]
     # A column with nothing in it (a plan without outcomes) keeps only room for its heading.
-    weights = [column.width if any(texts[index]) else 0 for index, column in enumerate(columns)]
+    shares = [column.share or column.width for column in columns]
+    weights = [share if any(texts[index]) else 0 for index, share in enumerate(shares)]
     if not any(weights):
-        weights = [column.width for column in columns]
+        weights = shares
     return fit_widths(weights, needs, total)

@@ -268,6 +268,7 @@ def _table(styles, grid):
         paper.grid_texts(grid),
         total=total_cm * layout.PT_PER_CM,
         font=TABLE_FONT,
+        words=layout.office_words,
     )
     table = Table(name=grid.name, stylename=styles.table(grid.name, total_cm))
     for index, width in enumerate(widths):

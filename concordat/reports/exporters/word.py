@@ -30,7 +30,8 @@ HEADER_SHADE = "DDE3E7"
 BAND_SHADE = "F3F2F1"
 MARGIN_CM = 1.8
 TABLE_TEXT = "Table Text"
-TABLE_FONT = layout.Font(size=8, padding=12)  # 0.19 cm margins each side, and the borders
+CELL_MARGIN_TWIPS = 57  # 0.1 cm each side
+TABLE_FONT = layout.Font(size=8, padding=7)  # the cell's margins and its borders
 EMU_PER_PT = 12700
 
 
@@ -185,7 +186,11 @@ def render(document, blocks):
 def grid_table(document, grid):
     total = text_width_pt(document)
     widths = layout.column_widths(
-        grid.columns, paper.grid_texts(grid), total=total, font=TABLE_FONT
+        grid.columns,
+        paper.grid_texts(grid),
+        total=total,
+        font=TABLE_FONT,
+        words=layout.office_words,
     )
     table = new_table(document, [column.heading for column in grid.columns], widths)
     for row in grid.rows:
@@ -214,6 +219,17 @@ def new_table(document, headings, widths):
         properties.append(width)
     width.set(qn("w:type"), "dxa")
     width.set(qn("w:w"), str(sum(round(w * 20) for w in widths)))
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(CELL_MARGIN_TWIPS))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    look = properties.find(qn("w:tblLook"))
+    if look is not None:  # the schema's order: the margins come before tblLook
+        look.addprevious(margins)
+    else:
+        properties.append(margins)
     for column, column_width in zip(table.columns, widths, strict=True):
         column.width = Emu(int(column_width * EMU_PER_PT))
     header = table.rows[0]

@@ -79,7 +79,7 @@ def report_text(value):
 
 @register.filter(is_safe=True)
 def sentence(value):
-    """Generated text ending in one full stop ("Work)." never becomes "Work).."). """
+    """Generated text ending in one full stop ("Work)." never becomes "Work)..")."""
     from concordat.core.outbound import sentence as end_sentence
 
     return end_sentence(str(value))

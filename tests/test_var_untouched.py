@@ -1,0 +1,45 @@
+"""The suite writes only to a temporary folder: the shared fixture in conftest.py moves media,
+import uploads and var/ itself there, and fails the run if the real var/ changes."""
+
+import pytest
+from django.conf import settings
+
+from concordat.api import downloads
+
+from .api.world import build_world
+from .conftest import REAL_VAR, changes, snapshot
+
+
+def test_var_settings_point_at_the_temporary_folder(_var_in_a_temporary_folder):
+    var = _var_in_a_temporary_folder
+    assert var == settings.VAR_DIR
+    assert var / "media" == settings.MEDIA_ROOT
+    assert var / "import-uploads" == settings.CONCORDAT_IMPORT_UPLOAD_DIR
+    assert REAL_VAR not in var.parents
+
+
+@pytest.mark.django_db
+def test_publishing_builds_the_open_data_zip_in_the_temporary_folder(_var_in_a_temporary_folder):
+    before = snapshot(REAL_VAR)
+    build_world()  # publishes two versions and a report: each rebuilds the ZIP
+    assert downloads.zip_path() == _var_in_a_temporary_folder / "media" / "downloads" / (
+        "concordat-open-data.zip"
+    )
+    assert downloads.zip_path().exists()
+    assert changes(before, snapshot(REAL_VAR)) == []
+
+
+def test_changes_name_every_file_added_removed_or_changed(tmp_path):
+    (tmp_path / "kept.txt").write_text("same")
+    (tmp_path / "edited.txt").write_text("before")
+    (tmp_path / "gone.txt").write_text("x")
+    before = snapshot(tmp_path)
+    (tmp_path / "edited.txt").write_text("after, longer")
+    (tmp_path / "gone.txt").unlink()
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "new.zip").write_bytes(b"PK")
+    assert changes(before, snapshot(tmp_path)) == [
+        "added sub/new.zip",
+        "removed gone.txt",
+        "changed edited.txt",
+    ]
