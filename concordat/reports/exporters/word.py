@@ -30,6 +30,7 @@ HEADER_SHADE = "DDE3E7"
 BAND_SHADE = "F3F2F1"
 MARGIN_CM = 1.8
 TABLE_TEXT = "Table Text"
+TABLE_TEXT_ID = "TableText"  # its style id, set directly: looking a style up by name is slow
 CELL_MARGIN_TWIPS = 57  # 0.1 cm each side
 TABLE_FONT = layout.Font(size=8, padding=7)  # the cell's margins and its borders
 EMU_PER_PT = 12700
@@ -87,6 +88,7 @@ def _styles(document):
         style.font.size = Pt(size)
         style.font.color.rgb = RGBColor(0x0B, 0x0C, 0x0C)
     cell_text = document.styles.add_style(TABLE_TEXT, WD_STYLE_TYPE.PARAGRAPH)
+    cell_text.style_id = TABLE_TEXT_ID
     cell_text.base_style = normal
     cell_text.font.size = Pt(TABLE_FONT.size)
     cell_text.paragraph_format.space_after = Pt(0)
@@ -262,7 +264,7 @@ def fill_cell(cell, text, *, bold=False, right=False):
     lines = xml_safe(text or "").split("\n")
     paragraphs = [cell.paragraphs[0]] + [cell.add_paragraph() for _line in lines[1:]]
     for paragraph, line in zip(paragraphs, lines, strict=True):
-        paragraph.style = TABLE_TEXT
+        paragraph._p.style = TABLE_TEXT_ID
         if right:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         run = paragraph.add_run(line)
@@ -288,7 +290,7 @@ def band_row(table, text, widths, *, bold=True):
     for extra in merged.paragraphs[1:]:
         extra._p.getparent().remove(extra._p)
     paragraph = merged.paragraphs[0]
-    paragraph.style = TABLE_TEXT
+    paragraph._p.style = TABLE_TEXT_ID
     for run in list(paragraph.runs):
         run._r.getparent().remove(run._r)
     run = paragraph.add_run(xml_safe(text))
