@@ -1,9 +1,13 @@
 """Fixtures every test package may use. Keep this file small; package fixtures live beside
 their tests."""
 
+import os
+from pathlib import Path
+
 import pytest
 from django.core.cache import cache
 from django.core.signals import setting_changed
+from django.test import override_settings
 
 from concordat.pagecache.middleware import _is_public_path, clear_local_pages
 
@@ -17,6 +21,51 @@ setting_changed.connect(_forget_resolved_paths)
 
 # Test users per role (office_user, area_lead, area_editor, ...): see tests/accounts/fixtures.py.
 pytest_plugins = ["tests.accounts.fixtures"]
+
+REAL_VAR = Path(__file__).resolve().parent.parent / "var"
+
+
+def snapshot(folder):
+    """Every file under a folder with its size and modification time (nanoseconds)."""
+    files = {}
+    for root, _dirs, names in os.walk(folder):
+        for name in names:
+            path = Path(root) / name
+            try:
+                stat = path.stat()
+            except FileNotFoundError:  # removed while we looked
+                continue
+            files[str(path.relative_to(folder))] = (stat.st_size, stat.st_mtime_ns)
+    return files
+
+
+def changes(before, after):
+    added = sorted(set(after) - set(before))
+    removed = sorted(set(before) - set(after))
+    changed = sorted(name for name in set(before) & set(after) if before[name] != after[name])
+    return (
+        [f"added {n}" for n in added]
+        + [f"removed {n}" for n in removed]
+        + [f"changed {n}" for n in changed]
+    )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _var_in_a_temporary_folder(tmp_path_factory):
+    """Tests write only where tests may: media and anything else under var/ go to a temporary
+    folder for the whole run (uploads and the open-data ZIP go to the shared storage, the test
+    database); at the end, the real var/ must be exactly as it was, or the run fails."""
+    var = tmp_path_factory.mktemp("var")
+    before = snapshot(REAL_VAR)
+    overrides = override_settings(
+        VAR_DIR=var,
+        MEDIA_ROOT=var / "media",
+    )
+    overrides.enable()
+    yield var
+    overrides.disable()
+    touched = changes(before, snapshot(REAL_VAR))
+    assert not touched, "The test run changed the real var/: " + "; ".join(touched[:20])
 
 
 @pytest.fixture(autouse=True)

@@ -2,12 +2,12 @@
 
 from datetime import timedelta
 
-from django.conf import settings
 from icalendar import Calendar, Event
 
 from concordat.core.models import CLOSED_STATUSES, Action, PlanVersion
+from concordat.core.outbound import xml_safe
 
-from .schemas import public_path
+from .schemas import public_path, site_link
 
 PRODID = "-//Crisis Care Concordat//Action plan due dates//EN"
 
@@ -20,14 +20,15 @@ def latest_published_version(area):
     )
 
 
-def due_calendar(area, *, site_url=None):
-    site_url = (site_url or settings.SITE_URL).rstrip("/")
+def due_calendar(area):
+    """Text goes through `xml_safe`: a control character in stored text would make an invalid
+    calendar (RFC 5545 allows none but tab)."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", f"{area.name}: Crisis Care Concordat due dates")
+    calendar.add("x-wr-calname", xml_safe(f"{area.name}: Crisis Care Concordat due dates"))
     version = latest_published_version(area)
     if version is None:
         return calendar
@@ -48,7 +49,7 @@ def due_calendar(area, *, site_url=None):
         title = " ".join(action.text.split())
         if len(title) > 120:
             title = title[:119] + "…"
-        event.add("summary", f"Due: {action.ref} {title}".replace("  ", " "))
+        event.add("summary", xml_safe(f"Due: {action.ref} {title}".replace("  ", " ")))
         details = [action.text, ""]
         if action.lead:
             details.append(f"Lead: {action.lead}")
@@ -56,9 +57,9 @@ def due_calendar(area, *, site_url=None):
             details.append(f"Timescale: {action.timescale}")
         if action.status:
             details.append(f"Status: {action.status}")
-        event.add("description", "\n".join(details).strip())
+        event.add("description", xml_safe("\n".join(details).strip()))
         path = public_path("public:action", area.slug, action.ref)
         if path:
-            event.add("url", f"{site_url}{path}")
+            event.add("url", site_link(path))
         calendar.add_component(event)
     return calendar

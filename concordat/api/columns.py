@@ -1,12 +1,16 @@
 """The columns of each open-data CSV file: name, what it holds, how to read it from a row.
 
 One definition serves the CSV listings, the downloads ZIP and the README inside it.
-Dates are ISO 8601 or empty; lists are joined with " | "; booleans are true/false.
+Dates are ISO 8601 or empty; lists are joined with " | "; booleans are true/false. Text that
+a spreadsheet would run as a formula starts with an apostrophe (`concordat.core.outbound`).
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
+
+from concordat.core.outbound import spreadsheet_safe
 
 LIST_SEPARATOR = " | "
 
@@ -209,5 +213,13 @@ METRIC_VALUE_COLUMNS = [
 ]
 
 
+def cell(value):
+    """A CSV cell: a number as it is (a negative number is no formula), anything else as text
+    that no spreadsheet runs and that holds no XML-illegal character."""
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return text(value)
+    return spreadsheet_safe(text(value))
+
+
 def row(columns, obj):
-    return [text(column.get(obj)) for column in columns]
+    return [cell(column.get(obj)) for column in columns]

@@ -9,6 +9,7 @@ build is a marker in the same storage, so any server (or the scheduler) may do t
 import io
 import logging
 import os
+import stat
 import tempfile
 import threading
 import time
@@ -119,8 +120,21 @@ def readme(built_at, listing, counts):
         f"Built {built_at:%Y-%m-%d %H:%M %Z} from everything published on the site.",
         "Nothing in draft or awaiting review is included.",
         "",
-        "CSV files are UTF-8 with a header row. Dates are ISO 8601 (YYYY-MM-DD) or empty;",
+        "CSV files are UTF-8 (no byte order mark), comma-separated, with a header row and",
+        "CRLF line ends; a cell with a comma, a quote or a line break is in double quotes.",
+        "Dates are ISO 8601 (YYYY-MM-DD) or empty;",
         f'lists are joined with "{columns.LIST_SEPARATOR}"; true/false for yes/no.',
+        "",
+        "Text that a spreadsheet would run as a formula (a cell starting with =, +, -, @, a",
+        "tab or a carriage return) is written with an apostrophe (') in front, the usual",
+        "convention, so that spreadsheets show it as text. To get the text exactly as stored,",
+        "remove one leading apostrophe from a cell whose next character is one of those.",
+        "Numbers are never escaped. Characters that XML does not allow (control characters",
+        "other than tab and line breaks) are left out; a vertical tab becomes a line break.",
+        "",
+        "These files are for programs. A spreadsheet opening a CSV guesses its encoding and",
+        "turns refs such as 1.10 into numbers: to read one area's plan in Excel or",
+        "LibreOffice Calc, download its .xlsx from the area's page instead.",
         "",
     ]
     for name, about, file_columns, _rows in listing:
@@ -147,11 +161,21 @@ def open_zip():
     return storage.open(STORED_NAME)
 
 
+def _member(name, moment):
+    """A ZIP entry dated when the ZIP was built, readable by everyone who extracts it."""
+    info = zipfile.ZipInfo(name, date_time=moment.timetuple()[:6])
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = (stat.S_IFREG | 0o644) << 16
+    return info
+
+
+
 def build_downloads(*, path=None, now=None):
     """Write the ZIP and return (where it went, rows per file): into the shared storage (its
     name there), or to the file `path` if one is given."""
     now = now or timezone.now()
     listing = files(timezone.localdate(now))
+    moment = timezone.localtime(now)
     counts = {}
     handle, temp_name = tempfile.mkstemp(
         dir=Path(path).parent if path else None, prefix=".building-", suffix=".zip"
@@ -163,11 +187,11 @@ def build_downloads(*, path=None, now=None):
         ):
             for name, _about, file_columns, queryset in listing:
                 with (
-                    archive.open(name, "w") as member,
+                    archive.open(_member(name, moment), "w") as member,
                     io.TextIOWrapper(member, encoding="utf-8", newline="") as text,
                 ):
                     counts[name] = write_csv(text, columns=file_columns, queryset=queryset)
-            archive.writestr("README.txt", readme(timezone.localtime(now), listing, counts))
+            archive.writestr(_member("README.txt", moment), readme(moment, listing, counts))
         if path:
             os.chmod(temp_name, 0o644)
             os.replace(temp_name, path)

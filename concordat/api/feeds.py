@@ -10,9 +10,10 @@ from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 
 from concordat.core.models import Action, Area, CanonicalStatus
+from concordat.core.outbound import sentence, xml_safe
 
 from . import selectors
-from .schemas import public_path
+from .schemas import public_path, site_link
 
 LIMIT = 50
 
@@ -51,7 +52,7 @@ def _report_entry(report):
     return Entry(
         key=f"report:{report.pk}",
         title=f"{report.area.name}: progress report published{period}",
-        description=f"{report.title}.{status}",
+        description=f"{sentence(report.title)}{status}",
         link=public_path("public:report", report.area.slug, report.pk)
         or public_path("public:area", report.area.slug)
         or "/",
@@ -113,10 +114,27 @@ def _newest(entries):
     return sorted(entries, key=lambda entry: (entry.published, entry.key), reverse=True)[:LIMIT]
 
 
+class SafeAtom1Feed(Atom1Feed):
+    """Atom that no stored text can break: XML-illegal characters are left out on the way out
+    (Django refuses to write them, which would make the feed fail)."""
+
+    def write(self, outfile, encoding):
+        self.feed = {key: xml_safe(value) for key, value in self.feed.items()}
+        self.items = [{key: xml_safe(value) for key, value in item.items()} for item in self.items]
+        super().write(outfile, encoding)
+
+
 class PublicationsFeed(Feed):
-    feed_type = Atom1Feed
-    link = "/"
+    """Links are absolute on the configured site address, as the calendars' are."""
+
+    feed_type = SafeAtom1Feed
     author_name = "Crisis Care Concordat"
+
+    def link(self):
+        return site_link("/")
+
+    def feed_url(self):
+        return site_link(public_path("publications_feed"))
 
     def title(self):
         return f"{settings.CONCORDAT_SERVICE_NAME}: publications"
@@ -141,7 +159,7 @@ class PublicationsFeed(Feed):
         return item.description
 
     def item_link(self, item):
-        return item.link
+        return site_link(item.link)
 
     def item_guid(self, item):
         return _stable_id(item.key)
@@ -172,7 +190,10 @@ class AreaFeed(PublicationsFeed):
         )
 
     def link(self, obj):
-        return public_path("public:area", obj.slug) or "/"
+        return site_link(public_path("public:area", obj.slug))
+
+    def feed_url(self, obj):
+        return site_link(public_path("area_feed", obj.slug))
 
     def feed_guid(self, obj):
         return _stable_id(f"feed:area:{obj.pk}")

@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Annotated, Literal
 from uuid import UUID
 
+from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from ninja import Field, Schema
 from pydantic import BeforeValidator
@@ -31,6 +32,12 @@ def public_path(name, *args):
         return reverse(name, args=args)
     except NoReverseMatch:
         return ""
+
+
+def site_link(path):
+    """An absolute link for a feed or a calendar, on the configured site address
+    (CONCORDAT_SITE_URL), never the Host a request happened to name."""
+    return settings.SITE_URL.rstrip("/") + (path or "/")
 
 
 # Filters -------------------------------------------------------------------------------------

@@ -14,6 +14,8 @@ from .sections import read_section_heading
 
 BULLET = re.compile(r"^\s*[•·▪◦‣○●*\-–]\s*")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A date cell of a spreadsheet, as the Excel reader writes it (day first).
+CELL_DATE = re.compile(r"(?P<day>\d{2})/(?P<month>\d{2})/(?P<year>\d{4})")
 CLOSED = {"complete", "superseded"}
 COMPLETE = "complete"
 
@@ -29,11 +31,15 @@ def outcome_lines(text):
 
 
 def _iso_or_empty(text):
-    return not text or bool(ISO_DATE.fullmatch(text))
+    """Empty, or one exact date: ISO (the CSV export) or a date cell (the Excel export)."""
+    return not text or bool(ISO_DATE.fullmatch(text) or CELL_DATE.fullmatch(text))
 
 
 def _iso(text):
+    cell = CELL_DATE.fullmatch(text or "")
     try:
+        if cell:
+            return date(int(cell["year"]), int(cell["month"]), int(cell["day"]))
         return date.fromisoformat(text) if text else None
     except ValueError:
         return None

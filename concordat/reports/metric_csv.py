@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 
+from concordat.core.outbound import spreadsheet_text
 from concordat.imports.errors import ImportRefused
 from concordat.imports.readers.decoding import BOMS as BOM_ENCODINGS
 from concordat.imports.readers.decoding import decode_text
@@ -123,7 +124,9 @@ def _read_row(line, cells, header, lookup, seen):
             f"it has {len(cells)} cells but there are {len(header)} headings; put a note "
             "with commas in double quotes."
         )
-    cells = dict(zip(header, [cell.strip() for cell in cells], strict=False))
+    # The site's own CSV download marks text a spreadsheet would run with an apostrophe.
+    cells = [spreadsheet_text(cell.strip()).strip() for cell in cells]
+    cells = dict(zip(header, cells, strict=False))
     name = cells.get("metric", "")
     if not name:
         return None, "the metric is empty."

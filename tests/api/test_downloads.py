@@ -1,7 +1,9 @@
 import csv
 import io
+import stat
 import threading
 import zipfile
+from datetime import UTC, datetime
 
 import pytest
 from django.core.management import call_command
@@ -150,3 +152,22 @@ def test_downloads_page_and_file(client, world, media):
     assert "README.txt" in zipfile.ZipFile(io.BytesIO(body)).namelist()
     page = client.get("/downloads/").content.decode()
     assert "built" in page and "ZIP," in page
+
+
+def test_zip_members_carry_the_build_time_and_mode_0644(world, media, settings):
+    settings.TIME_ZONE = "Europe/London"
+    built = datetime(2025, 7, 14, 9, 30, 12, tzinfo=UTC)
+    path, _ = downloads.build_downloads(now=built)
+    with zipfile.ZipFile(path) as archive:
+        members = archive.infolist()
+    assert len(members) == 12
+    for member in members:
+        # Local time (summer time: an hour ahead of UTC), to the two seconds ZIP keeps.
+        assert member.date_time == (2025, 7, 14, 10, 30, 12), member.filename
+        assert stat.S_IMODE(member.external_attr >> 16) == 0o644, member.filename
+        assert stat.S_ISREG(member.external_attr >> 16)
+        assert member.compress_type == zipfile.ZIP_DEFLATED
+    assert (
+        read(path)["README.txt"].splitlines()[2]
+        == "Built 2025-07-14 10:30 BST from everything published on the site."
+    )

@@ -117,3 +117,36 @@ def test_due_calendar_of_an_area_without_a_published_plan(client, world):
     calendar = Calendar.from_ical(client.get("/areas/southshire/due.ics").content)
     assert calendar.walk("VEVENT") == []
     assert client.get("/areas/nowhere/due.ics").status_code == 404
+
+
+def test_feeds_and_calendars_link_to_the_configured_site_address(client, world, settings):
+    """Both build links the same way, from CONCORDAT_SITE_URL, whatever Host the request
+    names."""
+    settings.SITE_URL = "https://concordat.example.org/"
+    atom = client.get("/areas/northshire/feed.atom", HTTP_HOST="localhost")
+    root = etree.fromstring(atom.content)
+    links = {link.get("rel"): link.get("href") for link in root.findall(f"{ATOM}link")}
+    assert links == {
+        "alternate": "https://concordat.example.org/areas/northshire/",
+        "self": "https://concordat.example.org/areas/northshire/feed.atom",
+    }
+    entries = [entry.find(f"{ATOM}link").get("href") for entry in root.iter(f"{ATOM}entry")]
+    assert "https://concordat.example.org/areas/northshire/plan/versions/2/" in entries
+    assert all(
+        href.startswith("https://concordat.example.org/areas/northshire/") for href in entries
+    )
+    national = etree.fromstring(
+        client.get("/feeds/publications.atom", HTTP_HOST="localhost").content
+    )
+    assert {link.get("rel"): link.get("href") for link in national.findall(f"{ATOM}link")} == {
+        "alternate": "https://concordat.example.org/",
+        "self": "https://concordat.example.org/feeds/publications.atom",
+    }
+    calendar = Calendar.from_ical(
+        client.get("/areas/northshire/due.ics", HTTP_HOST="localhost").content
+    )
+    assert [str(event["URL"]) for event in calendar.walk("VEVENT")] == [
+        "https://concordat.example.org/areas/northshire/plan/actions/1.1/",
+        "https://concordat.example.org/areas/northshire/plan/actions/2.1/",
+    ]
+    assert "localhost" not in atom.content.decode()

@@ -3,6 +3,8 @@
 from django.utils import timezone
 
 from concordat.core.models import Area, ProgressUpdate
+from concordat.imports.pipeline import parse_plan
+from concordat.imports.seeds.loader import registry
 
 from .helpers import csv_rows
 from .world import SECRET, import_and_publish, parsed_action
@@ -81,13 +83,29 @@ def test_national_plan_values(client, seeds):
     assert by_ref["1.1"]["ongoing"] == "true"
 
 
-def test_formula_like_text_is_kept_verbatim(client, world):
+def test_formula_like_text_is_escaped_and_reads_back_verbatim(client, world):
     area = Area.objects.create(name="Formulashire", slug="formulashire")
-    import_and_publish(area, [parsed_action("1.1", "=SUM(A1:A2) and +44 numbers", 1)], days_ago=1)
+    import_and_publish(
+        area,
+        [
+            parsed_action("1.1", "=SUM(A1:A2) and +44 numbers", 1),
+            parsed_action("1.2", "Numbers such as +44 inside are left alone", 1),
+        ],
+        days_ago=1,
+    )
 
-    rows, _ = csv_rows(client.get("/areas/formulashire/plan.csv"))
+    response = client.get("/areas/formulashire/plan.csv")
+    rows, body = csv_rows(response)
 
-    assert rows[0]["action"] == "=SUM(A1:A2) and +44 numbers"
+    # A spreadsheet shows the apostrophe-prefixed cell as text instead of running it.
+    assert rows[0]["action"] == "'=SUM(A1:A2) and +44 numbers"
+    assert rows[1]["action"] == "Numbers such as +44 inside are left alone"
+    # The importer takes the apostrophe off again: the text is as stored.
+    parsed = parse_plan(body.encode(), "plan.csv", registry=registry())
+    assert [action.text for action in parsed.actions] == [
+        "=SUM(A1:A2) and +44 numbers",
+        "Numbers such as +44 inside are left alone",
+    ]
 
 
 def test_csv_has_published_data_only(client, world):

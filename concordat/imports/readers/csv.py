@@ -3,6 +3,8 @@
 import csv
 import io
 
+from concordat.core.outbound import spreadsheet_text
+
 from ..errors import ImportRefused
 from .base import Document, Table, clean_cell
 from .decoding import decode_text
@@ -34,7 +36,8 @@ def read_csv_text(text):
     try:
         for row in reader:
             if any(cell.strip() for cell in row):
-                rows.append([clean_cell(cell) for cell in row])
+                # The site's CSV exports mark text a spreadsheet would run with an apostrophe.
+                rows.append([clean_cell(spreadsheet_text(cell)) for cell in row])
                 numbers.append(reader.line_num)
     except csv.Error as error:
         raise ImportRefused(

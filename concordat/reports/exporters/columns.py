@@ -19,9 +19,13 @@ class Column:
     key: str
     heading: str
     width: int  # in characters, for spreadsheets; the other formats scale from it
+    share: int = 0  # the documents' share of the page where it differs from `width`
 
 
 TIMESCALE = [Column("timescale", "Timescale", 18)]
+# The spreadsheet's dates as dates (the importer reads `Start` and `Due` beside `Timescale` as
+# the dates already derived from it).
+DATES = [Column("start_on", "Start", 11), Column("due_on", "Due", 11)]
 START_FINISH = [Column("start", "Start date", 14), Column("finish", "Finish date", 14)]
 BEFORE = [Column("ref", "Ref", 7), Column("action", "Action", 55)]
 AFTER = [
@@ -30,7 +34,7 @@ AFTER = [
     Column("status", "Status", 16),
     Column("rag", "RAG", 9),
     Column("suggested_rag", "Suggested RAG", 11),
-    Column("progress", "Latest progress", 55),
+    Column("progress", "Latest progress", 55, share=42),
     Column("progress_date", "Progress date", 13),
 ]
 # The shorter table of the board paper and the PDF: what a board reads.
@@ -38,11 +42,17 @@ BRIEF_AFTER = [
     Column("lead", "Lead", 20),
     Column("status", "Status", 14),
     Column("rag", "RAG", 8),
+    Column("suggested_rag", "Suggested RAG", 9),
     Column("progress", "Latest progress", 40),
 ]
 
 
-def columns_for(export, *, brief=False):
+def columns_for(export, *, brief=False, spreadsheet=False):
+    """The columns of a format's action table. The spreadsheet has the timescale as written
+    (for a plan with start and finish columns, both joined) and then real start and due
+    dates, for sorting and filtering."""
+    if spreadsheet:
+        return BEFORE + TIMESCALE + DATES + AFTER
     dates = START_FINISH if export.uses_start_finish else TIMESCALE
     if brief:
         return BEFORE + dates + BRIEF_AFTER
@@ -70,6 +80,17 @@ def cell_value(column, item):
         "progress_date": lambda: progress_date(item),
     }
     return values[column.key]()
+
+
+def sheet_value(column, item):
+    """A cell's value for a spreadsheet: dates as dates, everything else as text."""
+    if column.key == "start_on":
+        return item.action.start
+    if column.key == "due_on":
+        return item.action.due
+    if column.key == "progress_date":
+        return item.latest_update_on if item.latest_update else None
+    return cell_value(column, item)
 
 
 def rag_of(column, item):

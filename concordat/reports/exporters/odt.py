@@ -1,17 +1,24 @@
-"""The plan as an OpenDocument text file (odfpy): headings, a summary, and the action table
-with its header row marked as a repeated header."""
+"""The plan as an OpenDocument text file (odfpy): the same board paper as the Word file (see
+paper.py), in Arial declared as the document's font and default style, with tables whose
+columns are sized for their content, header rows repeated on every page, and "Page x of y" in
+the footer. All text passes through `xml_safe` on its way in."""
 
 import io
 
-from odf import teletype
+from django.utils import timezone
+from odf import dc, meta, teletype
 from odf.opendocument import OpenDocumentText
 from odf.style import (
-    PageLayout as StylePageLayout,
-)
-from odf.style import (
-    PageLayoutProperties as StylePageLayoutProperties,
-)
-from odf.style import (
+    DefaultStyle,
+    FontFace,
+    Footer,
+    FooterStyle,
+    Header,
+    HeaderFooterProperties,
+    ListLevelProperties,
+    MasterPage,
+    PageLayout,
+    PageLayoutProperties,
     ParagraphProperties,
     Style,
     TableCellProperties,
@@ -20,11 +27,25 @@ from odf.style import (
     TextProperties,
 )
 from odf.table import CoveredTableCell, Table, TableCell, TableColumn, TableHeaderRows, TableRow
-from odf.text import H, P
+from odf.text import (
+    H,
+    List,
+    ListItem,
+    ListLevelStyleBullet,
+    ListStyle,
+    P,
+    PageCount,
+    PageNumber,
+    Span,
+)
 
-from .columns import cell_value, columns_for, rag_of
-from .data import RAG_COLUMNS, STATUS_COLUMNS, long_date
+from concordat.core.outbound import xml_safe
 
+from . import layout, paper
+
+FONT = "Arial"
+PAGE_WIDTH_CM, PAGE_HEIGHT_CM, MARGIN_CM = 29.7, 21.0, 1.8
+TABLE_FONT = layout.Font(size=8, padding=8)  # 0.1 cm padding each side, and the borders
 RAG_COLOURS = {
     "red": ("#d4351c", "#ffffff"),
     "amber": ("#f47738", "#0b0c0c"),
@@ -36,19 +57,60 @@ RAG_COLOURS = {
 class _Styles:
     def __init__(self, document):
         self.document = document
-        default = Style(name="Default", family="paragraph")
-        default.addElement(
-            TextProperties(fontsize="9pt", language="en", country="GB", fontname="Liberation Sans")
+        document.fontfacedecls.addElement(
+            FontFace(name=FONT, fontfamily=FONT, fontfamilygeneric="swiss", fontpitch="variable")
         )
+        default = DefaultStyle(family="paragraph")
+        default.addElement(
+            TextProperties(
+                fontname=FONT,
+                fontsize="10pt",
+                language="en",
+                country="GB",
+                fontnameasian=FONT,
+                fontnamecomplex=FONT,
+            )
+        )
+        default.addElement(ParagraphProperties(marginbottom="0.12cm", margintop="0cm"))
         document.styles.addElement(default)
+        standard = Style(name="Standard", family="paragraph", displayname="Default")
+        standard.addElement(TextProperties(fontname=FONT, fontsize="10pt"))
+        document.styles.addElement(standard)
         self.heading = {}
-        for level, size in ((1, "18pt"), (2, "14pt")):
-            style = Style(name=f"Heading {level}", family="paragraph", defaultoutlinelevel=level)
-            style.addElement(TextProperties(fontsize=size, fontweight="bold"))
-            style.addElement(ParagraphProperties(margintop="0.3cm", marginbottom="0.2cm"))
+        for level, size in ((1, "18pt"), (2, "14pt"), (3, "11pt")):
+            style = Style(
+                name=f"Heading_20_{level}",
+                displayname=f"Heading {level}",
+                family="paragraph",
+                parentstylename="Standard",
+                defaultoutlinelevel=level,
+            )
+            style.addElement(TextProperties(fontsize=size, fontweight="bold", fontname=FONT))
+            style.addElement(
+                ParagraphProperties(
+                    margintop="0.35cm", marginbottom="0.15cm", keepwithnext="always"
+                )
+            )
             document.styles.addElement(style)
             self.heading[level] = style
-        self.bold = self._auto_paragraph("Bold", fontweight="bold")
+        self.break_heading = Style(
+            name="HeadingNewPage", family="paragraph", parentstylename=self.heading[2]
+        )
+        self.break_heading.addElement(ParagraphProperties(breakbefore="page"))
+        document.automaticstyles.addElement(self.break_heading)
+        self.bold = self._auto_text("Bold", fontweight="bold")
+        self.bold_span = Style(name="BoldSpan", family="text")
+        self.bold_span.addElement(TextProperties(fontweight="bold"))
+        document.automaticstyles.addElement(self.bold_span)
+        self.large = self._auto_text("Large", fontweight="bold", fontsize="14pt")
+        self.cell_text = self._paragraph_style("TableText", "8pt")
+        self.cell_bold = self._paragraph_style("TableTextBold", "8pt", fontweight="bold")
+        self.cell_italic = self._paragraph_style("TableTextItalic", "8pt", fontstyle="italic")
+        self.cell_number = self._paragraph_style("TableNumber", "8pt", align="end")
+        self.cell_number_bold = self._paragraph_style(
+            "TableNumberBold", "8pt", align="end", fontweight="bold"
+        )
+        self.footer = self._paragraph_style("FooterText", "8pt", align="end")
         self.cell = self._cell("Cell", None)
         self.header_cell = self._cell("HeaderCell", "#dde3e7")
         self.band_cell = self._cell("BandCell", "#f3f2f1")
@@ -56,17 +118,28 @@ class _Styles:
             rag: self._cell(f"Rag{rag}", fill) for rag, (fill, _) in RAG_COLOURS.items()
         }
         self.rag_text = {
-            rag: self._auto_paragraph(f"RagText{rag}", fontweight="bold", color=text)
+            rag: self._paragraph_style(f"RagText{rag}", "8pt", fontweight="bold", color=text)
             for rag, (_fill, text) in RAG_COLOURS.items()
         }
-        table = Style(name="ActionTable", family="table")
-        table.addElement(TableProperties(width="27cm", align="margins"))
-        document.automaticstyles.addElement(table)
-        self.table = table
+        self.bullets = ListStyle(name="Bullets")
+        level = ListLevelStyleBullet(level=1, bulletchar="•")
+        level.addElement(ListLevelProperties(spacebefore="0.3cm", minlabelwidth="0.4cm"))
+        self.bullets.addElement(level)
+        document.automaticstyles.addElement(self.bullets)
 
-    def _auto_paragraph(self, name, **text):
-        style = Style(name=name, family="paragraph")
+    def _auto_text(self, name, **text):
+        style = Style(name=name, family="paragraph", parentstylename="Standard")
         style.addElement(TextProperties(**text))
+        self.document.automaticstyles.addElement(style)
+        return style
+
+    def _paragraph_style(self, name, size, *, align=None, **text):
+        style = Style(name=name, family="paragraph", parentstylename="Standard")
+        style.addElement(TextProperties(fontsize=size, **text))
+        paragraph = {"marginbottom": "0cm", "margintop": "0cm"}
+        if align:
+            paragraph["textalign"] = align
+        style.addElement(ParagraphProperties(**paragraph))
         self.document.automaticstyles.addElement(style)
         return style
 
@@ -79,153 +152,174 @@ class _Styles:
         self.document.automaticstyles.addElement(style)
         return style
 
-    def column(self, index, width_cm):
-        style = Style(name=f"Column{index}", family="table-column")
-        style.addElement(TableColumnProperties(columnwidth=f"{width_cm:.2f}cm"))
+    def table(self, name, width_cm):
+        style = Style(name=f"{name}Table", family="table")
+        style.addElement(TableProperties(width=f"{width_cm:.3f}cm", align="center"))
+        self.document.automaticstyles.addElement(style)
+        return style
+
+    def column(self, table, index, width_cm):
+        style = Style(name=f"{table}Column{index}", family="table-column")
+        style.addElement(TableColumnProperties(columnwidth=f"{width_cm:.3f}cm"))
         self.document.automaticstyles.addElement(style)
         return style
 
 
-def _paragraph(text, style=None):
-    paragraph = P(stylename=style) if style is not None else P()
-    teletype.addTextToElement(paragraph, text)
+def _paragraph(text, style):
+    paragraph = P(stylename=style)
+    teletype.addTextToElement(paragraph, xml_safe(text))
     return paragraph
 
 
-def _cell(styles, text, *, style=None, text_style=None, span=1):
-    cell = TableCell(stylename=style or styles.cell, valuetype="string")
-    if span > 1:
-        cell.setAttribute("numbercolumnsspanned", str(span))
-    for line in (text or "").split("\n") or [""]:
-        cell.addElement(_paragraph(line, text_style))
-    return cell
-
-
-def _landscape(document):
-    layout = StylePageLayout(name="Landscape")
-    layout.addElement(
-        StylePageLayoutProperties(
-            pagewidth="29.7cm",
-            pageheight="21cm",
+def _page(document, styles, *, title, draft):
+    layout_style = PageLayout(name="Landscape")
+    layout_style.addElement(
+        PageLayoutProperties(
+            pagewidth=f"{PAGE_WIDTH_CM}cm",
+            pageheight=f"{PAGE_HEIGHT_CM}cm",
             printorientation="landscape",
-            margin="1.5cm",
+            margin=f"{MARGIN_CM}cm",
         )
     )
-    document.automaticstyles.addElement(layout)
-    from odf.style import MasterPage
+    footer_style = FooterStyle()
+    footer_style.addElement(HeaderFooterProperties(minheight="0.4cm", margintop="0.3cm"))
+    layout_style.addElement(footer_style)
+    document.automaticstyles.addElement(layout_style)
+    master = MasterPage(name="Standard", pagelayoutname=layout_style)
+    if draft:
+        header = Header()
+        header.addElement(_paragraph("DRAFT — not published", styles.bold))
+        master.addElement(header)
+    footer = Footer()
+    line = _paragraph(f"{title} · Page ", styles.footer)
+    line.addElement(PageNumber(selectpage="current", text="1"))
+    line.addText(" of ")
+    line.addElement(PageCount(text="1"))
+    footer.addElement(line)
+    master.addElement(footer)
+    document.masterstyles.addElement(master)
 
-    document.masterstyles.addElement(MasterPage(name="Standard", pagelayoutname=layout))
+
+def _meta(document, export):
+    version = export.version
+    created = version.published_at or version.created_at
+    document.meta.addElement(dc.Title(text=xml_safe(export.title)))
+    document.meta.addElement(dc.Subject(text=xml_safe(export.version_line)))
+    document.meta.addElement(dc.Language(text="en-GB"))
+    document.meta.addElement(dc.Creator(text=xml_safe(export.area.name)))
+    document.meta.addElement(meta.InitialCreator(text=xml_safe(export.area.name)))
+    if created:
+        document.meta.addElement(meta.CreationDate(text=_iso(created)))
+    document.meta.addElement(dc.Date(text=_iso(timezone.now())))
+
+
+def _iso(moment):
+    return timezone.localtime(moment).replace(microsecond=0, tzinfo=None).isoformat()
 
 
 def plan_odt(export):
     document = OpenDocumentText()
-    document.meta.addElement(_meta_title(export.title))
-    document.meta.addElement(_meta_language())
-    _landscape(document)
+    _meta(document, export)
     styles = _Styles(document)
+    _page(document, styles, title=export.title, draft=export.draft)
     body = document.text
-
-    body.addElement(H(outlinelevel=1, stylename=styles.heading[1], text=export.title))
-    if export.draft:
-        body.addElement(
-            _paragraph(
-                "DRAFT — not published. This copy comes from the workspace and may change.",
-                styles.bold,
-            )
-        )
-    body.addElement(_paragraph(f"Area: {export.area.name}"))
-    body.addElement(_paragraph(f"Version: {export.version_line}"))
-    body.addElement(_paragraph(f"Date: {long_date(export.on)}"))
-
-    body.addElement(H(outlinelevel=2, stylename=styles.heading[2], text="Summary by section"))
-    body.addElement(_summary_table(styles, export))
-
-    body.addElement(H(outlinelevel=2, stylename=styles.heading[2], text="The action plan"))
-    body.addElement(_action_table(styles, export))
+    new_page = False
+    for block in paper.plan_paper(export):
+        if isinstance(block, paper.PageBreak):
+            new_page = True
+            continue
+        if isinstance(block, paper.Heading):
+            style = styles.heading[block.level]
+            if new_page and block.level == 2:
+                style = styles.break_heading
+            new_page = False
+            heading = H(outlinelevel=block.level, stylename=style)
+            teletype.addTextToElement(heading, xml_safe(block.text))
+            body.addElement(heading)
+        elif isinstance(block, paper.Paragraph):
+            if block.strong:
+                body.addElement(_paragraph(block.text, styles.large))
+                continue
+            paragraph = P(stylename="Standard")
+            if block.label:
+                label = Span(stylename=styles.bold_span)
+                teletype.addTextToElement(label, f"{block.label}: ")
+                paragraph.addElement(label)
+            teletype.addTextToElement(paragraph, xml_safe(block.text))
+            body.addElement(paragraph)
+        elif isinstance(block, paper.Bullets):
+            listed = List(stylename=styles.bullets)
+            for item in block.items:
+                entry = ListItem()
+                entry.addElement(_paragraph(item, "Standard"))
+                listed.addElement(entry)
+            body.addElement(listed)
+        elif isinstance(block, paper.Grid):
+            body.addElement(_table(styles, block))
     out = io.BytesIO()
     document.write(out)
     return out.getvalue()
 
 
-def _meta_title(title):
-    from odf.dc import Title
-
-    return Title(text=title)
-
-
-def _meta_language():
-    from odf.dc import Language
-
-    return Language(text="en-GB")
-
-
-def _summary_table(styles, export):
-    headings = ["Concordat section", "Total"]
-    headings += [label if key else "Not stated" for key, label in STATUS_COLUMNS]
-    headings += [label if key else "No RAG" for key, label in RAG_COLUMNS]
-    table = Table(name="Summary", stylename=styles.table)
-    table.addElement(TableColumn(numbercolumnsrepeated=len(headings)))
+def _table(styles, grid):
+    total_cm = PAGE_WIDTH_CM - 2 * MARGIN_CM
+    widths = layout.column_widths(
+        grid.columns,
+        paper.grid_texts(grid),
+        total=total_cm * layout.PT_PER_CM,
+        font=TABLE_FONT,
+        words=layout.office_words,
+    )
+    table = Table(name=grid.name, stylename=styles.table(grid.name, total_cm))
+    for index, width in enumerate(widths):
+        table.addElement(
+            TableColumn(stylename=styles.column(grid.name, index, width / layout.PT_PER_CM))
+        )
     header = TableHeaderRows()
     row = TableRow()
-    for heading in headings:
-        row.addElement(_cell(styles, heading, style=styles.header_cell, text_style=styles.bold))
+    for column in grid.columns:
+        row.addElement(_cell(column.heading, style=styles.header_cell, text_style=styles.cell_bold))
     header.addElement(row)
     table.addElement(header)
-    for summary in [*export.sections, export.totals]:
+    for line in grid.rows:
+        if line.band:
+            table.addElement(
+                _band(styles, line.text, len(grid.columns), bold=line.band == "section")
+            )
+            continue
         row = TableRow()
-        label = f"{summary.number}. {summary.title}" if summary.number else summary.title
-        values = [label, str(summary.total)]
-        values += [str(summary.by_status.get(key, 0)) for key, _label in STATUS_COLUMNS]
-        values += [str(summary.by_rag.get(key, 0)) for key, _label in RAG_COLUMNS]
-        for value in values:
-            row.addElement(_cell(styles, value))
+        for index, value in enumerate(line.cells):
+            if grid.numbers and index > 0:
+                text_style = styles.cell_number_bold if line.strong else styles.cell_number
+            else:
+                text_style = styles.cell_bold if line.strong else styles.cell_text
+            row.addElement(
+                _cell(
+                    value.text,
+                    style=styles.rag_cells.get(value.rag, styles.cell),
+                    text_style=styles.rag_text.get(value.rag, text_style),
+                )
+            )
         table.addElement(row)
     return table
 
 
-def _action_table(styles, export):
-    columns = columns_for(export)
-    total = sum(column.width for column in columns)
-    table = Table(name="ActionPlan", stylename=styles.table)
-    for index, column in enumerate(columns):
-        table.addElement(TableColumn(stylename=styles.column(index, 27 * column.width / total)))
-    header = TableHeaderRows()
-    row = TableRow()
-    for column in columns:
-        row.addElement(
-            _cell(styles, column.heading, style=styles.header_cell, text_style=styles.bold)
-        )
-    header.addElement(row)
-    table.addElement(header)
-    for _number, heading, subthemes in export.grouped():
-        table.addElement(_band(styles, heading, len(columns), bold=True))
-        for subtheme, items in subthemes:
-            if subtheme:
-                table.addElement(_band(styles, subtheme, len(columns), bold=False))
-            for item in items:
-                row = TableRow()
-                for column in columns:
-                    rag = rag_of(column, item)
-                    row.addElement(
-                        _cell(
-                            styles,
-                            cell_value(column, item),
-                            style=styles.rag_cells.get(rag),
-                            text_style=styles.rag_text.get(rag),
-                        )
-                    )
-                table.addElement(row)
-    return table
+def _cell(text, *, style, text_style, span=1):
+    cell = TableCell(stylename=style, valuetype="string")
+    if span > 1:
+        cell.setAttribute("numbercolumnsspanned", str(span))
+    for line in (text or "").split("\n"):
+        cell.addElement(_paragraph(line, text_style))
+    return cell
 
 
 def _band(styles, text, width, *, bold):
     row = TableRow()
     row.addElement(
         _cell(
-            styles,
             text,
             style=styles.band_cell if bold else styles.cell,
-            text_style=styles.bold if bold else None,
+            text_style=styles.cell_bold if bold else styles.cell_italic,
             span=width,
         )
     )

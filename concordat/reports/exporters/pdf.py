@@ -5,17 +5,16 @@ from django.template.loader import render_to_string
 from weasyprint import HTML
 
 from concordat.core.collector import collector_paused
+from concordat.core.outbound import xml_safe
 from concordat.reports.templatetags.report_tags import LONGEST_KEPT_TOGETHER, print_groups
 
+from . import layout
 from .columns import cell_value, columns_for, rag_of
 from .data import RAG_COLUMNS, STATUS_COLUMNS, long_date
 
-# A4 landscape less the margins; a generous width for one character of the table's text.
-PAGE_WIDTH_CM = 27.3
-CHAR_CM = 0.15
-WIDE_CHAR_CM = 0.22
-PADDING_CM = 0.4
-HEADING_CHAR_CM = 0.19  # headings are bold
+# A4 landscape less the margins, in points; the table's font.
+PAGE_WIDTH_PT = 27.3 * layout.PT_PER_CM
+TABLE_FONT = layout.Font(size=7.5, padding=0.4 * layout.PT_PER_CM)
 # Characters of a progress note printed in the table.
 PROGRESS_LIMIT = 900
 SUMMARY_HEADINGS = [label if key else "Not stated" for key, label in STATUS_COLUMNS] + [
@@ -28,7 +27,8 @@ def _refuse_fetch(url, *args, **kwargs):
 
 
 def render_pdf(html):
-    document = HTML(string=html, url_fetcher=_refuse_fetch, base_url=None)
+    """The PDF of a page of HTML, with any XML-illegal character in it left out."""
+    document = HTML(string=xml_safe(html), url_fetcher=_refuse_fetch, base_url=None)
     with collector_paused():
         return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
 
@@ -73,35 +73,27 @@ def summary_rows(export):
     return rows
 
 
-def text_width(text):
-    """A generous estimate of the printed width of a word (cm) at the table's font size."""
-    return sum(WIDE_CHAR_CM if char.isupper() or char in "mwW@%" else CHAR_CM for char in text)
+def _print_words(text):
+    """The pieces of a cell's text that print unbroken (see `print_groups`)."""
+    words = []
+    for line in (text or "").split("\n"):
+        for piece, together in print_groups(line):
+            words.extend([piece[:LONGEST_KEPT_TOGETHER]] if together else piece.split())
+    return words
 
 
 def column_widths(columns, rows):
-    """Widths (cm) for a fixed table layout: each column its share of the page, widened where
-    a word that must not break would not fit, the wide text columns giving up the room."""
-    total = sum(column.width for column in columns)
-    widths = [PAGE_WIDTH_CM * column.width / total for column in columns]
-    need = [
-        PADDING_CM + max(len(word) for word in column.heading.split()) * HEADING_CHAR_CM
-        for column in columns
-    ]
-    for row in rows:
-        for index, cell in enumerate(row.get("cells", ())):
-            for line in (cell["text"] or "").split("\n"):
-                for text, together in print_groups(line):
-                    words = [text] if together else text.split()
-                    for word in words:
-                        width = text_width(word[:LONGEST_KEPT_TOGETHER])
-                        need[index] = max(need[index], PADDING_CM + width)
-    widths = [max(width, needed) for width, needed in zip(widths, need, strict=True)]
-    excess = sum(widths) - PAGE_WIDTH_CM
-    room = [max(0.0, width - needed) for width, needed in zip(widths, need, strict=True)]
-    if excess > 0 and sum(room):
-        share = min(1.0, excess / sum(room))
-        widths = [width - spare * share for width, spare in zip(widths, room, strict=True)]
-    return widths
+    """Widths (points) for a fixed table layout: each column its share of the page, widened
+    where a word that must not break would not fit, the wide text columns giving up the room."""
+    texts = [[cell["text"] for cell in row["cells"]] for row in rows if row.get("cells")]
+    return layout.column_widths(
+        columns,
+        texts,
+        total=PAGE_WIDTH_PT,
+        font=TABLE_FONT,
+        limit=LONGEST_KEPT_TOGETHER,
+        words=_print_words,
+    )
 
 
 def plan_context(export):

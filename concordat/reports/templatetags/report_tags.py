@@ -77,6 +77,14 @@ def report_text(value):
     return mark_safe("\n".join(parts))  # noqa: S308 - built from escaped text only
 
 
+@register.filter(is_safe=True)
+def sentence(value):
+    """Generated text ending in one full stop ("Work)." never becomes "Work)..")."""
+    from concordat.core.outbound import sentence as end_sentence
+
+    return end_sentence(str(value))
+
+
 @register.filter
 def number(value):
     """5.0000 → 5, 72.50 → 72.5, 1234 → 1,234."""

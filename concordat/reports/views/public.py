@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from concordat.core.models import Area
+from concordat.core.outbound import spreadsheet_safe
 from concordat.core.selectors import plans as public_plans
 
 from .. import selectors
@@ -111,7 +112,8 @@ def area_metrics_csv(request, slug):
     for row in selectors.area_value_rows(area):
         period = Period(row.period_start, row.period_end, row.metric.period)
         value = format_number(row.value).replace(",", "")
-        writer.writerow([row.metric.slug, period.short_label, value, row.note])
+        cells = [row.metric.slug, period.short_label, value, row.note]
+        writer.writerow([spreadsheet_safe(cell) for cell in cells])
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{area.slug}-outcome-measures.csv"'
     return response
