@@ -158,7 +158,7 @@ def test_zip_members_carry_the_build_time_and_mode_0644(world, media, settings):
     settings.TIME_ZONE = "Europe/London"
     built = datetime(2025, 7, 14, 9, 30, 12, tzinfo=UTC)
     path, _ = downloads.build_downloads(now=built)
-    with zipfile.ZipFile(path) as archive:
+    with shared_storage().open(path) as handle, zipfile.ZipFile(handle) as archive:
         members = archive.infolist()
     assert len(members) == 12
     for member in members:

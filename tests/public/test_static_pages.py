@@ -7,6 +7,9 @@ from django.views.defaults import permission_denied
 
 from concordat.public.static_pages import _duration, server_error
 
+# Public pages are served through the page cache, which reads the publication counter.
+pytestmark = pytest.mark.django_db
+
 
 @pytest.mark.parametrize(
     ("path", "heading"),
