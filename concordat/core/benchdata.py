@@ -479,19 +479,20 @@ def _plans(rng, words, areas, plans, sections, local_orgs, regional_orgs, scale,
                 start = previous_day[version.pk]
                 span = max((day - start).days, 1)
                 status = _status_for(rng, 0.5)
+                day = start + timedelta(days=rng.randint(0, span))
+                # One note in twenty came from a document that gave no date: undated.
+                dated = rng.random() < 0.95
                 updates.append(
                     ProgressUpdate(
                         identity=ids[index],
                         version=version,
-                        date=start + timedelta(days=rng.randint(0, span))
-                        if rng.random() < 0.95
-                        else None,
+                        date=day if dated else None,
                         note=words.note(),
                         status=rng.choice(_STATUS_WORDS[status]) if status else "",
                         canonical_status=status,
                         rag=rng.choice(_RAG_FOR[status]) if status else "",
                         author_name=words.person(),
-                        source=ProgressUpdate.Source.WEB,
+                        source=ProgressUpdate.Source.WEB if dated else ProgressUpdate.Source.IMPORT,
                     )
                 )
     _batched(ProgressUpdate, updates, using)
