@@ -40,22 +40,42 @@ def whole_percentages(counts):
     return floors
 
 
-def _segments(spec, counts):
-    values = [counts.get(key, 0) for key, _css, _label in spec]
-    return [
-        {"key": css, "label": label, "count": count, "percent": percent}
-        for (_key, css, label), count, percent in zip(
-            spec, values, whole_percentages(values), strict=True
+def _segments(spec, counts, suggested=None):
+    """Bar segments with their legend numbers. With `suggested` (RAG counts the system
+    suggested, part of `counts`), each colour is drawn in two parts: reported solid, then
+    suggested hatched, so a suggested RAG never passes for a reported one."""
+    suggested = suggested or {}
+    parts = []
+    for key, _css, _label in spec:
+        count = counts.get(key, 0)
+        guessed = min(suggested.get(key, 0), count) if key else 0
+        parts += [count - guessed, guessed]
+    percents = whole_percentages(parts)
+    segments = []
+    for index, (_key, css, label) in enumerate(spec):
+        reported, guessed = parts[2 * index], parts[2 * index + 1]
+        segments.append(
+            {
+                "key": css,
+                "label": label,
+                "count": reported + guessed,
+                "percent": percents[2 * index] + percents[2 * index + 1],
+                "reported": reported,
+                "reported_percent": percents[2 * index],
+                "suggested": guessed,
+                "suggested_percent": percents[2 * index + 1],
+            }
         )
-    ]
+    return segments
 
 
 def status_segments(by_status):
     return _segments(STATUS_SEGMENTS, by_status)
 
 
-def rag_segments(by_rag):
-    return _segments(RAG_SEGMENTS, by_rag)
+def rag_segments(by_rag, by_rag_suggested=None):
+    """RAG segments; `by_rag_suggested` says how many of each colour the system suggested."""
+    return _segments(RAG_SEGMENTS, by_rag, by_rag_suggested)
 
 
 class _UrlMaker:

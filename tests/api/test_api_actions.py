@@ -245,5 +245,3 @@ def test_sql_filters_agree_with_the_verdict(client, world, offset_days, monkeypa
     assert picked(f"updated_since={since.isoformat()}") == {
         key for key, v in judged.items() if v.updated_recently
     }
-
-

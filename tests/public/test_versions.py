@@ -12,7 +12,7 @@ from .world import SECRET, import_and_publish, parsed_action, publish
 def test_history_lists_published_versions_only(client, world):
     html = page(client, "/areas/northshire/plan/versions/")
 
-    current = '<strong class="govuk-tag govuk-tag--green">Current</strong>'
+    current = '<strong class="govuk-tag govuk-tag--grey">Current</strong>'
     assert f'href="/areas/northshire/plan/versions/2/">Version 2</a> {current}' in html
     assert 'href="/areas/northshire/plan/versions/1/">Version 1</a>' in html
     assert "/plan/versions/3/" not in html

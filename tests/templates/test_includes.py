@@ -1,5 +1,7 @@
 """The reusable partials under concordat/templates/includes/ and the site frame in base.html."""
 
+import re
+
 from django import forms
 from django.core.paginator import Paginator
 from django.template.loader import render_to_string
@@ -92,11 +94,17 @@ def test_status_tag_colours_and_words():
     def tag(status):
         return squash(render_to_string("includes/status_tag.html", {"status": status}))
 
-    assert tag("not_started") == '<strong class="govuk-tag govuk-tag--grey">Not started</strong>'
-    assert tag("in_progress") == '<strong class="govuk-tag">In progress</strong>'
-    assert tag("complete") == '<strong class="govuk-tag govuk-tag--green">Complete</strong>'
-    assert tag("superseded") == '<strong class="govuk-tag govuk-tag--purple">Superseded</strong>'
-    assert "Status not known" in tag("")
+    def classes(key):
+        return f"govuk-tag concordat-status concordat-status--{key}"
+
+    # Statuses have their own palette: never a RAG colour (red, amber, green, blue).
+    assert tag("not_started") == f'<strong class="{classes("not-started")}">Not started</strong>'
+    assert tag("in_progress") == f'<strong class="{classes("in-progress")}">In progress</strong>'
+    assert tag("complete") == f'<strong class="{classes("complete")}">Complete</strong>'
+    assert tag("superseded") == f'<strong class="{classes("superseded")}">Superseded</strong>'
+    assert tag("") == f'<strong class="{classes("unknown")}">Status not known</strong>'
+    for status in ("not_started", "in_progress", "complete", "superseded", ""):
+        assert not re.search(r"--(?:red|amber|orange|green|blue)\b", tag(status))
 
 
 class DueForm(forms.Form):

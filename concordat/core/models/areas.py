@@ -1,8 +1,8 @@
-import re
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+
+from concordat.core import geography
 
 from .organisations import Organisation
 
@@ -27,17 +27,15 @@ def validate_area_slug(value):
         raise ValidationError(f"“{value}” is used by a page of the site; choose another address.")
 
 
-ONS_CODE = re.compile(r"^E(?:06|07|08|09|10)\d{6}$")
-
-
 def validate_ons_codes(value):
     if not isinstance(value, list) or not all(isinstance(code, str) for code in value):
         raise ValidationError("Give the ONS codes as a list of codes.")
-    wrong = [code for code in value if not ONS_CODE.match(code)]
+    wrong = geography.unknown_codes(value)
     if wrong:
         raise ValidationError(
-            f"{', '.join(wrong)} {'is' if len(wrong) == 1 else 'are'} not an ONS code of a "
-            "local authority in England (E06, E07, E08, E09 or E10 and six digits)."
+            f"{', '.join(wrong)} {'is' if len(wrong) == 1 else 'are'} not the ONS code of a "
+            "Health and Wellbeing Board area in England (an upper-tier local authority: E06, "
+            "E08, E09 or E10 and six digits)."
         )
     if len(set(value)) != len(value):
         raise ValidationError("Each ONS code can be given once.")
@@ -129,6 +127,11 @@ class Area(models.Model):
 
     def get_absolute_url(self):
         return reverse("public:area", args=[self.slug])
+
+    @property
+    def board_areas(self):
+        """The board areas the group covers, as (ONS code, name), in the order given."""
+        return [(code, geography.name_of(code)) for code in self.ons_codes]
 
     @property
     def declared(self):

@@ -277,6 +277,7 @@ class Dashboard:
     overdue: list
     stale: list
     recently_completed: list
+    review_overdue: bool = False
 
     @property
     def stage(self):
@@ -342,4 +343,35 @@ def area_dashboard(area, *, on, sections):
         overdue=overdue[:LIST_LIMIT],
         stale=stale[:LIST_LIMIT],
         recently_completed=completed[:LIST_LIMIT],
+        review_overdue=bool(version and version.review_due and version.review_due < on),
     )
+
+
+# --- the national table's order ------------------------------------------------------------
+
+# Sort keys of /areas/ and /areas.csv: (label, the value to sort by, the natural direction).
+SORTS = {
+    "name": ("Area", lambda s: s.area.name.lower(), "asc"),
+    "stage": ("Stage", lambda s: rules.STAGE_ORDER.get(s.stage, -1), "asc"),
+    "complete": ("Share complete", lambda s: s.share_complete if s.total else None, "desc"),
+    "overdue": ("Share overdue", lambda s: s.share_overdue if s.total else None, "desc"),
+    "updated": (
+        "Share updated in the last six months",
+        lambda s: s.share_updated_recently if s.total else None,
+        "desc",
+    ),
+    "last_update": ("Last update", lambda s: s.last_update, "asc"),
+    "review_due": ("Review due", lambda s: s.review_due, "asc"),
+    "last_published": ("Last published", lambda s: s.published_on, "desc"),
+}
+
+
+def sort_summaries(summaries, *, key="name", descending=False):
+    """The summaries in the order asked for; areas with no value for the key (no plan, never
+    updated) come last either way, and ties go by name."""
+    value = SORTS[key][1]
+    known = [s for s in summaries if value(s) is not None]
+    missing = [s for s in summaries if value(s) is None]
+    by_name = sorted(known, key=lambda s: (s.area.name.lower(), s.area.pk))
+    ordered = sorted(by_name, key=value, reverse=descending)
+    return ordered + sorted(missing, key=lambda s: (s.area.name.lower(), s.area.pk))

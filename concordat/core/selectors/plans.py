@@ -426,6 +426,7 @@ def summarise(items):
         "updated_recently": sum(item.updated_recently for item in items),
         "already_due": sum(1 for item in items if item.action.due and item.action.due < on),
         "complete": sum(item.action.canonical_status == CanonicalStatus.COMPLETE for item in items),
+        "last_update": max((i.last_update_on for i in items if i.last_update_on), default=None),
     }
 
 
