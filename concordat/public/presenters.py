@@ -98,17 +98,17 @@ class _UrlMaker:
         return "".join(pieces)
 
 
-def add_urls(items):
+def add_urls(items, *, base=""):
     """Give each PublicAction `url` (its action page, or "" without a ref) and each lead
-    organisation `url`."""
+    organisation `url`; with `base` ("https://example.org"), absolute addresses."""
     action_url = _UrlMaker("public:action", "AREA", "REF")
     organisation_url = _UrlMaker("public:organisation", "ORGANISATION")
     for item in items:
         ref = item.action.ref
         # A ref with a slash cannot be part of an address (the route refuses it).
-        item.url = action_url(item.area.slug, ref) if ref and "/" not in ref else ""
+        item.url = base + action_url(item.area.slug, ref) if ref and "/" not in ref else ""
         for organisation in item.organisations:
-            organisation.url = organisation_url(organisation.slug)
+            organisation.url = base + organisation_url(organisation.slug)
     return items
 
 
