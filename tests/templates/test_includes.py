@@ -6,6 +6,8 @@ from django import forms
 from django.core.paginator import Paginator
 from django.template.loader import render_to_string
 
+from concordat.public.presenters import rag_segments, status_segments
+
 
 def squash(html):
     return " ".join(html.split())
@@ -127,11 +129,7 @@ def test_error_summary_links_each_message_to_its_field():
 
 
 def test_status_bar_sizes_segments_by_class_and_lists_counts():
-    segments = [
-        {"key": "complete", "label": "Complete", "count": 3, "percent": 75},
-        {"key": "in-progress", "label": "In progress", "count": 1, "percent": 25},
-        {"key": "not-started", "label": "Not started", "count": 0, "percent": 0},
-    ]
+    segments = status_segments({"complete": 3, "in_progress": 1})
 
     html = squash(
         render_to_string(
@@ -145,6 +143,27 @@ def test_status_bar_sizes_segments_by_class_and_lists_counts():
     assert "style=" not in html
     assert 'aria-label="Actions by status"' in html
     assert "Not started: 0</li>" in html
+
+
+def test_suggested_rag_is_hatched_and_counted_apart():
+    segments = rag_segments({"red": 4, "green": 4}, {"red": 3})
+
+    html = squash(render_to_string("includes/status_bar.html", {"segments": segments}))
+
+    # Red: 1 reported (13%), 3 suggested (37%, hatched); green 4 reported (50%).
+    assert (
+        '<span class="concordat-bar__segment concordat-bar__segment--red '
+        'concordat-bar__segment--w13"></span><span class="concordat-bar__segment '
+        "concordat-bar__segment--red concordat-bar__segment--suggested "
+        'concordat-bar__segment--w37"></span>'
+    ) in html
+    assert "concordat-bar__segment--green concordat-bar__segment--w50" in html
+    assert (
+        'Red: 4 <span class="concordat-bar-legend__suggested"><span class="concordat-bar-legend'
+        '__swatch concordat-bar-legend__swatch--red concordat-bar-legend__swatch--suggested" '
+        'aria-hidden="true"></span>3 suggested</span></li>'
+    ) in html
+    assert "Green: 4</li>" in html
 
 
 def test_navigation_marks_the_current_section(rf):
