@@ -32,8 +32,8 @@ def test_filter_by_region(client, world):
 
 def test_filter_by_stage(client, world):
     assert area_rows(page(client, "/areas/?stage=declaration_signed")) == ["westshire"]
-    assert area_rows(page(client, "/areas/?stage=delivering&region=north-west")) == ["northshire"]
-    html = page(client, "/areas/?stage=review_overdue")
+    assert area_rows(page(client, "/areas/?stage=behind&region=north-west")) == ["northshire"]
+    html = page(client, "/areas/?stage=delivering&region=north-west")
     assert "No areas match these filters." in html
 
 
@@ -49,9 +49,17 @@ def test_dashboard_shows_the_plan_summary(client, world):
     html = page(client, "/areas/northshire/")
 
     assert '<h1 class="govuk-heading-xl">Northshire</h1>' in html
-    assert "Stage: <strong>Delivering the plan</strong>" in html
+    assert (
+        "Stage: <strong>Behind</strong>: 1 of 3 actions overdue (1 of the 1 already due)</p>"
+        in html
+    )
     assert "Version 2, published" in html
-    assert "3, of which 1 complete, 1 overdue and 0 not updated for six months" in html
+    # 1.1's only note is undated: it is the one open action not updated for six months, and
+    # 2.1 (updated 5 days ago) the one updated in the last six months.
+    assert "3, of which 1 complete, 1 overdue and 1 not updated for six months" in html
+    assert (
+        'Updated in the last six months</dt> <dd class="govuk-summary-list__value">1 of 3' in html
+    )
     # The status bar by section: section 3 has 1 action.
     assert "3. Urgent and emergency access to crisis care</a>: 1 action </h4>" in html
     assert 'href="/areas/northshire/plan/actions/1.1/">1.1</a>' in html
