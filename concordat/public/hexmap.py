@@ -10,7 +10,7 @@ from screen readers, and the national table beside the map is its text alternati
 
 import math
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import urlencode
 
 from django.urls import reverse
@@ -93,21 +93,60 @@ def covers_url(code):
     return f"{reverse('public:areas')}?{urlencode({'covers': code})}"
 
 
-def _label(board, summaries):
-    if len(summaries) == 1:
-        summary = summaries[0]
-        text = f"{board.name}: {summary.area.name}, {summary.stage_label}"
-        return f"{text} ({summary.stage_reason})" if summary.stage_reason else text
-    names = ", ".join(summary.area.name for summary in summaries)
-    return f"{board.name}: {len(summaries)} areas ({names})"
+def _label(board, covers):
+    if len(covers) == 1:
+        cover = covers[0]
+        text = f"{board.name}: {cover.name}, {cover.stage_label}"
+        return f"{text} ({cover.stage_reason})" if cover.stage_reason else text
+    names = ", ".join(cover.name for cover in covers)
+    return f"{board.name}: {len(covers)} areas ({names})"
+
+
+@dataclass(frozen=True)
+class _Cover:
+    """What the map needs of an area covering a board area (hashable, for the cache)."""
+
+    name: str
+    url: str
+    stage: str
+    stage_label: str
+    stage_reason: str
 
 
 def hex_map(summaries, *, map_id="england-map", title="Map of England's areas by stage"):
     """The SVG map and its legend for these AreaSummaries (each with `url` and a stage)."""
     by_code = {}
     for summary in summaries:
+        cover = _Cover(
+            summary.area.name,
+            summary.url,
+            summary.stage,
+            summary.stage_label,
+            summary.stage_reason,
+        )
         for code in summary.area.ons_codes:
-            by_code.setdefault(code, []).append(summary)
+            by_code.setdefault(code, []).append(cover)
+    coverage = tuple(sorted((code, tuple(covers)) for code, covers in by_code.items()))
+    svg, several = _svg(coverage, map_id, title)
+    counts = dict.fromkeys(Stage.values, 0)
+    for summary in summaries:
+        if summary.area.ons_codes:
+            counts[summary.stage] += 1
+    legend = [
+        LegendRow(stage=stage.value, label=stage.label, areas=counts[stage.value])
+        for stage in Stage
+    ]
+    legend.append(LegendRow(stage="not_covered", label="No area recorded", areas=0))
+    for row in legend:
+        row.css = css_name(row.stage)
+    return HexMap(svg=svg, legend=legend, several=several, covered=len(by_code))
+
+
+@lru_cache(maxsize=32)
+def _svg(coverage, map_id, title):
+    """The drawing for one coverage (board area → the areas covering it), kept while the
+    data behind it is the same: (svg, how many hexes several areas cover)."""
+    by_code = dict(coverage)
     hexes, width, height = _layout()
     parts = [
         format_html(
@@ -120,7 +159,7 @@ def hex_map(summaries, *, map_id="england-map", title="Map of England's areas by
     uncovered = []
     several = 0
     for cell in hexes:
-        covering = sorted(by_code.get(cell.code, []), key=lambda s: s.area.name)
+        covering = sorted(by_code.get(cell.code, ()), key=lambda cover: cover.name)
         if not covering:
             uncovered.append(
                 format_html(
@@ -190,15 +229,4 @@ def hex_map(summaries, *, map_id="england-map", title="Map of England's areas by
         "page gives the same information in text.",
         mark_safe("".join(str(part) for part in parts)),  # noqa: S308 - escaped parts
     )
-    on_map = [s for s in summaries if s.area.ons_codes]
-    counts = dict.fromkeys(Stage.values, 0)
-    for summary in on_map:
-        counts[summary.stage] += 1
-    legend = [
-        LegendRow(stage=stage.value, label=stage.label, areas=counts[stage.value])
-        for stage in Stage
-    ]
-    legend.append(LegendRow(stage="not_covered", label="No area recorded", areas=0))
-    for row in legend:
-        row.css = css_name(row.stage)
-    return HexMap(svg=svg, legend=legend, several=several, covered=len(by_code))
+    return svg, several

@@ -112,9 +112,19 @@ def add_urls(items, *, base=""):
     return items
 
 
+def short_date(day):
+    """3 Dec 2026: written here, as the national table shows hundreds of dates."""
+    return f"{day.day} {day:%b %Y}" if day else ""
+
+
 def add_area_urls(summaries):
-    """Give each AreaSummary `url`, its area's dashboard."""
+    """Give each AreaSummary `url` (its area's dashboard), the national table's dates as text
+    and `covers` (the board areas it covers, by name)."""
     area_url = _UrlMaker("public:area", "AREA")
     for summary in summaries:
         summary.url = area_url(summary.area.slug)
+        summary.last_update_text = short_date(summary.last_update)
+        summary.review_due_text = short_date(summary.review_due)
+        summary.published_on_text = short_date(summary.published_on)
+        summary.covers = ", ".join(name for _code, name in summary.area.board_areas)
     return summaries
