@@ -126,7 +126,7 @@ def updates_between(comparison):
         return []
     actions = {
         action.identity_id: action
-        for action in comparison.new.actions.only("pk", "ref", "text", "identity_id")
+        for action in comparison.new.actions.only("pk", "version_id", "ref", "text", "identity_id")
     }
     updates = (
         public_updates()
