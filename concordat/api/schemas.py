@@ -112,6 +112,11 @@ class Area(Schema):
     region: str
     parent: str | None
     hwb_areas: list[str]
+    ons_codes: list[str] = Field(
+        description="ONS codes of the Health and Wellbeing Board areas it covers, in whole or "
+        "in part."
+    )
+    population: int | None = Field(description="Residents, for figures per 100,000.")
     declaration_date: date | None
     declaration_signatories: list[str]
     chair: str
