@@ -117,9 +117,6 @@ def published_on(version):
     return timezone.localdate(version.published_at) if version.published_at else None
 
 
-day_of = verdict.update_day
-
-
 @dataclass
 class PublicAction:
     """An action of a published version with the verdict the public pages show beside it."""
