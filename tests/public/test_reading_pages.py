@@ -39,6 +39,8 @@ def test_about_these_figures_is_linked_from_every_page_with_figures(client, worl
         "/areas/northshire/",
         "/areas/northshire/plan/",
         "/metrics/section-136-detentions-test/",
+        "/metrics/",
+        "/areas/northshire/metrics/",
     ):
         assert 'href="/about-these-figures/' in page(client, path), path
 
