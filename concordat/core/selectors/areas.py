@@ -10,14 +10,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.db import connection
 from django.db.models import (
     Case,
-    Count,
     DateField,
     IntegerField,
-    Max,
     OuterRef,
-    Q,
     Subquery,
     Value,
     When,
@@ -172,6 +170,53 @@ def _add_group(summary, *, status, bucket, count, judged):
     summary.stale += count if judged.stale else 0
 
 
+def _day(value):
+    """A date from the database: SQLite gives an aggregate of dates back as text."""
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _groups(version_ids, *, on):
+    """The actions of these versions grouped as the rules see them: (version, status,
+    reported RAG, due bucket) with how many, how many updated recently, and the latest
+    update's day. One query: each action's last update is worked out once, in a derived
+    table, then grouped (grouped directly, the database would work it out once for the
+    count and again for the maximum)."""
+    if not version_ids:
+        return []
+    rows = (
+        Action.objects.filter(version_id__in=version_ids)
+        .annotate(bucket=_due_bucket(on), last=_last_update_day())
+        .values_list("version_id", "canonical_status", "rag", "bucket", "last")
+        .order_by()
+    )
+    inner, params = rows.query.sql_with_params()
+    names = [connection.ops.quote_name(name) for name in ("version_id", "canonical_status",
+                                                          "rag", "bucket", "last")]  # fmt: skip
+    version, status, rag, bucket, last = names
+    # Only quoted names and the ORM's own SQL go into the text; values are parameters.
+    sql = (
+        f"SELECT {version}, {status}, {rag}, {bucket}, COUNT(*), "  # noqa: S608
+        f"SUM(CASE WHEN {last} >= %s THEN 1 ELSE 0 END), MAX({last}) "
+        f"FROM ({inner}) AS actions GROUP BY {version}, {status}, {rag}, {bucket}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [verdict.recent_cutoff(on), *params])
+        return [
+            {
+                "version_id": version_id,
+                "canonical_status": canonical_status,
+                "rag": reported,
+                "bucket": due_bucket,
+                "n": count,
+                "recent": recent or 0,
+                "last": _day(latest),
+            }
+            for version_id, canonical_status, reported, due_bucket, count, recent, latest in (
+                cursor.fetchall()
+            )
+        ]
+
+
 def judge_stage(summary, *, on):
     """The summary's stage (rules.area_stage) from its counts."""
     return rules.area_stage(
@@ -201,15 +246,7 @@ def area_summaries(*, on, region="", stage=""):
             by_version[version.pk] = summaries[version.area_id]
 
     judge = _Judge(on)
-    cutoff = verdict.recent_cutoff(on)
-    groups = (
-        Action.objects.filter(version_id__in=list(by_version))
-        .annotate(bucket=_due_bucket(on), last=_last_update_day())
-        .values("version_id", "canonical_status", "rag", "bucket")
-        .annotate(n=Count("pk"), recent=Count("pk", filter=Q(last__gte=cutoff)), last=Max("last"))
-        .order_by()
-    )
-    for row in groups:
+    for row in _groups(list(by_version), on=on):
         summary = by_version.get(row["version_id"])
         if summary is None:
             continue
