@@ -101,9 +101,9 @@ def test_legend_counts_areas_on_the_map_by_stage(client, world):
 
     assert (
         '<span class="concordat-map-key concordat-map-key--behind" aria-hidden="true"></span>'
-        "Behind: 1 area</li>"
+        "Behind: 1 area on the map</li>"
     ) in html
-    assert "Delivering the plan: 0 areas</li>" in html
+    assert "Delivering the plan: 0 areas on the map</li>" in html
     assert "No area recorded</li>" in html
 
 
