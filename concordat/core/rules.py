@@ -148,6 +148,11 @@ class StageVerdict:
         text = "; ".join(self.reasons)
         return text[:1].upper() + text[1:]
 
+    @property
+    def reason_lines(self):
+        """Each reason on its own, as a sentence begins: for lists of them."""
+        return [reason[:1].upper() + reason[1:] for reason in self.reasons]
+
 
 def area_stage(
     *,

@@ -105,7 +105,7 @@ class PlanFilterForm(GovukForm):
     rag = forms.ChoiceField(label="RAG rating", required=False, choices=RAG_CHOICES)
     lead = forms.ChoiceField(label="Lead organisation", required=False)
     overdue = forms.BooleanField(label="Overdue only", required=False)
-    stale = forms.BooleanField(label="Not updated for six months or more", required=False)
+    stale = forms.BooleanField(label="Open and not updated for six months", required=False)
 
     def __init__(self, *args, sections=(), leads=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -2,7 +2,9 @@
 none is recent; South West Essex and Hampshire and Isle of Wight on the map; Hampshire and
 Isle of Wight's declarations signed as its report dates them, with its local groups."""
 
+import csv
 import io
+import re
 from datetime import date
 
 import pytest
@@ -44,6 +46,43 @@ def test_the_national_plans_highlights_are_undated_and_never_recent(seeds):
                                sections=sections())  # fmt: skip
     assert dashboard.summary["stale"] == england.stale
     assert dashboard.summary["updated_recently"] == 0
+    assert dashboard.summary["not_updated"] == england.not_updated == 47
+
+
+def figure(html, key):
+    """The value of a summary-list row on a page, by its key."""
+    found = re.search(
+        rf'<dt class="govuk-summary-list__key">{key}</dt> '
+        r'<dd class="govuk-summary-list__value">(.*?)</dd>',
+        html,
+    )
+    assert found, key
+    return re.sub(r"<[^>]+>", "", found.group(1))
+
+
+def test_updated_and_not_updated_agree_on_every_page(client, seeds):
+    """ "Updated in the last six months" and "not updated for six months" add up to the actions
+    counted, with the open ones among the second, on the home page, each area's page, each
+    plan's summary and the table of areas and its CSV."""
+    page = lambda path: " ".join(client.get(path).content.decode().split())  # noqa: E731
+    # England: 47 actions, 23 complete and 1 superseded, none with a dated note; South West
+    # Essex: 64 actions, none closed, none updated.
+    home = page("/")
+    assert figure(home, "Updated in the last six months") == "0 of 111 actions (0%)"
+    assert figure(home, "Not updated for six months") == "111 actions, of which 87 open"
+    for slug, total, open_ in (("england", 47, 23), ("south-west-essex", 64, 64)):
+        for path in (f"/areas/{slug}/", f"/areas/{slug}/plan/"):
+            html = page(path)
+            assert figure(html, "Updated in the last six months") == f"0 of {total} actions"
+            assert figure(html, "Not updated for six months") == (
+                f"{total} actions, of which {open_} open"
+            ), path
+    rows = {
+        row["area"]: row
+        for row in csv.DictReader(io.StringIO(client.get("/areas.csv").content.decode()))
+    }
+    assert [(rows[s]["actions"], rows[s]["updated_last_6_months"]) for s in ("england",
+            "south-west-essex")] == [("47", "0"), ("64", "0")]  # fmt: skip
 
 
 def test_south_west_essex_is_behind_with_its_reason(seeds):

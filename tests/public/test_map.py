@@ -8,8 +8,12 @@ from django.core.exceptions import ValidationError
 
 from concordat.core import geography
 from concordat.core.models import Area
+from concordat.core.rules import Stage
+from concordat.core.selectors.areas import area_summaries
 
 from .helpers import page
+from .test_areas import area_rows
+from .world import STAGE_PLACES, areas_at_every_stage
 
 HEX_LINK = re.compile(r'<a class="concordat-map__link" href="([^"]+)" aria-label="([^"]+)">')
 
@@ -112,3 +116,98 @@ def test_the_map_keeps_to_the_content_security_policy(client, world):
     svg = html[html.index("<svg") : html.index("</svg>")]
     assert "style=" not in svg
     assert "<script" not in svg
+
+
+def hex_of(html, board_name):
+    """The link (or, for a hex no area covers, the shape) drawn for one board area."""
+    start = html.index(f'aria-label="{board_name}:')
+    start = html.rindex("<a ", 0, start)
+    return html[start : html.index("</a>", start) + 4]
+
+
+def test_each_stage_has_its_own_colour_on_the_map_and_in_the_key(client, world):
+    areas = areas_at_every_stage(world)
+    assert {stage: s.stage for s in area_summaries(on=world.today)
+            for stage, area in areas.items() if s.area == area} == {
+        stage: stage for stage in areas
+    }  # fmt: skip
+
+    html = page(client, "/areas/map/")
+
+    for stage, (_code, board) in STAGE_PLACES.items():
+        drawn = hex_of(html, board)
+        css = stage.replace("_", "-")
+        # The hex is filled by its stage's class (colours come from the stylesheet) and only
+        # behind is hatched as well.
+        assert f'class="concordat-map__hex concordat-map__hex--{css}"' in drawn, stage
+        assert ('fill="url(#england-map-hatch)"' in drawn) == (stage == "behind"), stage
+        assert f'href="/areas/{areas[stage].slug}/"' in drawn
+        # The key shows the same class beside the stage's name, and counts the area.
+        label = Stage(stage).label
+        assert (
+            f'<span class="concordat-map-key concordat-map-key--{css}" aria-hidden="true">'
+            f"</span>{label}: 1 area on the map</li>"
+        ) in html, stage
+    assert html.count("concordat-map__hex--not-covered") == 146
+    assert (
+        '<span class="concordat-map-key concordat-map-key--not-covered" aria-hidden="true">'
+        "</span>No area recorded</li>"
+    ) in html
+
+
+def test_each_hex_is_named_with_its_area_and_stage_in_words(client, world):
+    areas_at_every_stage(world)
+    html = page(client, "/areas/map/")
+
+    names = {label for _href, label in HEX_LINK.findall(html)}
+    assert names == {
+        "Bath and North East Somerset: Northshire, Behind (1 of 3 actions overdue (1 of the 1 "
+        "already due))",
+        "Southampton: Southshire, Delivering the plan",
+        "Thurrock: Westshire, Declaration signed, no plan published",
+        "Essex: Noshire, No declaration yet",
+        "Barnet: Freshshire, Plan published",
+    }
+    # The name is also each link's title (a tooltip for pointer users), and the drawing as a
+    # whole is an image named by its title and description.
+    assert "<title>Southampton: Southshire, Delivering the plan</title>" in html
+    assert '<title id="england-map-title">Map of England&#x27;s areas by stage</title>' in html
+    assert 'role="region" aria-label="Map of England"' in html
+
+
+def test_the_home_page_draws_the_same_map_beside_its_table(client, world):
+    areas_at_every_stage(world)
+    home = page(client, "/")
+    own = page(client, "/areas/map/")
+
+    svg = re.compile(r"<svg .*?</svg>")
+    assert svg.search(home).group(0) == svg.search(own).group(0)
+    # Its text alternative, the table of areas, is on the page and linked from the map.
+    assert '<table class="govuk-table concordat-area-table" id="national-table">' in home
+    assert '<a class="govuk-link" href="#national-table">The table of areas</a>' in home
+    for slug in ("northshire", "southshire", "westshire", "noshire", "freshshire"):
+        assert f'<a class="govuk-link" href="/areas/{slug}/">' in home
+
+
+def test_the_map_page_keeps_the_tables_filters_and_order(client, world):
+    areas_at_every_stage(world)
+
+    html = page(client, "/areas/map/?region=south-west&sort=stage&order=desc")
+
+    # Only the South West's areas: Southshire (delivering) then Westshire (declared).
+    assert [label.split(":")[1].split(",")[0].strip() for _h, label in HEX_LINK.findall(html)
+            ] == ["Westshire", "Southshire"]  # fmt: skip
+    assert area_rows(html) == ["southshire", "westshire"]
+    assert html.count("concordat-map__hex--not-covered") == 149
+
+
+def test_the_map_needs_no_script_and_every_link_is_a_plain_address(client, world):
+    areas_at_every_stage(world)
+    html = page(client, "/areas/map/")
+    figure = html[html.index('<figure class="concordat-map-figure">') : html.index("</figure>")]
+
+    assert "<script" not in figure
+    assert not re.search(r"\son[a-z]+=", figure)  # no event handler attributes
+    hrefs = [href for href, _label in HEX_LINK.findall(html)]
+    assert len(hrefs) == 5
+    assert all(re.fullmatch(r"/areas/[a-z-]+/", href) for href in hrefs)

@@ -134,8 +134,9 @@ def test_stage_reason_is_shown_beside_the_stage(client, world):
     html = page(client, "/areas/")
 
     assert (
-        '<strong class="govuk-tag concordat-late">Behind</strong><br>'
-        '<span class="govuk-body-s">1 of 3 actions overdue (1 of the 1 already due)</span>'
+        '<strong class="govuk-tag concordat-late">Behind</strong><ul class="govuk-list '
+        'concordat-area-table__reasons"><li>1 of 3 actions overdue (1 of the 1 already due)'
+        "</li></ul>"
     ) in html
 
 
@@ -148,7 +149,7 @@ def test_areas_covering_a_board_area(client, world):
     html = page(client, "/areas/?covers=E10000014")
     assert area_rows(html) == ["northshire", "southshire"]
     assert "Showing the areas that cover Hampshire." in html
-    assert "Covers Hampshire, Southampton" in html
+    assert "; covers Hampshire, Southampton</span>" in html
     assert area_rows(page(client, "/areas/?covers=E06000045")) == ["southshire"]
     html = page(client, "/areas/?covers=E99999999")
     assert "Choose a Health and Wellbeing Board area in England" in html

@@ -25,10 +25,24 @@ def test_about_these_figures_states_every_rule(client, world):
         "months ago or more",
         "Red, amber, green and blue are used only for RAG ratings",
         "per 100,000 residents: the count divided by the area's population, times 100,000",
-        "Quartiles split those areas into four groups of equal size",
+        "quartiles split that ranking into four groups of about equal size: an area in "
+        "the first quartile is among the best quarter",
+        'Not updated for 6 months</dt> <dd class="govuk-summary-list__value">Every other '
+        "action: its last update is older, or it has none, or only undated ones.",
+        "Wherever the two figures are given they add up to all the actions counted",
+        "Open and not updated for 6 months</dt>",
+        "The day the latest published plan is due to be reviewed: 6 months after it was "
+        "published, unless the area sets its own review cycle.",
+        "The day the latest version of the plan was published.",
+        'The latest day of any of its actions\' last updates; "Never" when the plan has '
+        "no dated update.",
+        "Complete actions whose last update is in the last 6 months.",
+        "counts are added up and rates averaged",
+        "For a never event, such as a child held in a police cell, any figure above zero is "
+        "flagged.",
     ):
         assert words in html, words
-    assert html.count('<dt class="govuk-summary-list__key">') == 10
+    assert html.count('<dt class="govuk-summary-list__key">') == 18
 
 
 def test_about_these_figures_is_linked_from_every_page_with_figures(client, world):
@@ -57,10 +71,17 @@ def test_plan_opens_with_a_summary_that_agrees_with_the_actions(client, world):
     expected = summarise(version_actions(world.v2, on=world.today))
 
     assert (expected["total"], expected["complete"], expected["overdue"]) == (3, 1, 1)
-    assert (expected["stale"], expected["updated_recently"]) == (1, 1)
+    assert (expected["updated_recently"], expected["not_updated"], expected["stale"]) == (1, 2, 1)
     assert 'Actions</dt> <dd class="govuk-summary-list__value">3, of which 1 complete' in html
     assert '<a class="govuk-link" href="?overdue=on">1 action</a>' in html
-    assert '<a class="govuk-link" href="?stale=on">1 open action</a>; 1 updated in the last' in html
+    assert (
+        'Updated in the last six months</dt> <dd class="govuk-summary-list__value">1 of 3 actions'
+        in html
+    )
+    assert (
+        'Not updated for six months</dt> <dd class="govuk-summary-list__value">2 actions, of '
+        'which <a class="govuk-link" href="?stale=on">1 open</a></dd>'
+    ) in html
     assert 'aria-label="Actions by status"' in html and 'aria-label="Actions by RAG rating"' in html
     # 1.1's red and 2.1's green are suggested: hatched, and counted apart in the legend.
     assert "concordat-bar__segment--red concordat-bar__segment--suggested" in html

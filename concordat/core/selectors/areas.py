@@ -104,6 +104,12 @@ class AreaSummary:
         return self.version.review_due if self.version else None
 
     @property
+    def not_updated(self):
+        """Actions not updated in the last six months, whatever their status: with
+        `updated_recently` it makes up the whole; `stale` is its open part."""
+        return self.total - self.updated_recently
+
+    @property
     def share_complete(self):
         return self.complete / self.total if self.total else 0.0
 

@@ -411,8 +411,12 @@ def group_by_section(items):
 
 def summarise(items):
     """Counts by canonical status and shown RAG (with how many of each RAG are suggested),
-    with the overdue, stale, updated-recently and already-due totals."""
+    with the overdue, already-due and freshness totals.
+
+    Freshness splits the whole: `updated_recently` + `not_updated` == `total`, and `stale`
+    (open and not updated: what needs an update) is the open part of `not_updated`."""
     on = items[0].verdict.on if items else None
+    updated = sum(item.updated_recently for item in items)
     return {
         "total": len(items),
         "by_status": rules.counts_by_status(item.action.canonical_status for item in items),
@@ -420,7 +424,8 @@ def summarise(items):
         "by_rag_suggested": rules.counts_by_rag(item.rag for item in items if item.rag_suggested),
         "overdue": sum(item.overdue for item in items),
         "stale": sum(item.stale for item in items),
-        "updated_recently": sum(item.updated_recently for item in items),
+        "updated_recently": updated,
+        "not_updated": len(items) - updated,
         "already_due": sum(1 for item in items if item.action.due and item.action.due < on),
         "complete": sum(item.action.canonical_status == CanonicalStatus.COMPLETE for item in items),
         "last_update": max((i.last_update_on for i in items if i.last_update_on), default=None),
