@@ -120,6 +120,26 @@ def areas_list(ctx):
     return ctx.get("/areas/?region=london")
 
 
+@benchmark("Areas list, sorted by last update", budget_ms=100)
+def areas_sorted(ctx):
+    return ctx.get("/areas/?sort=last_update&order=desc")
+
+
+@benchmark("Areas CSV (every area)", budget_ms=100)
+def areas_csv(ctx):
+    return ctx.get("/areas.csv")
+
+
+@benchmark("Map of England", budget_ms=100)
+def area_map(ctx):
+    return ctx.get("/areas/map/")
+
+
+@benchmark("Plan page, compact table", budget_ms=100)
+def plan_table(ctx):
+    return ctx.get(f"/areas/{ctx.area.slug}/plan/?view=table")
+
+
 @benchmark("Plan page, filtered", budget_ms=100)
 def plan_filtered(ctx):
     return ctx.get(f"/areas/{ctx.area.slug}/plan/?status=in_progress&overdue=on")

@@ -104,6 +104,12 @@ AREA_COLUMNS = [
     Column("region", "The NHS region.", lambda a: a.region),
     Column("hwb_areas", "The Health and Wellbeing Board areas it covers.", lambda a: a.hwb_areas),
     Column(
+        "ons_codes",
+        "ONS codes of the Health and Wellbeing Board areas it covers, in whole or in part.",
+        lambda a: a.ons_codes,
+    ),
+    Column("population", "Residents, for figures per 100,000.", lambda a: a.population),
+    Column(
         "declaration_date", "When the local declaration was signed.", lambda a: a.declaration_date
     ),
     Column(

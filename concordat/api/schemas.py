@@ -11,8 +11,7 @@ from django.urls import NoReverseMatch, reverse
 from ninja import Field, Schema
 from pydantic import BeforeValidator
 
-from concordat.api.columns import rag_source
-from concordat.core import rules
+from concordat.core import verdict
 
 
 def _iso_date_only(value):
@@ -120,6 +119,11 @@ class Area(Schema):
     region: str
     parent: str | None
     hwb_areas: list[str]
+    ons_codes: list[str] = Field(
+        description="ONS codes of the Health and Wellbeing Board areas it covers, in whole or "
+        "in part."
+    )
+    population: int | None = Field(description="Residents, for figures per 100,000.")
     declaration_date: date | None
     declaration_signatories: list[str]
     chair: str
@@ -211,8 +215,16 @@ class Action(Schema):
 
 def action_record(obj, today, leads):
     """An Action (from selectors.actions) as the API shows it: built directly, because
-    resolving field by field through the schema costs more than the queries."""
+    resolving field by field through the schema costs more than the queries. What it says
+    about the action today is the one verdict (concordat.core.verdict)."""
     area_slug = obj.version.plan.area.slug
+    judged = verdict.judge(
+        canonical_status=obj.canonical_status,
+        due=obj.due,
+        reported_rag=obj.rag,
+        last_update_on=obj.latest_update_date,
+        on=today,
+    )
     return {
         "uid": obj.identity.uid,
         "version": obj.version.number,
@@ -236,12 +248,10 @@ def action_record(obj, today, leads):
         "performance_indicator": obj.performance_indicator,
         "status": obj.status,
         "canonical_status": obj.canonical_status,
-        "rag": obj.effective_rag,
-        "rag_source": rag_source(obj.rag, obj.effective_rag),
-        "overdue": rules.is_overdue(due=obj.due, canonical_status=obj.canonical_status, on=today),
-        "stale": rules.is_stale(
-            canonical_status=obj.canonical_status, last_activity=obj.last_activity, on=today
-        ),
+        "rag": judged.rag,
+        "rag_source": judged.rag_source,
+        "overdue": judged.overdue,
+        "stale": judged.stale,
         "latest_update": None
         if obj.latest_update_note is None
         else {"date": obj.latest_update_date, "note": obj.latest_update_note},

@@ -1,16 +1,19 @@
 """Reads of published data for the API, CSV files, feeds and the downloads ZIP.
 
+What an action's rows say about it today comes from concordat.core.verdict; the SQL
+expressions here (stale, suggested RAG, updated since) are its twins for filtering in the
+database, tested to agree with it (tests/api/test_api_actions.py).
+
 Everything here starts from published rows only: a plan version whose state is published, a
 progress update whose version is published, a progress report whose state is published.
 """
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import timedelta
 
 from django.db.models import (
     Case,
     CharField,
     Count,
-    DateField,
     Exists,
     F,
     OuterRef,
@@ -20,9 +23,8 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce
 
-from concordat.core import rules
+from concordat.core import rules, verdict
 from concordat.core.models import (
     CLOSED_STATUSES,
     Action,
@@ -31,16 +33,16 @@ from concordat.core.models import (
     CanonicalStatus,
     Organisation,
     PlanVersion,
-    ProgressUpdate,
     Rag,
 )
+from concordat.core.selectors import plans as published
 from concordat.reports.models import Metric, MetricValue, ProgressReport
 
 PUBLISHED = PlanVersion.State.PUBLISHED
 
 
-def published_versions():
-    return PlanVersion.objects.filter(state=PUBLISHED)
+published_versions = published.published_versions
+public_updates = published.public_updates
 
 
 def latest_version_ids():
@@ -66,45 +68,19 @@ def lead_organisations(action_ids):
     return leads
 
 
-def public_updates():
-    # An IN over published version ids lets the database walk updates in id order.
-    return ProgressUpdate.objects.filter(version_id__in=published_versions().values("pk"))
-
-
-def _update_date():
-    """An update's date, or the day its version was published when the source gave none.
-
-    As in core.selectors.plans, the publication day is read in UTC: cheap in the database.
-    """
-    return Coalesce("date", Cast("version__published_at", DateField()), output_field=DateField())
-
-
-def stale_cutoff(today):
-    return rules.stale_cutoff(on=today)
+def _updated_since(day):
+    """verdict.is_recent in SQL: a public update dated on or after `day` (an undated note
+    never counts), probed per action through the (identity, date) index."""
+    return Exists(public_updates().filter(identity=OuterRef("identity"), date__gte=day))
 
 
 def _open():
     return ~Q(canonical_status__in=CLOSED_STATUSES)
 
 
-def _day_start(day):
-    """Midnight UTC of the day: versions' publication days are read in UTC (_update_date)."""
-    return datetime.combine(day, time.min, tzinfo=UTC)
-
-
-def _activity_since(day):
-    """last_activity >= day, written so that indexes answer it (no per-row latest update)."""
-    recent_update = (
-        public_updates()
-        .filter(identity=OuterRef("identity"))
-        .filter(Q(date__gte=day) | Q(date__isnull=True, version__published_at__gte=_day_start(day)))
-    )
-    return Q(version__published_at__gte=_day_start(day)) | Q(Exists(recent_update))
-
-
 def _stale_q(today):
-    """rules.is_stale in SQL: open, and no activity since the cutoff."""
-    return _open() & ~_activity_since(stale_cutoff(today))
+    """The verdict's `stale` in SQL: open, and not updated in the last six months."""
+    return _open() & ~_updated_since(verdict.recent_cutoff(today))
 
 
 def suggested_rag_expression(today):
@@ -132,12 +108,7 @@ def actions(*, today, current=True):
     `current` keeps to the latest published version of each plan; otherwise every published
     version's actions are returned (an action's uid with its version number is its id).
     """
-    latest = (
-        public_updates()
-        .filter(identity=OuterRef("identity"))
-        .annotate(on=_update_date())
-        .order_by("-on", "-created_at", "-pk")
-    )
+    latest = public_updates().filter(identity=OuterRef("identity")).order_by(*verdict.LATEST_FIRST)
     # Version ids rather than a join on the version's state: the database can then start
     # from whichever filter is narrowest.
     versions = latest_version_ids() if current else published_versions().values("pk")
@@ -147,16 +118,8 @@ def actions(*, today, current=True):
         .defer("raw", "extra")
         .annotate(
             latest_update_note=Subquery(latest.values("note")[:1]),
-            latest_update_date=Subquery(latest.values("on")[:1]),
-            version_day=Cast("version__published_at", DateField()),
-        )
-        .annotate(
-            # Publishing a version counts as activity (core.selectors.plans.describe).
-            last_activity=Case(
-                When(latest_update_date__gt=F("version_day"), then=F("latest_update_date")),
-                default=F("version_day"),
-                output_field=DateField(),
-            )
+            # verdict.update_day of the latest update: its own date, None when undated.
+            latest_update_date=Subquery(latest.values("date")[:1]),
         )
         .annotate(suggested_rag=suggested_rag_expression(today))
         .annotate(
@@ -204,7 +167,7 @@ def filter_actions(
         led = ActionLead.objects.filter(action=OuterRef("pk"), organisation__slug=lead_organisation)
         queryset = queryset.filter(Exists(led))
     if updated_since:
-        queryset = queryset.filter(_activity_since(updated_since))
+        queryset = queryset.filter(_updated_since(updated_since))
     return queryset
 
 
@@ -212,7 +175,7 @@ def updates(*, area=None, action=None, since=None):
     queryset = (
         public_updates()
         .select_related("identity", "version__plan__area")
-        .annotate(on=_update_date())
+        .annotate(on=F("date"))  # verdict.update_day: None when undated
         .order_by("pk")
     )
     if area:

@@ -19,6 +19,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils.text import slugify
 
+from concordat.core import geography
 from concordat.core.models import (
     Action,
     ActionIdentity,
@@ -216,6 +217,23 @@ def _area_names(rng, count):
     return chosen
 
 
+def _places(rng, names):
+    """[(ONS codes, population)] per area: real board areas' codes from the hex layout, one
+    each (two for an "X and Y" area) until they run out, then shared with an earlier area,
+    so the map has areas several groups cover; populations from 120,000 to 1.5 million."""
+    codes = list(geography.board_areas())
+    rng.shuffle(codes)
+    free = iter(codes)
+    places = []
+    for index, name in enumerate(names):
+        wanted = 2 if " and " in name else 1
+        chosen = [code for code in (next(free, None) for _ in range(wanted)) if code]
+        if not chosen:
+            chosen = [codes[index % len(codes)]]
+        places.append((chosen, rng.randint(120, 1500) * 1000))
+    return places
+
+
 def _organisations(rng, area_names, using):
     kinds = [
         ("{} Clinical Commissioning Group", Sector.NHS_COMMISSIONER, "CCG"),
@@ -295,8 +313,11 @@ def generate(*, using="default", seed=1, scale=None, as_of=AS_OF, log=print):
         counts["organisations"] = Organisation.objects.using(using).count()
 
         areas = []
+        # Their own random stream, so the rest of the data is as it was before places.
+        places = _places(random.Random(f"places-{seed}"), names)
         for index, name in enumerate(names):
             region = _REGIONS[index % len(_REGIONS)]
+            codes, population = places[index]
             areas.append(
                 Area(
                     name=name,
@@ -304,6 +325,9 @@ def generate(*, using="default", seed=1, scale=None, as_of=AS_OF, log=print):
                     kind=Area.Kind.LOCAL,
                     region=region,
                     hwb_areas=name.split(" and "),
+                    ons_codes=codes,
+                    population=population,
+                    population_year=as_of.year - 1,
                     declaration_date=date(2014, 3, 1) + timedelta(days=rng.randint(0, 480)),
                     governance=(
                         f"The {name} Crisis Care Concordat group reports to the {name} Health and "
@@ -479,19 +503,20 @@ def _plans(rng, words, areas, plans, sections, local_orgs, regional_orgs, scale,
                 start = previous_day[version.pk]
                 span = max((day - start).days, 1)
                 status = _status_for(rng, 0.5)
+                day = start + timedelta(days=rng.randint(0, span))
+                # One note in twenty came from a document that gave no date: undated.
+                dated = rng.random() < 0.95
                 updates.append(
                     ProgressUpdate(
                         identity=ids[index],
                         version=version,
-                        date=start + timedelta(days=rng.randint(0, span))
-                        if rng.random() < 0.95
-                        else None,
+                        date=day if dated else None,
                         note=words.note(),
                         status=rng.choice(_STATUS_WORDS[status]) if status else "",
                         canonical_status=status,
                         rag=rng.choice(_RAG_FOR[status]) if status else "",
                         author_name=words.person(),
-                        source=ProgressUpdate.Source.WEB,
+                        source=ProgressUpdate.Source.WEB if dated else ProgressUpdate.Source.IMPORT,
                     )
                 )
     _batched(ProgressUpdate, updates, using)
@@ -544,7 +569,8 @@ def _metrics(rng, areas, scale, as_of, using):
     for area in areas:
         size = rng.uniform(0.5, 2.0)
         for metric in catalogue:
-            level = 70.0 if metric.is_percentage else 20.0 * size
+            # Counts grow with the population: per 100,000 residents, areas are alike.
+            level = 70.0 if metric.is_percentage else 20.0 * size * area.population / 500_000
             for month in range(scale.months):
                 start = add_months(first, month)
                 end = add_months(start, 1) - timedelta(days=1)

@@ -1,7 +1,11 @@
-"""Domain rules as pure functions: overdue, stale, suggested RAG, counts, an area's stage."""
+"""Domain rules as pure functions: overdue, stale, suggested RAG, counts, an area's stage.
+
+What they say about one action together is `concordat.core.verdict.action_verdict`.
+"""
 
 import calendar
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -108,29 +112,87 @@ def review_due_date(*, published_on: date, cycle_months: int) -> date:
 
 
 class Stage(models.TextChoices):
+    """Where an area is, judged by delivery, not paperwork (in the order of a plan's life;
+    "behind" sits before "delivering": a published plan that is not being delivered)."""
+
     NO_DECLARATION = "no_declaration", "No declaration yet"
     DECLARATION_SIGNED = "declaration_signed", "Declaration signed, no plan published"
     PLAN_PUBLISHED = "plan_published", "Plan published"
+    BEHIND = "behind", "Behind"
     DELIVERING = "delivering", "Delivering the plan"
-    REVIEW_OVERDUE = "review_overdue", "Review overdue"
+
+
+STAGE_ORDER = {str(stage): position for position, stage in enumerate(Stage)}
+# An area is behind when at least this share of its actions already due are overdue.
+BEHIND_OVERDUE_SHARE = 0.25
+
+
+def long_date(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+@dataclass(frozen=True)
+class StageVerdict:
+    """An area's stage and, when it is behind, why (one reason a rule)."""
+
+    stage: str
+    reasons: tuple[str, ...] = ()
+
+    @property
+    def label(self):
+        return Stage(self.stage).label
+
+    @property
+    def reason(self):
+        """The reasons as one line: "22 of 64 actions overdue; review overdue since …"."""
+        text = "; ".join(self.reasons)
+        return text[:1].upper() + text[1:]
+
+    @property
+    def reason_lines(self):
+        """Each reason on its own, as a sentence begins: for lists of them."""
+        return [reason[:1].upper() + reason[1:] for reason in self.reasons]
 
 
 def area_stage(
     *,
-    declaration_date: date | None,
+    declared: bool,
     published_on: date | None,
     review_due: date | None,
-    share_complete: float,
-    share_updated_recently: float,
+    total: int,
+    complete: int,
+    already_due: int,
+    overdue: int,
+    updated_recently: int,
     on: date,
-) -> str:
-    """Where an area is: an overdue review wins, then delivering, published, declared, none."""
+    months: int | None = None,
+) -> StageVerdict:
+    """Where an area is on the day `on` (the rules the "About these figures" page states).
+
+    No plan published: "declaration signed" if a declaration is recorded, else "no
+    declaration yet". A published plan is **behind** when any of these holds, each giving
+    its reason: its review date has passed; a quarter or more of the actions already due
+    (due date passed) are overdue; no action has been updated in the last six months
+    although the plan was published six months ago or more. Otherwise it is "delivering"
+    once an action is complete or updated in the last six months, else "plan published".
+    """
+    if published_on is None:
+        return StageVerdict(str(Stage.DECLARATION_SIGNED if declared else Stage.NO_DECLARATION))
+    if months is None:
+        months = settings.CONCORDAT_STALE_MONTHS
+    reasons = []
+    if already_due and overdue and overdue >= BEHIND_OVERDUE_SHARE * already_due:
+        reasons.append(
+            f"{overdue} of {total} action{'s' if total != 1 else ''} overdue"
+            f" ({overdue} of the {already_due} already due)"
+        )
     if review_due is not None and review_due < on:
-        return str(Stage.REVIEW_OVERDUE)
-    if published_on is not None:
-        if share_complete > 0 or share_updated_recently > 0:
-            return str(Stage.DELIVERING)
-        return str(Stage.PLAN_PUBLISHED)
-    if declaration_date is not None:
-        return str(Stage.DECLARATION_SIGNED)
-    return str(Stage.NO_DECLARATION)
+        reasons.append(f"review overdue since {long_date(review_due)}")
+    cutoff = stale_cutoff(on=on, months=months)
+    if total and not updated_recently and published_on <= cutoff:
+        reasons.append(f"no progress update for {months} months")
+    if reasons:
+        return StageVerdict(str(Stage.BEHIND), tuple(reasons))
+    if complete or updated_recently:
+        return StageVerdict(str(Stage.DELIVERING))
+    return StageVerdict(str(Stage.PLAN_PUBLISHED))

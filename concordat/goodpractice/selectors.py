@@ -5,7 +5,9 @@ from itertools import groupby
 from django.db.models import F, OuterRef, Subquery
 
 from concordat.api.schemas import public_path
-from concordat.core.models import Action, ProgressUpdate
+from concordat.core import verdict
+from concordat.core.models import Action
+from concordat.core.selectors.plans import public_updates
 
 from .models import GoodPractice
 
@@ -18,9 +20,7 @@ def active():
 
 def listing():
     """Active marks with everything a card shows, ordered for grouping by section and theme."""
-    latest = ProgressUpdate.objects.filter(
-        identity=OuterRef("identity"), version__state=PUBLISHED
-    ).order_by(F("date").desc(nulls_last=True), "-created_at", "-pk")
+    latest = public_updates().filter(identity=OuterRef("identity")).order_by(*verdict.LATEST_FIRST)
     current = Action.objects.filter(
         identity=OuterRef("identity"), version__state=PUBLISHED
     ).order_by("-version__published_at", "-version__number")

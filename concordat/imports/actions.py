@@ -3,6 +3,7 @@
 import re
 from datetime import date
 
+from concordat.core.models import CLOSED_STATUSES
 from concordat.core.statuses import canonical_status, read_rag
 from concordat.core.text import html_lists_to_lines
 from concordat.core.timescales import parse_start_finish, parse_timescale
@@ -16,7 +17,6 @@ BULLET = re.compile(r"^\s*[•·▪◦‣○●*\-–]\s*")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # A date cell of a spreadsheet, as the Excel reader writes it (day first).
 CELL_DATE = re.compile(r"(?P<day>\d{2})/(?P<month>\d{2})/(?P<year>\d{4})")
-CLOSED = {"complete", "superseded"}
 COMPLETE = "complete"
 
 
@@ -135,7 +135,7 @@ def _build(row, matcher, financial_year, previous_refs):
     lead_matches = matcher.match(lead) if lead else []
     status = fields.get("status", "").strip()
     canonical = canonical_status(status)
-    if row.from_appendix and canonical not in CLOSED:
+    if row.from_appendix and canonical not in CLOSED_STATUSES:
         canonical = COMPLETE
     rag_raw = fields.get("rag", "").strip()
     if any(_is_suggested_rag(name, text) for name, text in extra.items()):

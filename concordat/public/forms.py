@@ -2,8 +2,10 @@
 
 from django import forms
 
+from concordat.core import geography
 from concordat.core.models import CanonicalStatus, Rag, Region
 from concordat.core.rules import Stage
+from concordat.core.selectors.areas import SORTS
 from concordat.core.selectors.plans import NOT_STATED, ActionFilters
 
 
@@ -34,12 +36,56 @@ class GovukForm(forms.Form):
 
 
 class AreaFilterForm(GovukForm):
+    """The national table's filters (region, stage, the board area covered) and its order."""
+
     region = forms.ChoiceField(
         label="Region", required=False, choices=[("", "All regions"), *Region.choices]
     )
     stage = forms.ChoiceField(
         label="Stage", required=False, choices=[("", "Any stage"), *Stage.choices]
     )
+    covers = forms.ChoiceField(
+        label="Covers the board area",
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": "Choose a Health and Wellbeing Board area in England"},
+    )
+    sort = forms.ChoiceField(
+        label="Sort by",
+        required=False,
+        widget=forms.HiddenInput,
+        choices=[(key, label) for key, (label, _value, _order) in SORTS.items()],
+        error_messages={"invalid_choice": "Choose a column of the table to sort by"},
+    )
+    order = forms.ChoiceField(
+        label="Order",
+        required=False,
+        widget=forms.HiddenInput,
+        choices=[("asc", "Ascending"), ("desc", "Descending")],
+        error_messages={"invalid_choice": "Choose ascending or descending order"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["covers"].choices = [("", "Any")] + [
+            (code, board.name) for code, board in geography.board_areas().items()
+        ]
+
+    def choices(self):
+        """(region, stage, covers, sort, descending): what to show, valid parts only."""
+        data = {}
+        if self.is_bound:
+            self.is_valid()
+            data = self.cleaned_data  # the fields that are valid; the others show an error
+        sort = data.get("sort") or "name"
+        order = data.get("order") or SORTS[sort][2]
+        return (
+            data.get("region", ""),
+            data.get("stage", ""),
+            data.get("covers", ""),
+            sort,
+            order == "desc",
+        )
 
 
 STATUS_CHOICES = [("", "Any status"), *CanonicalStatus.choices, (NOT_STATED, "Not stated")]
@@ -59,7 +105,7 @@ class PlanFilterForm(GovukForm):
     rag = forms.ChoiceField(label="RAG rating", required=False, choices=RAG_CHOICES)
     lead = forms.ChoiceField(label="Lead organisation", required=False)
     overdue = forms.BooleanField(label="Overdue only", required=False)
-    stale = forms.BooleanField(label="Not updated for six months or more", required=False)
+    stale = forms.BooleanField(label="Open and not updated for six months", required=False)
 
     def __init__(self, *args, sections=(), leads=(), **kwargs):
         super().__init__(*args, **kwargs)

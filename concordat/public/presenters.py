@@ -40,22 +40,42 @@ def whole_percentages(counts):
     return floors
 
 
-def _segments(spec, counts):
-    values = [counts.get(key, 0) for key, _css, _label in spec]
-    return [
-        {"key": css, "label": label, "count": count, "percent": percent}
-        for (_key, css, label), count, percent in zip(
-            spec, values, whole_percentages(values), strict=True
+def _segments(spec, counts, suggested=None):
+    """Bar segments with their legend numbers. With `suggested` (RAG counts the system
+    suggested, part of `counts`), each colour is drawn in two parts: reported solid, then
+    suggested hatched, so a suggested RAG never passes for a reported one."""
+    suggested = suggested or {}
+    parts = []
+    for key, _css, _label in spec:
+        count = counts.get(key, 0)
+        guessed = min(suggested.get(key, 0), count) if key else 0
+        parts += [count - guessed, guessed]
+    percents = whole_percentages(parts)
+    segments = []
+    for index, (_key, css, label) in enumerate(spec):
+        reported, guessed = parts[2 * index], parts[2 * index + 1]
+        segments.append(
+            {
+                "key": css,
+                "label": label,
+                "count": reported + guessed,
+                "percent": percents[2 * index] + percents[2 * index + 1],
+                "reported": reported,
+                "reported_percent": percents[2 * index],
+                "suggested": guessed,
+                "suggested_percent": percents[2 * index + 1],
+            }
         )
-    ]
+    return segments
 
 
 def status_segments(by_status):
     return _segments(STATUS_SEGMENTS, by_status)
 
 
-def rag_segments(by_rag):
-    return _segments(RAG_SEGMENTS, by_rag)
+def rag_segments(by_rag, by_rag_suggested=None):
+    """RAG segments; `by_rag_suggested` says how many of each colour the system suggested."""
+    return _segments(RAG_SEGMENTS, by_rag, by_rag_suggested)
 
 
 class _UrlMaker:
@@ -78,23 +98,33 @@ class _UrlMaker:
         return "".join(pieces)
 
 
-def add_urls(items):
+def add_urls(items, *, base=""):
     """Give each PublicAction `url` (its action page, or "" without a ref) and each lead
-    organisation `url`."""
+    organisation `url`; with `base` ("https://example.org"), absolute addresses."""
     action_url = _UrlMaker("public:action", "AREA", "REF")
     organisation_url = _UrlMaker("public:organisation", "ORGANISATION")
     for item in items:
         ref = item.action.ref
         # A ref with a slash cannot be part of an address (the route refuses it).
-        item.url = action_url(item.area.slug, ref) if ref and "/" not in ref else ""
+        item.url = base + action_url(item.area.slug, ref) if ref and "/" not in ref else ""
         for organisation in item.organisations:
-            organisation.url = organisation_url(organisation.slug)
+            organisation.url = base + organisation_url(organisation.slug)
     return items
 
 
+def short_date(day):
+    """3 Dec 2026: written here, as the national table shows hundreds of dates."""
+    return f"{day.day} {day:%b %Y}" if day else ""
+
+
 def add_area_urls(summaries):
-    """Give each AreaSummary `url`, its area's dashboard."""
+    """Give each AreaSummary `url` (its area's dashboard), the national table's dates as text
+    and `covers` (the board areas it covers, by name)."""
     area_url = _UrlMaker("public:area", "AREA")
     for summary in summaries:
         summary.url = area_url(summary.area.slug)
+        summary.last_update_text = short_date(summary.last_update)
+        summary.review_due_text = short_date(summary.review_due)
+        summary.published_on_text = short_date(summary.published_on)
+        summary.covers = ", ".join(name for _code, name in summary.area.board_areas)
     return summaries

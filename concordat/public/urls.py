@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import static_pages
-from .views import areas, home, organisations, plans, reports, versions
+from .views import areas, figures, home, organisations, plans, reports, versions
 
 app_name = "public"
 
@@ -10,6 +10,9 @@ area = "areas/<slug:slug>/"
 urlpatterns = [
     path("", home.home, name="home"),
     path("areas/", areas.area_list, name="areas"),
+    path("areas.csv", areas.area_list_csv, name="areas_csv"),
+    path("areas/map/", areas.area_map, name="area_map"),
+    path("about-these-figures/", figures.about_figures, name="about_figures"),
     path(area, areas.area_detail, name="area"),
     path(f"{area}plan/", plans.plan, name="plan"),
     path(f"{area}plan.csv", plans.plan_csv, name="plan_csv"),

@@ -12,6 +12,15 @@ from decimal import ROUND_HALF_UP, Decimal
 from .periods import Period, period_label, periods_between
 
 HUNDRED = Decimal(100)
+# Counts are compared across areas per this many residents.
+PER_RESIDENTS = 100_000
+
+
+def per_residents(value, population):
+    """A count per PER_RESIDENTS residents of an area, or None without a population."""
+    if value is None or not population:
+        return None
+    return Decimal(value) * PER_RESIDENTS / Decimal(population)
 
 
 def format_number(value):

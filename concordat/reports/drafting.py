@@ -406,14 +406,8 @@ def _deadlines(draft, updates):
     the period; milestones due in the period; priorities due in the months after it."""
     end, start = draft.period_end, draft.period_start
     until = rules.add_months(end, PRIORITY_MONTHS)
-    version_day = timezone.localdate(draft.end_version.published_at) if draft.end_version else None
     described = [
-        judge(
-            action,
-            version_day=version_day,
-            latest_update=latest_of(updates.get(action.identity_id, [])),
-            on=end,
-        )
+        judge(action, latest_update=latest_of(updates.get(action.identity_id, [])), on=end)
         for action in draft.actions
     ]
     draft.rag_counts = rules.counts_by_rag(item.rag for item in described)

@@ -7,7 +7,8 @@ from django.db.models import Count, F, Max, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 
-from concordat.core.models import Action, ActionLead, PlanVersion, ProgressUpdate
+from concordat.core.models import Action, ActionLead, PlanVersion
+from concordat.core.selectors import plans as published
 
 from .models import Metric, MetricValue, ProgressReport
 
@@ -61,12 +62,14 @@ def version_actions(version):
 
 
 def public_updates(identity_ids, *, until=None):
-    """Progress updates on these identities that are public (their version is published);
-    with `until`, only those that speak for a day on or before it (an undated update speaks
-    for the day its version was published)."""
-    updates = ProgressUpdate.objects.filter(
-        identity_id__in=list(identity_ids), version__state=PlanVersion.State.PUBLISHED
-    ).select_related("version")
+    """Public progress updates (core's one definition) on these identities; with `until`,
+    only those readable on that day: dated on or before it, or undated and published by
+    then (an undated note is readable, but never counts as recent)."""
+    updates = (
+        published.public_updates()
+        .filter(identity_id__in=list(identity_ids))
+        .select_related("version")
+    )
     if until is not None:
         updates = updates.filter(
             Q(date__lte=until) | Q(date__isnull=True, version__published_at__lte=end_of_day(until))

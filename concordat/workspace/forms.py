@@ -1,5 +1,7 @@
 """Forms for the workspace pages. Each keeps what the person typed when it is refused."""
 
+import re
+
 from django import forms
 from django.utils import timezone
 
@@ -365,6 +367,13 @@ class UpdateRoundForm(forms.Form):
 
 class AreaDetailsForm(forms.Form):
     declaration_date = date_field("Date the declaration was signed")
+    declaration_text = forms.CharField(
+        label="The declaration's date as written (optional)",
+        max_length=200,
+        required=False,
+        help_text='Where only a month or season is known, like "December 2014"',
+        widget=forms.TextInput(attrs=TEXT),
+    )
     declaration_signatories = OrganisationLinesField(
         label="Organisations that signed the declaration",
         required=False,
@@ -436,6 +445,7 @@ class AreaDetailsForm(forms.Form):
 
     FIELDS = [
         "declaration_date",
+        "declaration_text",
         "governance",
         "accountable_boards",
         "srg_link",
@@ -538,3 +548,57 @@ class ReminderPreferenceForm(forms.Form):
             self.fields[str(kind.value)] = forms.BooleanField(
                 label=kind.label, required=False, widget=forms.CheckboxInput(CHECKBOX)
             )
+
+
+class AreaPlaceForm(forms.Form):
+    """The office's form for where an area is: the board areas it covers and its population."""
+
+    ons_codes = forms.CharField(
+        label="ONS codes of the Health and Wellbeing Board areas covered",
+        required=False,
+        help_text="One a line, or separated by commas: E10000012 for Essex, E06000034 for "
+        "Thurrock. Include a board area the group covers only in part.",
+        widget=forms.Textarea(attrs={**AREA, "rows": 3}),
+    )
+    population = forms.IntegerField(
+        label="Residents",
+        required=False,
+        min_value=1,
+        help_text="For figures per 100,000 residents; leave empty if not known",
+        widget=forms.TextInput(attrs={**SHORT, "inputmode": "numeric"}),
+        error_messages={
+            "invalid": "Enter the population as a whole number, like 485000",
+            "min_value": "Enter the population as a whole number, like 485000",
+        },
+    )
+    population_year = forms.IntegerField(
+        label="Year of the population figure",
+        required=False,
+        min_value=1990,
+        max_value=2100,
+        widget=forms.TextInput(
+            attrs={"class": "govuk-input govuk-input--width-4", "inputmode": "numeric"}
+        ),
+        error_messages={
+            "invalid": "Enter the year as four digits, like 2024",
+            "min_value": "Enter the year as four digits, like 2024",
+            "max_value": "Enter the year as four digits, like 2024",
+        },
+    )
+
+    @classmethod
+    def initial_for(cls, area):
+        return {
+            "ons_codes": "\n".join(area.ons_codes),
+            "population": area.population,
+            "population_year": area.population_year,
+        }
+
+    def changes(self):
+        data = self.cleaned_data
+        codes = [code for code in re.split(r"[\s,;]+", data["ons_codes"]) if code]
+        return {
+            "ons_codes": codes,
+            "population": data["population"],
+            "population_year": data["population_year"],
+        }

@@ -37,15 +37,21 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
-from django.db.models import DateField, F, Max
-from django.db.models.functions import Cast, Coalesce
+from django.db.models import F, Max
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from concordat.accounts.models import AreaMembership, Profile, SignatoryEditor
-from concordat.core import rules
-from concordat.core.models import Action, ActionLead, Area, PlanVersion, ProgressUpdate
+from concordat.core import verdict
+from concordat.core.models import (
+    CLOSED_STATUSES,
+    Action,
+    ActionLead,
+    Area,
+    PlanVersion,
+    ProgressUpdate,
+)
 from concordat.core.selectors.plans import latest_versions
 from concordat.core.services.plans import WORKING_STATES
 
@@ -144,13 +150,13 @@ def _current_versions(latest):
     return current, area_of
 
 
-def _last_activity(identity_ids):
-    """{identity id: the day of its latest progress update}, in one grouped query."""
-    day = Coalesce("date", Cast("created_at", DateField()), output_field=DateField())
+def _last_update_days(identity_ids):
+    """{identity id: the day of its latest dated progress update} (verdict.update_day: an
+    undated note has no day), in one grouped query."""
     rows = (
-        ProgressUpdate.objects.filter(identity_id__in=identity_ids)
+        ProgressUpdate.objects.filter(identity_id__in=identity_ids, date__isnull=False)
         .values("identity_id")
-        .annotate(last=Max(day))
+        .annotate(last=Max("date"))
         .values_list("identity_id", "last")
         .order_by()
     )
@@ -159,24 +165,12 @@ def _last_activity(identity_ids):
 
 def _action_emails(on, latest, areas):
     current, area_of = _current_versions(latest)
-    published_day = {
-        v.plan_id: timezone.localdate(v.published_at) for v in latest if v.published_at
-    }
     actions = list(
         Action.objects.filter(version_id__in=list(current.values()))
-        .exclude(canonical_status__in=["complete", "superseded"])
-        .values(
-            "pk",
-            "identity_id",
-            "version_id",
-            "version__plan_id",
-            "ref",
-            "text",
-            "due",
-            "canonical_status",
-        )
+        .exclude(canonical_status__in=CLOSED_STATUSES)
+        .values("pk", "identity_id", "version_id", "ref", "text", "due", "canonical_status")
     )
-    activity = _last_activity([a["identity_id"] for a in actions])
+    activity = _last_update_days([a["identity_id"] for a in actions])
     leads = defaultdict(set)
     for action_id, organisation_id in ActionLead.objects.filter(
         action_id__in=[a["pk"] for a in actions]
@@ -214,7 +208,15 @@ def _action_emails(on, latest, areas):
         for organisation_id in allowed:
             recipients.update(signatories[organisation_id])
         due = action["due"]
-        if due is not None and due < on:
+        last = activity.get(action["identity_id"])
+        judged = verdict.judge(
+            canonical_status=action["canonical_status"],
+            due=due,
+            reported_rag="",
+            last_update_on=last,
+            on=on,
+        )
+        if judged.overdue:
             item = Item(
                 subject_key=f"identity:{action['identity_id']}",
                 period=due.isoformat(),
@@ -223,9 +225,7 @@ def _action_emails(on, latest, areas):
             )
             for user_id in recipients:
                 found[(ReminderKind.ACTIONS_OVERDUE, user_id, area.pk)].append(item)
-        days = (activity.get(action["identity_id"]), published_day.get(action["version__plan_id"]))
-        last = max([d for d in days if d], default=None)
-        if rules.is_stale(canonical_status=action["canonical_status"], last_activity=last, on=on):
+        if judged.stale:
             item = Item(
                 subject_key=f"identity:{action['identity_id']}",
                 period=f"since:{last.isoformat() if last else 'never'}",
@@ -367,8 +367,8 @@ SUBJECTS = {
     ReminderKind.REVIEW_DUE: "The review of {area}'s action plan is coming up",
     ReminderKind.REVIEW_OVERDUE: "The review of {area}'s action plan is overdue",
     ReminderKind.ACTIONS_OVERDUE: "{count} action{s} in {area}'s plan overdue",
-    ReminderKind.ACTIONS_STALE: "{count} action{s} in {area}'s plan with no update for {months} "
-    "months",
+    ReminderKind.ACTIONS_STALE: "{count} action{s} in {area}'s plan not updated in the last "
+    "{months} months",
     ReminderKind.OFFICE_DIGEST: "Concordat office: {waiting} waiting for review, {overdue} "
     "reviews overdue",
 }

@@ -8,13 +8,11 @@ workspace views (behind the permission rules) call them. Each runs a fixed numbe
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, DateField, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Cast, Coalesce
-from django.utils import timezone
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 
 from concordat.accounts import permissions
 from concordat.accounts.models import AreaMembership
-from concordat.core import rules
+from concordat.core import verdict
 from concordat.core.models import (
     Action,
     ActionPlan,
@@ -82,18 +80,46 @@ def plan_state(area):
 
 @dataclass
 class WorkspaceAction:
-    """An action of the version being worked on, with what the rules say about it today."""
+    """An action of the version being worked on, with its verdict today (drafts' updates
+    count: the workspace sees every update posted)."""
 
     action: Action
     organisations: list
-    latest_update: ProgressUpdate | None
-    last_activity: date | None
-    overdue: bool
-    stale: bool
-    rag: str
-    rag_source: str
+    verdict: verdict.Verdict
     can_update: bool = False
     can_edit: bool = False
+
+    @property
+    def latest_update(self):
+        return self.verdict.last_update
+
+    @property
+    def last_activity(self):
+        return self.verdict.last_update_on
+
+    @property
+    def last_update_on(self):
+        return self.verdict.last_update_on
+
+    @property
+    def updated_recently(self):
+        return self.verdict.updated_recently
+
+    @property
+    def overdue(self):
+        return self.verdict.overdue
+
+    @property
+    def stale(self):
+        return self.verdict.stale
+
+    @property
+    def rag(self):
+        return self.verdict.rag
+
+    @property
+    def rag_source(self):
+        return self.verdict.rag_source
 
     @property
     def is_open(self):
@@ -101,25 +127,16 @@ class WorkspaceAction:
 
     @property
     def rag_suggested(self):
-        return self.rag_source == "suggested"
-
-
-def _update_day():
-    return Coalesce("date", Cast("created_at", DateField()), output_field=DateField())
+        return self.verdict.rag_suggested
 
 
 def _latest_update_id():
     newest = (
         ProgressUpdate.objects.filter(identity=OuterRef("identity"))
-        .annotate(day=_update_day())
-        .order_by("-day", "-created_at", "-pk")
+        .order_by(*verdict.LATEST_FIRST)
         .values("pk")[:1]
     )
     return Subquery(newest)
-
-
-def _day(moment):
-    return timezone.localdate(moment) if moment else None
 
 
 def workspace_actions(state, *, on, user=None):
@@ -139,36 +156,18 @@ def workspace_actions(state, *, on, user=None):
     )
     wanted = [a.latest_update_id for a in actions if a.latest_update_id]
     updates = ProgressUpdate.objects.in_bulk(wanted) if wanted else {}
-    published_day = _day(state.published.published_at) if state.published else None
     area = state.plan.area
     may_edit = permissions.can_edit_plan(user, area) if user is not None else False
     items = []
     for action in actions:
         action.version = version
-        update = updates.get(action.latest_update_id)
-        update_day = (update.date or _day(update.created_at)) if update else None
-        candidates = [d for d in (update_day, published_day) if d]
-        last_activity = max(candidates) if candidates else None
-        stale = rules.is_stale(
-            canonical_status=action.canonical_status, last_activity=last_activity, on=on
-        )
-        rag, source = rules.effective_rag(
-            reported=action.rag,
-            canonical_status=action.canonical_status,
-            due=action.due,
-            on=on,
-            stale=stale,
-        )
         items.append(
             WorkspaceAction(
                 action=action,
                 organisations=list(action.lead_organisations.all()),
-                latest_update=update,
-                last_activity=last_activity,
-                overdue=action.is_overdue(on=on),
-                stale=stale,
-                rag=rag,
-                rag_source=source,
+                verdict=verdict.action_verdict(
+                    action, last_update=updates.get(action.latest_update_id), on=on
+                ),
                 can_edit=may_edit,
                 can_update=may_edit
                 or (user is not None and permissions.can_post_update(user, action)),
@@ -466,7 +465,8 @@ def action_updates(action):
     updates = list(
         ProgressUpdate.objects.filter(identity_id=action.identity_id)
         .select_related("version")
-        .annotate(day=_update_day())
-        .order_by("-day", "-created_at", "-pk")
+        .order_by(*verdict.LATEST_FIRST)
     )
+    for update in updates:
+        update.day = verdict.update_day(update)
     return updates

@@ -25,6 +25,7 @@ urlpatterns = [
     path(f"{area_path}order/move/", actions.order_move, name="order_move"),
     path(f"{area_path}updates/", updates.update_round, name="update_round"),
     path(f"{area_path}details/", area.details, name="details"),
+    path(f"{area_path}place/", area.place, name="place"),
     path(f"{area_path}history/", area.history, name="history"),
     path(f"{area_path}changes/", area.changes, name="changes"),
     path(f"{area_path}submit/", review.submit, name="submit"),

@@ -6,7 +6,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from concordat.core.models import Action
+from concordat.core import verdict
+from concordat.core.models import Action, Area
+from concordat.core.selectors.plans import public_updates
+from concordat.core.services import plan_version_import
+from concordat.core.services.actions import progress_update_post
 
 from .world import SECRET, build_world, parsed_action, parsed_plan, publish
 
@@ -37,10 +41,11 @@ def test_actions_list_the_latest_published_version_only(client, world):
     assert triage["rag"] == "red"
     assert triage["rag_source"] == "suggested"
     assert triage["overdue"] is True
-    # Version 2 was published ten days ago: publishing counts as activity.
-    assert triage["stale"] is False
+    # Its only note came from a document without a date: undated, never recent, so the
+    # action is not updated in the last six months, however recently its version came out.
+    assert triage["stale"] is True
     assert triage["latest_update"] == {
-        "date": world.v1.published_at.date().isoformat(),
+        "date": None,
         "note": "Street triage pilot began in the town centre.",
     }
     training = body["items"][2]
@@ -61,7 +66,8 @@ def test_actions_list_the_latest_published_version_only(client, world):
         ("rag=amber", ["2.1"]),
         ("overdue=true", ["1.1"]),
         ("overdue=false", ["1.2", "2.1"]),
-        ("stale=true", []),
+        ("stale=true", ["1.1"]),
+        ("stale=false", ["1.2", "2.1"]),
         ("version=1&stale=true", ["1.1"]),
         ("lead_organisation=northshire-mind", ["1.2"]),
         ("area=southshire", []),
@@ -76,8 +82,9 @@ def test_action_filters(client, world, query, expected):
 def test_updated_since(client, world):
     since = world.today - timedelta(days=6)
     assert refs(client.get(f"/api/actions?updated_since={since.isoformat()}")) == ["2.1"]
-    since = world.today - timedelta(days=20)
-    assert len(refs(client.get(f"/api/actions?updated_since={since.isoformat()}"))) == 3
+    # Publishing a version is not an update, and 1.1's undated note never counts.
+    since = world.today - timedelta(days=400)
+    assert refs(client.get(f"/api/actions?updated_since={since.isoformat()}")) == ["2.1"]
 
 
 def test_all_versions_and_pagination(client, world):
@@ -176,31 +183,65 @@ def test_world_builder_is_repeatable_per_test(db):
     assert world.v2.number == 2 and world.draft.number == 3
 
 
-def test_sql_filters_agree_with_the_domain_rules(client, world):
-    from concordat.core import rules
+@pytest.mark.parametrize("offset_days", [0, -3, 30, 200, -390])
+def test_sql_filters_agree_with_the_verdict(client, world, offset_days, monkeypatch):
+    """The API's SQL twins (stale, suggested RAG, overdue, updated since) pick exactly the
+    actions the one verdict picks, and each record says what the verdict says."""
+    on = world.today + timedelta(days=offset_days)
+    extra = Area.objects.create(name="Eastshire", slug="eastshire")
+    statuses = ["in_progress", "not_started", "complete", "superseded", ""]
+    version = plan_version_import(
+        area=extra,
+        actor=None,
+        parsed=parsed_plan(
+            *[
+                parsed_action(
+                    f"1.{n}",
+                    f"Action {n}",
+                    1 + n % 5,
+                    canonical_status=statuses[n % 5],
+                    rag=["", "red", "", "amber", "blue", ""][n % 6],
+                    due=None if n % 4 == 0 else world.today + timedelta(days=40 * (n % 7) - 120),
+                    progress=f"Imported note {n}" if n % 3 == 0 else None,
+                )
+                for n in range(1, 25)
+            ]
+        ),
+    )
+    for n, action in enumerate(version.actions.order_by("position"), start=1):
+        if n % 2:
+            progress_update_post(
+                action=action, actor=None, note=f"Note {n}", on=world.today - timedelta(days=9 * n)
+            )
+    publish(version, days_ago=2)
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *args: on)
 
-    today = world.today
-    for item in client.get("/api/actions?all_versions=true").json()["items"]:
-        published = {1: world.v1, 2: world.v2}[item["version"]].published_at.date()
-        last = item["latest_update"]["date"] if item["latest_update"] else None
-        last = published if last is None else max(published, type(today).fromisoformat(last))
-        due = None if item["due"] is None else type(today).fromisoformat(item["due"])
-        stale = rules.is_stale(
-            canonical_status=item["canonical_status"], last_activity=last, on=today
+    items = client.get("/api/actions?all_versions=true&limit=500").json()["items"]
+    judged = {}
+    for item in items:
+        action = Action.objects.get(identity__uid=item["uid"], version__number=item["version"])
+        last = verdict.latest_update(public_updates().filter(identity_id=action.identity_id))
+        expected = verdict.action_verdict(action, last_update=last, on=on)
+        judged[(item["uid"], item["version"])] = expected
+        assert item["stale"] is expected.stale, item["ref"]
+        assert item["overdue"] is expected.overdue, item["ref"]
+        assert (item["rag"], item["rag_source"]) == (expected.rag, expected.rag_source)
+        shown = item["latest_update"]
+        assert (shown["date"] if shown else None) == (
+            expected.last_update_on.isoformat() if expected.last_update_on else None
         )
-        assert item["stale"] is stale
-        assert (item["rag"], item["rag_source"]) == rules.effective_rag(
-            reported="green" if item["ref"] == "1.2" else "",
-            canonical_status=item["canonical_status"],
-            due=due,
-            on=today,
-            stale=stale,
-        )
-        for flag, value in (("stale", stale), ("rag", item["rag"])):
-            query = f"{flag}={str(value).lower()}" if flag == "stale" else f"rag={value}"
-            if flag == "rag" and not value:
-                continue
-            found = client.get(f"/api/actions?all_versions=true&{query}&limit=500").json()
-            assert (item["uid"], item["version"]) in {
-                (other["uid"], other["version"]) for other in found["items"]
-            }
+
+    def picked(query):
+        found = client.get(f"/api/actions?all_versions=true&limit=500&{query}").json()
+        return {(other["uid"], other["version"]) for other in found["items"]}
+
+    for flag in ("stale", "overdue"):
+        for value in (True, False):
+            expected = {key for key, v in judged.items() if getattr(v, flag) is value}
+            assert picked(f"{flag}={str(value).lower()}") == expected, (flag, value)
+    for rag in ("red", "amber", "green", "blue"):
+        assert picked(f"rag={rag}") == {key for key, v in judged.items() if v.rag == rag}, rag
+    since = verdict.recent_cutoff(on)
+    assert picked(f"updated_since={since.isoformat()}") == {
+        key for key, v in judged.items() if v.updated_recently
+    }

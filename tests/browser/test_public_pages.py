@@ -84,7 +84,7 @@ def test_plan_filters_work_without_javascript(no_js_page, world):
     no_js_page.goto("/areas/northshire/plan/")
     assert no_js_page.locator(".govuk-summary-card").count() == 3
 
-    no_js_page.get_by_label("Status").select_option("complete")
+    no_js_page.get_by_label("Status", exact=True).select_option("complete")
     no_js_page.get_by_role("button", name="Apply filters").click()
 
     assert "status=complete" in no_js_page.url
@@ -92,7 +92,7 @@ def test_plan_filters_work_without_javascript(no_js_page, world):
     assert no_js_page.locator(".govuk-summary-card__title").inner_text().startswith("Action 1.2")
 
     no_js_page.get_by_label("Overdue only").check()
-    no_js_page.get_by_label("Status").select_option("")
+    no_js_page.get_by_label("Status", exact=True).select_option("")
     no_js_page.get_by_role("button", name="Apply filters").click()
     assert no_js_page.get_by_role("status").inner_text() == "1 of 3 actions match the filters"
 

@@ -7,7 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from concordat.core.rules import (
+    STAGE_ORDER,
     Stage,
+    StageVerdict,
     add_months,
     area_stage,
     counts_by_rag,
@@ -190,31 +192,82 @@ def test_stage_values_and_plain_labels():
         "no_declaration",
         "declaration_signed",
         "plan_published",
+        "behind",
         "delivering",
-        "review_overdue",
     ]
     assert all(label[0].isupper() and "_" not in label for label in Stage.labels)
 
 
 def stage(**overrides):
     values = {
-        "declaration_date": date(2014, 12, 1),
+        "declared": True,
         "published_on": date(2015, 5, 1),
         "review_due": date(2015, 11, 1),
-        "share_complete": 0.0,
-        "share_updated_recently": 0.0,
+        "total": 40,
+        "complete": 0,
+        "already_due": 0,
+        "overdue": 0,
+        "updated_recently": 0,
         "on": date(2015, 9, 1),
     }
     return area_stage(**(values | overrides))
 
 
-def test_area_stage():
-    assert stage() == "plan_published"
-    assert stage(share_complete=0.1) == "delivering"
-    assert stage(share_updated_recently=0.5) == "delivering"
-    assert stage(on=date(2015, 11, 2), share_complete=1.0) == "review_overdue"
-    assert stage(on=date(2015, 11, 1)) == "plan_published"  # due today is not overdue
-    assert stage(published_on=None, review_due=None, share_complete=0.5) == "declaration_signed"
-    assert stage(declaration_date=None, published_on=None, review_due=None) == "no_declaration"
-    assert stage(declaration_date=None) == "plan_published"
-    assert stage(review_due=None, share_complete=0.2) == "delivering"
+def test_area_stage_before_a_plan_is_published():
+    assert stage(published_on=None, review_due=None, complete=5).stage == "declaration_signed"
+    assert stage(declared=False, published_on=None, review_due=None).stage == "no_declaration"
+    assert stage(published_on=None).reasons == ()
+    # A published plan counts even without a recorded declaration.
+    assert stage(declared=False).stage == "plan_published"
+
+
+def test_area_stage_published_and_delivering():
+    assert stage() == StageVerdict("plan_published")
+    assert stage(complete=1) == StageVerdict("delivering")
+    assert stage(updated_recently=1) == StageVerdict("delivering")
+    assert stage(review_due=None, complete=8) == StageVerdict("delivering")
+    # Due today is not overdue yet.
+    assert stage(on=date(2015, 11, 1), updated_recently=3).stage == "delivering"
+
+
+def test_behind_when_a_quarter_of_the_actions_already_due_are_overdue():
+    assert stage(already_due=8, overdue=1, complete=3).stage == "delivering"  # 1 in 8
+    behind = stage(already_due=8, overdue=2, complete=3)  # exactly a quarter
+    assert behind.stage == "behind"
+    assert behind.label == "Behind"
+    assert behind.reasons == ("2 of 40 actions overdue (2 of the 8 already due)",)
+    assert behind.reason == "2 of 40 actions overdue (2 of the 8 already due)"
+    assert stage(total=1, already_due=1, overdue=1).reason == (
+        "1 of 1 action overdue (1 of the 1 already due)"
+    )
+
+
+def test_behind_when_the_review_is_overdue():
+    behind = stage(on=date(2015, 11, 2), complete=40, updated_recently=40)
+    assert behind == StageVerdict("behind", ("review overdue since 1 November 2015",))
+    assert behind.reason == "Review overdue since 1 November 2015"
+
+
+def test_behind_when_nothing_was_updated_for_six_months_after_publication():
+    # Published 1 May 2015: six months later, with no update since 1 May, it is behind.
+    assert stage(on=date(2015, 10, 31), review_due=None).stage == "plan_published"
+    behind = stage(on=date(2015, 11, 1), review_due=None, complete=4)
+    assert behind.reasons == ("no progress update for 6 months",)
+    assert stage(on=date(2015, 11, 1), review_due=None, updated_recently=1).stage == "delivering"
+    # An empty plan has nothing to update.
+    assert stage(on=date(2016, 1, 1), review_due=None, total=0).stage == "plan_published"
+
+
+def test_behind_gives_every_reason_that_holds():
+    behind = stage(on=date(2016, 1, 1), already_due=10, overdue=9)
+    assert behind.reasons == (
+        "9 of 40 actions overdue (9 of the 10 already due)",
+        "review overdue since 1 November 2015",
+        "no progress update for 6 months",
+    )
+    assert behind.reason.startswith("9 of 40 actions overdue (9 of the 10 already due); review ")
+
+
+def test_stage_order_puts_behind_between_published_and_delivering():
+    assert sorted(Stage.values, key=STAGE_ORDER.get) == list(Stage.values)
+    assert STAGE_ORDER["plan_published"] < STAGE_ORDER["behind"] < STAGE_ORDER["delivering"]

@@ -32,8 +32,8 @@ def test_filter_by_region(client, world):
 
 def test_filter_by_stage(client, world):
     assert area_rows(page(client, "/areas/?stage=declaration_signed")) == ["westshire"]
-    assert area_rows(page(client, "/areas/?stage=delivering&region=north-west")) == ["northshire"]
-    html = page(client, "/areas/?stage=review_overdue")
+    assert area_rows(page(client, "/areas/?stage=behind&region=north-west")) == ["northshire"]
+    html = page(client, "/areas/?stage=delivering&region=north-west")
     assert "No areas match these filters." in html
 
 
@@ -49,9 +49,24 @@ def test_dashboard_shows_the_plan_summary(client, world):
     html = page(client, "/areas/northshire/")
 
     assert '<h1 class="govuk-heading-xl">Northshire</h1>' in html
-    assert "Stage: <strong>Delivering the plan</strong>" in html
+    assert (
+        "Stage: <strong>Behind</strong>: 1 of 3 actions overdue (1 of the 1 already due)</p>"
+        in html
+    )
     assert "Version 2, published" in html
-    assert "3, of which 1 complete, 1 overdue and 0 not updated for six months" in html
+    # 2.1 (updated 5 days ago) is the one action updated in the last six months; the other
+    # two are not: 1.1 (its only note undated, open) and 1.2 (complete, no dated note). The
+    # two figures add up to the 3 actions.
+    assert "3, of which 1 complete and 1 overdue</dd>" in html
+    assert (
+        'Updated in the last six months</dt> <dd class="govuk-summary-list__value">1 of 3 actions'
+        in html
+    )
+    assert (
+        'Not updated for six months</dt> <dd class="govuk-summary-list__value">2 actions, of '
+        "which 1 open</dd>"
+    ) in html
+    assert "Open actions not updated for six months</h3>" in html
     # The status bar by section: section 3 has 1 action.
     assert "3. Urgent and emergency access to crisis care</a>: 1 action </h4>" in html
     assert 'href="/areas/northshire/plan/actions/1.1/">1.1</a>' in html

@@ -13,7 +13,12 @@ def test_home_shows_every_area_with_its_stage(client, world):
     assert '<a class="govuk-link" href="/areas/northshire/">Northshire</a>' in html
     assert '<a class="govuk-link" href="/areas/southshire/">Southshire</a>' in html
     assert '<a class="govuk-link" href="/areas/westshire/">Westshire</a>' in html
-    assert html.count("Delivering the plan</td>") == 2
+    assert html.count("Delivering the plan</td>") == 1
+    assert (
+        '<strong class="govuk-tag concordat-late">Behind</strong><ul class="govuk-list '
+        'concordat-area-table__reasons"><li>1 of 3 actions overdue (1 of the 1 already due)'
+        "</li></ul>" in html
+    )
     assert "Declaration signed, no plan published</td>" in html
 
 
@@ -26,7 +31,11 @@ def test_home_totals_count_published_actions_only(client, world):
     assert totals.total == 4
     assert totals.complete == 2
     assert totals.overdue == 1
-    assert totals.stale == 0
+    # Northshire's 2.1 was updated 5 days ago; 1.1 has only an undated note (open), 1.2 and
+    # Southshire's A1 are complete without a dated note: 1 updated, 3 not (1 of them open).
+    assert totals.updated_recently == 1
+    assert totals.not_updated == 3
+    assert totals.stale == 1
     assert totals.by_status == {
         "not_started": 0,
         "in_progress": 2,
@@ -42,17 +51,27 @@ def test_home_totals_count_published_actions_only(client, world):
     html = page(client, "/")
     assert 'Actions in published plans</dt> <dd class="govuk-summary-list__value">4</dd>' in html
     assert 'Overdue actions</dt> <dd class="govuk-summary-list__value">1</dd>' in html
+    assert (
+        'Updated in the last six months</dt> <dd class="govuk-summary-list__value">1 of 4 actions'
+        " (25%)</dd>"
+    ) in html
+    assert (
+        'Not updated for six months</dt> <dd class="govuk-summary-list__value">3 actions, of '
+        "which 1 open</dd>"
+    ) in html
     swatch = "concordat-bar-legend__swatch concordat-bar-legend__swatch--red"
-    assert f'<li><span class="{swatch}" aria-hidden="true"></span>Red: 1</li>' in html
+    assert f'<li><span class="{swatch}" aria-hidden="true"></span>Red: 1 <span' in html
+    assert "Hatched: suggested by the system" in html
 
 
 def test_home_stage_counts_link_to_the_filtered_list(client, world):
     html = page(client, "/")
 
     assert (
-        '<a class="govuk-link" href="/areas/?stage=delivering">Delivering the plan</a>: 2 areas'
+        '<a class="govuk-link" href="/areas/?stage=delivering">Delivering the plan</a>: 1 area'
         in html
     )
+    assert '<a class="govuk-link" href="/areas/?stage=behind">Behind</a>: 1 area' in html
     assert (
         '<a class="govuk-link" href="/areas/?stage=declaration_signed">'
         "Declaration signed, no plan published</a>: 1 area</li>" in html

@@ -24,7 +24,7 @@ def day(value):
 
 
 SECTION_HEADING = re.compile(
-    r'<h2 class="govuk-heading-m">(\d)\. [^<]+</h2> '
+    r'<h2 class="govuk-heading-m" id="section-\d">(\d)\. [^<]+</h2> '
     r'<p class="govuk-body concordat-muted">(\d+) actions?</p>'
 )
 
@@ -47,10 +47,12 @@ def test_national_action_shows_status_verbatim_and_canonical(client, seeds):
     card_38 = card(html, "3.8")
 
     assert "As written: ONGOING – IN FINAL STAGES" in card_38
-    assert '<strong class="govuk-tag">In progress</strong>' in card_38
+    in_progress = "govuk-tag concordat-status concordat-status--in-progress"
+    assert f'<strong class="{in_progress}">In progress</strong>' in card_38
     assert "April 2014. – August 2015" in card_38
     assert "Starts 1 April 2014. Due 31 August 2015." in card_38
-    cqc = "/organisations/care-quality-commission/"
+    cqc = "http://testserver/organisations/care-quality-commission/"
+    # Absolute, so a printed plan shows where it goes.
     assert f'<a class="govuk-link" href="{cqc}">Care Quality Commission</a>' in card_38
     # Overdue and no RAG reported: the system suggests red and says so.
     assert "Overdue</strong>" in card_38
@@ -133,11 +135,11 @@ def test_filter_stale(client, world):
 
     html = page(client, "/areas/eastshire/plan/?stale=on")
 
-    # Published 300 days ago with no progress since: every open action is stale.
+    # No dated progress note at all (3.1's is undated): every open action is stale.
     assert card_titles(html) == ["1.1", "1.2", "1.3", "1.4", "2.3", "3.1", "3.2", "4.1"]
-    published = world.today - timedelta(days=300)
-    assert html.count(f"Not updated since {day(published)}") == 8
-    assert card_titles(page(client, "/areas/northshire/plan/?stale=on")) == []
+    assert html.count("No dated progress update: not updated in the last six months") == 8
+    # Northshire's 1.1 has only an undated imported note; 2.1 was updated 5 days ago.
+    assert card_titles(page(client, "/areas/northshire/plan/?stale=on")) == ["1.1"]
 
 
 def test_invalid_filter_value_shows_the_error_and_every_action(client, world):
@@ -159,9 +161,11 @@ def test_plan_shows_latest_progress_with_its_date(client, world):
     assert "Two training days held for control room staff." in card_21
     assert f"<strong> {day(world.today - timedelta(days=5))} </strong>" in card_21
     card_11 = card(html, "1.1")
-    # An imported note has no date of its own: the day it was published stands for it.
-    assert f"Undated; published {day(timezone.localdate(world.v1.published_at))}" in card_11
+    # An imported note from a document without a date stays undated: never recent.
+    assert "<strong> Undated (from a document that gave no date) </strong>" in card_11
     assert "Street triage pilot began in the town centre." in card_11
+    assert "No dated progress update: not updated in the last six months" in card_11
+    assert str(timezone.localdate(world.v1.published_at).year) not in card_11.split("<strong>")[1]
 
 
 def test_plan_hides_drafts(client, world):

@@ -31,7 +31,13 @@ PAGES = [
     ("/areas/northshire/plan/actions/2.1/", "/areas/extra-area-0/plan/actions/2.1/", 8),
     ("/areas/northshire/plan/versions/", "/areas/extra-area-0/plan/versions/", 2),
     ("/areas/northshire/plan/versions/1/", "/areas/extra-area-0/plan/versions/1/", 6),
-    ("/areas/northshire/plan/compare/", "/areas/extra-area-0/plan/compare/", 6),
+    # ...and the newer version's actions and the updates dated between the two.
+    ("/areas/northshire/plan/compare/", "/areas/extra-area-0/plan/compare/", 8),
+    ("/areas.csv", "/areas.csv", 3),
+    ("/areas/?sort=last_update&order=desc", "/areas/?sort=last_update&order=desc", 3),
+    ("/areas/map/", "/areas/map/", 3),
+    ("/about-these-figures/", "/about-these-figures/", 0),
+    ("/areas/northshire/plan/?view=table", "/areas/extra-area-0/plan/?view=table", 6),
     ("/areas/northshire/reports/", "/areas/extra-area-0/reports/", 2),
     ("/organisations/", "/organisations/", 3),
     # The organisation, latest versions, actions per area (counted), areas, the page's

@@ -33,7 +33,7 @@ def test_report_shows_status_people_and_sections(client, seeds):
 
     html = page(client, f"/areas/hampshire-and-isle-of-wight/reports/{report.pk}/")
 
-    assert '<strong class="govuk-tag govuk-tag--yellow">Work progressing</strong>' in html
+    assert '<strong class="govuk-tag govuk-tag--grey">Work progressing</strong>' in html
     assert "As written: Work Progressing" in html
     assert "1 June 2015 to 31 December 2015" in html
     assert "Emily Holloway, Ros Cassy" in html

@@ -12,7 +12,7 @@ from .world import SECRET, import_and_publish, parsed_action, publish
 def test_history_lists_published_versions_only(client, world):
     html = page(client, "/areas/northshire/plan/versions/")
 
-    current = '<strong class="govuk-tag govuk-tag--green">Current</strong>'
+    current = '<strong class="govuk-tag govuk-tag--grey">Current</strong>'
     assert f'href="/areas/northshire/plan/versions/2/">Version 2</a> {current}' in html
     assert 'href="/areas/northshire/plan/versions/1/">Version 1</a>' in html
     assert "/plan/versions/3/" not in html
@@ -51,9 +51,13 @@ def test_compare_defaults_to_the_last_two_versions(client, world):
     assert "<li>0 actions added</li>" in html
     assert "<li>1 action changed</li>" in html
     assert "<li>2 actions unchanged</li>" in html
-    assert "Action 2.1</caption>" in html
+    changed = world.action("2.1")
+    assert (
+        f'<a class="govuk-link" href="/areas/northshire/plan/versions/2/#action-{changed.pk}">'
+        "Action 2.1</a>"
+    ) in html
     cell = '<td class="govuk-table__cell">'
-    assert f"Status</th> {cell} Not started </td> {cell} Underway </td>" in html
+    assert f"Status, as written</th> {cell} Not started </td> {cell} Underway </td>" in html
     assert SECRET not in html
 
 
@@ -105,12 +109,16 @@ def test_compare_page_lists_added_and_removed(client, world):
     rebuilt_plan()
 
     html = page(client, "/areas/rebuiltshire/plan/compare/?from=1&to=2")
+    added = Action.objects.get(version__plan__area__slug="rebuiltshire", ref="1.3")
 
-    assert "<li><strong>1.3</strong> Open a safe haven café in the town centre</li>" in html
+    assert (
+        f'<li><a class="govuk-link" href="/areas/rebuiltshire/plan/versions/2/#action-{added.pk}">'
+        "<strong>1.3</strong></a> Open a safe haven café in the town centre</li>"
+    ) in html
     assert "<li><strong>1.2</strong> Close the old place of safety</li>" in html
     # Either way round.
     backwards = page(client, "/areas/rebuiltshire/plan/compare/?from=2&to=1")
-    assert "<li><strong>1.2</strong> Close the old place of safety</li>" in backwards
+    assert "<strong>1.2</strong></a> Close the old place of safety</li>" in backwards
     assert "From Version 2 to Version 1</h2>" in backwards
 
 

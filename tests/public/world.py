@@ -277,3 +277,46 @@ def varied_area(today):
     actions = [parsed_action(ref, f"Action {ref}", int(ref[0]), **fields) for ref, fields in specs]
     import_and_publish(area, actions, days_ago=300)
     return area
+
+
+# A board area for each stage, for the map: (ONS code, its name on the map).
+STAGE_PLACES = {
+    "behind": ("E06000022", "Bath and North East Somerset"),
+    "delivering": ("E06000045", "Southampton"),
+    "declaration_signed": ("E06000034", "Thurrock"),
+    "no_declaration": ("E10000012", "Essex"),
+    "plan_published": ("E09000003", "Barnet"),
+}
+
+
+def areas_at_every_stage(world):
+    """Put each of the world's areas on the map, and add the two stages it lacks: Northshire
+    (behind), Southshire (delivering), Westshire (declaration signed), Noshire (no
+    declaration, no plan) and Freshshire (a plan published yesterday, nothing due or done
+    yet). Returns {stage: area}."""
+    nowhere = Area.objects.create(name="Noshire", slug="noshire", region=Region.EAST_OF_ENGLAND)
+    fresh = Area.objects.create(name="Freshshire", slug="freshshire", region=Region.LONDON)
+    import_and_publish(
+        fresh,
+        [
+            parsed_action(
+                "1.1",
+                "Agree a crisis pathway for young people",
+                2,
+                due=world.today + timedelta(days=200),
+                canonical_status="not_started",
+            )
+        ],
+        days_ago=1,
+    )
+    areas = {
+        "behind": world.north,
+        "delivering": world.south,
+        "declaration_signed": world.west,
+        "no_declaration": nowhere,
+        "plan_published": fresh,
+    }
+    for stage, area in areas.items():
+        area.ons_codes = [STAGE_PLACES[stage][0]]
+        area.save()
+    return areas

@@ -37,10 +37,13 @@ def test_spread_chart_describes_the_latest_quartiles():
     ]
     svg = str(spread_chart(metric, spread, chart_id="chart-d"))
     assert (
-        "In April 2015 the median of 3 areas was 4, and the middle half of areas lay "
-        "between 2 and 9." in svg
+        "In April 2015 the median of 3 areas was 4, and the middle half of areas (between the "
+        "lower and upper quartiles) lay between 2 and 9." in svg
     )
     assert "<polygon" in svg
+    per_100k = str(spread_chart(metric, spread, chart_id="chart-d", per_residents=True))
+    assert "Detentions per 100,000 residents: England median and quartiles</title>" in per_100k
+    assert "the median of 3 areas was 4 per 100,000 residents, and" in per_100k
 
 
 def test_axis_tops_are_round_numbers():

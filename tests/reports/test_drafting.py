@@ -54,9 +54,11 @@ def test_counts_match_the_published_plan(history):
         "superseded": 1,
         "": 1,
     }
-    # 1.2's amber was reported; 5.1 (overdue) red, 2.1 green and 1.1 blue are suggested as
-    # the public plan page would on 31 December 2015; 4.1 is superseded and has none.
-    assert draft.rag_counts == {"red": 1, "amber": 1, "green": 1, "blue": 1, "": 1}
+    # 1.2's amber was reported; 5.1 (overdue) red, 2.1 amber (no progress note in the six
+    # months to 31 December 2015: publishing version 2 is not an update) and 1.1 blue are
+    # suggested as the public plan page would; 4.1 is superseded and has none.
+    assert draft.rag_counts == {"red": 1, "amber": 2, "green": 0, "blue": 1, "": 1}
+    assert refs(draft.stale) == ["2.1", "5.1"]
     assert draft.suggested_rags == 3
     assert draft.snapshot["overdue"] == 2
     assert draft.snapshot["status"] == draft.status_counts
@@ -86,7 +88,10 @@ def test_sections_say_only_what_the_data_supports(history):
     assert sections["challenges"] == (
         "Overdue on 31 December 2015:\n"
         "• 1.2 Train police officers (due 30 September 2015)\n"
-        "• 5.1 Publish a crisis services map (due 30 November 2015)"
+        "• 5.1 Publish a crisis services map (due 30 November 2015)\n"
+        "Open actions with no progress note for 6 months:\n"
+        "• 2.1 Open a crisis cafe\n"
+        "• 5.1 Publish a crisis services map"
     )
     assert sections["priorities"] == (
         "Open actions due by 30 June 2016:\n• 2.1 Open a crisis cafe (due 31 March 2016)"

@@ -1,8 +1,12 @@
 """The reusable partials under concordat/templates/includes/ and the site frame in base.html."""
 
+import re
+
 from django import forms
 from django.core.paginator import Paginator
 from django.template.loader import render_to_string
+
+from concordat.public.presenters import rag_segments, status_segments
 
 
 def squash(html):
@@ -92,11 +96,17 @@ def test_status_tag_colours_and_words():
     def tag(status):
         return squash(render_to_string("includes/status_tag.html", {"status": status}))
 
-    assert tag("not_started") == '<strong class="govuk-tag govuk-tag--grey">Not started</strong>'
-    assert tag("in_progress") == '<strong class="govuk-tag">In progress</strong>'
-    assert tag("complete") == '<strong class="govuk-tag govuk-tag--green">Complete</strong>'
-    assert tag("superseded") == '<strong class="govuk-tag govuk-tag--purple">Superseded</strong>'
-    assert "Status not known" in tag("")
+    def classes(key):
+        return f"govuk-tag concordat-status concordat-status--{key}"
+
+    # Statuses have their own palette: never a RAG colour (red, amber, green, blue).
+    assert tag("not_started") == f'<strong class="{classes("not-started")}">Not started</strong>'
+    assert tag("in_progress") == f'<strong class="{classes("in-progress")}">In progress</strong>'
+    assert tag("complete") == f'<strong class="{classes("complete")}">Complete</strong>'
+    assert tag("superseded") == f'<strong class="{classes("superseded")}">Superseded</strong>'
+    assert tag("") == f'<strong class="{classes("unknown")}">Status not known</strong>'
+    for status in ("not_started", "in_progress", "complete", "superseded", ""):
+        assert not re.search(r"--(?:red|amber|orange|green|blue)\b", tag(status))
 
 
 class DueForm(forms.Form):
@@ -119,11 +129,7 @@ def test_error_summary_links_each_message_to_its_field():
 
 
 def test_status_bar_sizes_segments_by_class_and_lists_counts():
-    segments = [
-        {"key": "complete", "label": "Complete", "count": 3, "percent": 75},
-        {"key": "in-progress", "label": "In progress", "count": 1, "percent": 25},
-        {"key": "not-started", "label": "Not started", "count": 0, "percent": 0},
-    ]
+    segments = status_segments({"complete": 3, "in_progress": 1})
 
     html = squash(
         render_to_string(
@@ -137,6 +143,27 @@ def test_status_bar_sizes_segments_by_class_and_lists_counts():
     assert "style=" not in html
     assert 'aria-label="Actions by status"' in html
     assert "Not started: 0</li>" in html
+
+
+def test_suggested_rag_is_hatched_and_counted_apart():
+    segments = rag_segments({"red": 4, "green": 4}, {"red": 3})
+
+    html = squash(render_to_string("includes/status_bar.html", {"segments": segments}))
+
+    # Red: 1 reported (13%), 3 suggested (37%, hatched); green 4 reported (50%).
+    assert (
+        '<span class="concordat-bar__segment concordat-bar__segment--red '
+        'concordat-bar__segment--w13"></span><span class="concordat-bar__segment '
+        "concordat-bar__segment--red concordat-bar__segment--suggested "
+        'concordat-bar__segment--w37"></span>'
+    ) in html
+    assert "concordat-bar__segment--green concordat-bar__segment--w50" in html
+    assert (
+        'Red: 4 <span class="concordat-bar-legend__suggested"><span class="concordat-bar-legend'
+        '__swatch concordat-bar-legend__swatch--red concordat-bar-legend__swatch--suggested" '
+        'aria-hidden="true"></span>3 suggested</span></li>'
+    ) in html
+    assert "Green: 4</li>" in html
 
 
 def test_navigation_marks_the_current_section(rf):

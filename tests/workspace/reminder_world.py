@@ -1,5 +1,6 @@
 """A small world for the reminder tests that run `send_reminders` in separate processes:
-an area with a lead and an editor, and a published plan with one overdue action."""
+an area with a lead and an editor, and a published plan with one overdue action (updated
+today, so not stale)."""
 
 from datetime import date
 
@@ -8,6 +9,7 @@ from django.contrib.auth import get_user_model
 from concordat.accounts.models import AreaMembership, Profile
 from concordat.core.models import Area
 from concordat.core.services import plan_version_import, plan_version_publish
+from concordat.core.services.actions import progress_update_post
 from concordat.imports.parsed import ParsedAction, ParsedPlan
 
 
@@ -39,4 +41,6 @@ def build():
             ],
         ),
     )
+    # Updated today: only the overdue reminder is due.
+    progress_update_post(action=version.actions.get(), actor=None, note="Premises found.")
     plan_version_publish(version=version, actor=None)

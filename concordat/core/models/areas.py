@@ -2,6 +2,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
+from concordat.core import geography
+
 from .organisations import Organisation
 
 
@@ -23,6 +25,20 @@ RESERVED_AREA_SLUGS = frozenset({"review", "reminders"})
 def validate_area_slug(value):
     if value in RESERVED_AREA_SLUGS:
         raise ValidationError(f"“{value}” is used by a page of the site; choose another address.")
+
+
+def validate_ons_codes(value):
+    if not isinstance(value, list) or not all(isinstance(code, str) for code in value):
+        raise ValidationError("Give the ONS codes as a list of codes.")
+    wrong = geography.unknown_codes(value)
+    if wrong:
+        raise ValidationError(
+            f"{', '.join(wrong)} {'is' if len(wrong) == 1 else 'are'} not the ONS code of a "
+            "Health and Wellbeing Board area in England (an upper-tier local authority: E06, "
+            "E08, E09 or E10 and six digits)."
+        )
+    if len(set(value)) != len(value):
+        raise ValidationError("Each ONS code can be given once.")
 
 
 class Area(models.Model):
@@ -51,8 +67,31 @@ class Area(models.Model):
         blank=True,
         help_text="The Health and Wellbeing Board areas the group covers.",
     )
+    ons_codes = models.JSONField(
+        "ONS codes",
+        default=list,
+        blank=True,
+        validators=[validate_ons_codes],
+        help_text="ONS codes of the Health and Wellbeing Board areas (upper-tier local "
+        "authorities) the group covers, in whole or in part: E10000012, E06000034.",
+    )
+    population = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="Residents of the area covered, for figures per 100,000 residents.",
+    )
+    population_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="The year the population figure is for."
+    )
     # The declaration.
     declaration_date = models.DateField(null=True, blank=True)
+    declaration_text = models.CharField(
+        "declaration date as written",
+        max_length=200,
+        blank=True,
+        help_text="The declaration's date as the source gives it (December 2014), or that it "
+        "was signed where no date is given.",
+    )
     declaration_signatories = models.ManyToManyField(
         Organisation, blank=True, related_name="declarations_signed"
     )
@@ -88,6 +127,16 @@ class Area(models.Model):
 
     def get_absolute_url(self):
         return reverse("public:area", args=[self.slug])
+
+    @property
+    def board_areas(self):
+        """The board areas the group covers, as (ONS code, name), in the order given."""
+        return [(code, geography.name_of(code)) for code in self.ons_codes]
+
+    @property
+    def declared(self):
+        """A declaration is recorded: with a date, or as signed where no date is known."""
+        return self.declaration_date is not None or bool(self.declaration_text)
 
     @property
     def is_national(self):

@@ -282,7 +282,11 @@ class ProgressUpdate(models.Model):
     identity = models.ForeignKey(ActionIdentity, on_delete=models.PROTECT, related_name="updates")
     version = models.ForeignKey(PlanVersion, on_delete=models.PROTECT, related_name="updates")
     date = models.DateField(
-        null=True, blank=True, help_text="The date of the note; empty when the source gave none."
+        null=True,
+        blank=True,
+        help_text="The day the note speaks for: the date it states, or the day it was written "
+        "on the site; for a note loaded from a document, the document's date, or empty when "
+        "the document gives none (an undated note is never counted as recent).",
     )
     note = models.TextField()
     status = models.TextField(blank=True)
@@ -305,6 +309,12 @@ class ProgressUpdate(models.Model):
             models.Index(fields=["version", "date"]),
             # Covers "any public update since …" per action on the public pages.
             models.Index(fields=["identity", "date", "version"], name="update_recent_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(source="web") | Q(date__isnull=False),
+                name="update_written_on_site_is_dated",
+            ),
         ]
 
     def __str__(self):

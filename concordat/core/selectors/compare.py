@@ -6,7 +6,11 @@ versions shows as changed, not as one removed and one added.
 
 from dataclasses import dataclass, field
 
-from .plans import lead_organisations
+from django.utils import timezone
+
+from concordat.core import verdict
+
+from .plans import lead_organisations, public_updates
 
 # (label, how to read the value from an Action), in the order a reader expects.
 COMPARED_FIELDS = [
@@ -15,8 +19,8 @@ COMPARED_FIELDS = [
     ("Sub-theme", lambda a: a.subtheme),
     ("Action", lambda a: a.text),
     ("Timescale", lambda a: a.timescale),
-    ("Start (as written)", lambda a: a.start_text),
-    ("Finish (as written)", lambda a: a.finish_text),
+    ("Start, as written", lambda a: a.start_text),
+    ("Finish, as written", lambda a: a.finish_text),
     ("Start date", lambda a: a.start),
     ("Due date", lambda a: a.due),
     ("Ongoing", lambda a: a.ongoing),
@@ -24,9 +28,9 @@ COMPARED_FIELDS = [
     ("Lead organisations", lambda a: [organisation.name for organisation in a.organisations]),
     ("Outcomes", lambda a: list(a.outcomes)),
     ("Performance indicator", lambda a: a.performance_indicator),
-    ("Status", lambda a: a.status),
-    ("Canonical status", lambda a: a.get_canonical_status_display() if a.canonical_status else ""),
-    ("RAG reported", lambda a: a.get_rag_display() if a.rag else ""),
+    ("Status, as written", lambda a: a.status),
+    ("Status", lambda a: a.get_canonical_status_display() if a.canonical_status else ""),
+    ("RAG rating", lambda a: a.get_rag_display() if a.rag else ""),
 ]
 
 
@@ -103,3 +107,35 @@ def compare_versions(old, new, *, include_drafts=False):
         else:
             comparison.unchanged += 1
     return comparison
+
+
+@dataclass
+class AddedUpdate:
+    action: object  # the action as the newer version writes it
+    update: object
+    day: object
+
+
+def updates_between(comparison):
+    """The public progress updates dated after the older version was published, up to the
+    day the newer one was, on the newer version's actions (an undated note has no day, so
+    it is in no period): one query."""
+    start = timezone.localdate(comparison.old.published_at)
+    end = timezone.localdate(comparison.new.published_at)
+    if end <= start:
+        return []
+    actions = {
+        action.identity_id: action
+        for action in comparison.new.actions.only("pk", "version_id", "ref", "text", "identity_id")
+    }
+    updates = (
+        public_updates()
+        .filter(identity_id__in=list(actions), date__gt=start, date__lte=end)
+        .order_by("date", "created_at", "pk")
+    )
+    return [
+        AddedUpdate(
+            action=actions[update.identity_id], update=update, day=verdict.update_day(update)
+        )
+        for update in updates
+    ]

@@ -1,5 +1,5 @@
-"""Reads of published plans: versions, actions with their latest public progress, and what the
-rules say about each action today (overdue, stale, the RAG to show).
+"""Reads of published plans: versions, actions with their latest public progress, and each
+action's verdict today (concordat.core.verdict: overdue, stale, the RAG to show).
 
 Only published rows are read: a version whose state is published, a progress update whose
 version is published. Every function runs a fixed number of queries, whatever the data size.
@@ -7,13 +7,11 @@ version is published. Every function runs a fixed number of queries, whatever th
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
 
-from django.db.models import Count, DateField, OuterRef, Subquery
-from django.db.models.functions import Cast, Coalesce
+from django.db.models import Count, OuterRef, Subquery
 from django.utils import timezone
 
-from concordat.core import rules
+from concordat.core import rules, verdict
 from concordat.core.models import (
     Action,
     ActionLead,
@@ -97,24 +95,19 @@ def version_by_number(area, number):
 
 
 def public_updates():
-    return ProgressUpdate.objects.filter(version__state=PUBLISHED)
+    """The progress updates the public can see: those on a published plan version.
 
-
-def update_order_day():
-    """An update's date, or the day its version was published when the source gave none.
-
-    For ordering only: the cast reads the day in UTC, which is cheap in the database; pages
-    show `day_of(update)`, the day in local time.
+    The one definition of "public" for updates: every public page, the API, exports,
+    search, feeds and report drafting read updates through it.
     """
-    return Coalesce("date", Cast("version__published_at", DateField()), output_field=DateField())
+    return ProgressUpdate.objects.filter(version__state=PUBLISHED)
 
 
 def _latest_update_id():
     newest = (
         public_updates()
         .filter(identity=OuterRef("identity"))
-        .annotate(day=update_order_day())
-        .order_by("-day", "-created_at", "-pk")
+        .order_by(*verdict.LATEST_FIRST)
         .values("pk")[:1]
     )
     return Subquery(newest)
@@ -124,26 +117,51 @@ def published_on(version):
     return timezone.localdate(version.published_at) if version.published_at else None
 
 
-def day_of(update):
-    """The day an update speaks for: its own date, else the day it was published."""
-    return update.date or published_on(update.version)
-
-
 @dataclass
 class PublicAction:
-    """An action of a published version with what the public pages show beside it."""
+    """An action of a published version with the verdict the public pages show beside it."""
 
     action: Action
     version: PlanVersion
     area: object
     organisations: list
-    latest_update: ProgressUpdate | None
-    latest_update_on: date | None
-    last_activity: date | None
-    overdue: bool
-    stale: bool
-    rag: str
-    rag_source: str  # "reported", "suggested" or ""
+    verdict: verdict.Verdict
+
+    @property
+    def latest_update(self):
+        return self.verdict.last_update
+
+    @property
+    def latest_update_on(self):
+        return self.verdict.last_update_on
+
+    @property
+    def last_activity(self):
+        return self.verdict.last_update_on
+
+    @property
+    def last_update_on(self):
+        return self.verdict.last_update_on
+
+    @property
+    def updated_recently(self):
+        return self.verdict.updated_recently
+
+    @property
+    def overdue(self):
+        return self.verdict.overdue
+
+    @property
+    def stale(self):
+        return self.verdict.stale
+
+    @property
+    def rag(self):
+        return self.verdict.rag
+
+    @property
+    def rag_source(self):
+        return self.verdict.rag_source
 
     @property
     def section_number(self):
@@ -151,7 +169,7 @@ class PublicAction:
 
     @property
     def rag_suggested(self):
-        return self.rag_source == "suggested"
+        return self.verdict.rag_suggested
 
     @property
     def rag_label(self):
@@ -189,37 +207,6 @@ def lead_organisations(action_ids):
     return leads
 
 
-def describe(action, *, version, area, version_day, organisations, latest_update, on):
-    """What the rules say about one published action on the day `on`."""
-    update_on = day_of(latest_update) if latest_update else None
-    # Publishing a version counts as activity: the area has just stood behind its plan.
-    candidates = [d for d in (update_on, version_day) if d]
-    last_activity = max(candidates) if candidates else None
-    stale = rules.is_stale(
-        canonical_status=action.canonical_status, last_activity=last_activity, on=on
-    )
-    rag, source = rules.effective_rag(
-        reported=action.rag,
-        canonical_status=action.canonical_status,
-        due=action.due,
-        on=on,
-        stale=stale,
-    )
-    return PublicAction(
-        action=action,
-        version=version,
-        area=area,
-        organisations=organisations,
-        latest_update=latest_update,
-        latest_update_on=update_on,
-        last_activity=last_activity,
-        overdue=rules.is_overdue(due=action.due, canonical_status=action.canonical_status, on=on),
-        stale=stale,
-        rag=rag,
-        rag_source=source,
-    )
-
-
 # Columns no public page shows; `raw` can be large.
 _NOT_SHOWN = ("raw", "extra", "section_raw", "lock_version", "created_at", "updated_at")
 
@@ -234,21 +221,19 @@ def _with_progress(queryset, *, on, versions, areas, with_leads=True):
     )
     leads = lead_organisations([action.pk for action in actions]) if with_leads else {}
     wanted = {a.latest_update_id for a in actions if a.latest_update_id}
-    updates = ProgressUpdate.objects.filter(pk__in=wanted).select_related("version")
-    by_id = {update.pk: update for update in updates} if wanted else {}
-    days = {pk: published_on(version) for pk, version in versions.items()}
+    by_id = ProgressUpdate.objects.in_bulk(wanted) if wanted else {}
     items = []
     for action in actions:
         version = versions[action.version_id]
         items.append(
-            describe(
-                action,
+            PublicAction(
+                action=action,
                 version=version,
                 area=areas[version.area_id],
-                version_day=days[action.version_id],
                 organisations=leads.get(action.pk, []),
-                latest_update=by_id.get(action.latest_update_id),
-                on=on,
+                verdict=verdict.action_verdict(
+                    action, last_update=by_id.get(action.latest_update_id), on=on
+                ),
             )
         )
     return items
@@ -331,11 +316,10 @@ def action_page(area, ref, *, on):
         public_updates()
         .filter(identity_id=identity_id)
         .select_related("version")
-        .annotate(day=update_order_day())
-        .order_by("-day", "-created_at", "-pk")
+        .order_by(*verdict.LATEST_FIRST)
     )
     for update in updates:
-        update.day = day_of(update)
+        update.day = verdict.update_day(update)
     history = [
         (other.version, other)
         for other in Action.objects.filter(identity_id=identity_id, version__state=PUBLISHED)
@@ -426,14 +410,25 @@ def group_by_section(items):
 
 
 def summarise(items):
-    """Counts by canonical status and shown RAG, with overdue and stale totals."""
+    """Counts by canonical status and shown RAG (with how many of each RAG are suggested),
+    with the overdue, already-due and freshness totals.
+
+    Freshness splits the whole: `updated_recently` + `not_updated` == `total`, and `stale`
+    (open and not updated: what needs an update) is the open part of `not_updated`."""
+    on = items[0].verdict.on if items else None
+    updated = sum(item.updated_recently for item in items)
     return {
         "total": len(items),
         "by_status": rules.counts_by_status(item.action.canonical_status for item in items),
         "by_rag": rules.counts_by_rag(item.rag for item in items),
+        "by_rag_suggested": rules.counts_by_rag(item.rag for item in items if item.rag_suggested),
         "overdue": sum(item.overdue for item in items),
         "stale": sum(item.stale for item in items),
+        "updated_recently": updated,
+        "not_updated": len(items) - updated,
+        "already_due": sum(1 for item in items if item.action.due and item.action.due < on),
         "complete": sum(item.action.canonical_status == CanonicalStatus.COMPLETE for item in items),
+        "last_update": max((i.last_update_on for i in items if i.last_update_on), default=None),
     }
 
 

@@ -10,7 +10,12 @@ from .actions import (
     draft_action_for,
     progress_update_post,
 )
-from .areas import AREA_DETAIL_FIELDS, area_update_details
+from .areas import (
+    AREA_DETAIL_FIELDS,
+    area_populations_load,
+    area_set_place,
+    area_update_details,
+)
 from .audit import audit_field_changes, audit_record
 from .organisations import organisation_upsert
 from .plans import (
@@ -31,6 +36,8 @@ __all__ = [
     "action_reorder",
     "action_retire",
     "action_update",
+    "area_populations_load",
+    "area_set_place",
     "area_update_details",
     "draft_action_for",
     "progress_update_post",

@@ -1,5 +1,7 @@
 """Writes to plans and their versions: start a draft, import one, publish, discard."""
 
+from datetime import date
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -19,6 +21,7 @@ from concordat.core.models import (
     Section,
 )
 from concordat.core.signals import plan_version_published
+from concordat.core.timescales import parse_timescale
 
 from .audit import audit_record
 
@@ -185,12 +188,15 @@ def plan_version_import(
     label="",
     create_organisations=(),
     author_name="",
+    notes_date=None,
 ):
     """Create a draft version from a parsed document, all in one transaction.
 
     Actions are matched to the latest published version by ref and text so their identities
     (and progress history) carry over. Progress text in the document becomes one imported
-    progress update per action, unless the action's latest update already says the same.
+    progress update per action, unless the action's latest update already says the same;
+    each carries `notes_date`, by default the document's own date (`document_date`), and is
+    undated when the document gives none.
     """
     if not parsed.actions:
         raise ValidationError("The document has no actions to import.")
@@ -267,6 +273,7 @@ def plan_version_import(
         parsed_actions=parsed.actions,
         actor=actor,
         author_name=author_name,
+        day=notes_date if notes_date is not None else document_date(parsed),
     )
     audit_record(
         actor=actor,
@@ -311,7 +318,21 @@ def _action_from_parsed(parsed_action, version, identity_id, position, sections)
     )
 
 
-def _import_progress_notes(*, version, actions, parsed_actions, actor, author_name):
+def document_date(parsed, *, today=None):
+    """The day a document speaks for: the date it states about itself (a day, or the end of
+    the month or period it names), else the end of the financial year it covers; never
+    after `today` (the day it is loaded). None when it gives no date: its notes are then
+    undated, and an undated note never counts as recent."""
+    today = today or timezone.localdate()
+    day = None
+    if parsed.stated_date:
+        day = parse_timescale(parsed.stated_date).due
+    if day is None and parsed.financial_year:
+        day = date(parsed.financial_year + 1, 3, 31)
+    return min(day, today) if day else None
+
+
+def _import_progress_notes(*, version, actions, parsed_actions, actor, author_name, day):
     with_notes = [
         (action, parsed_action)
         for action, parsed_action in zip(actions, parsed_actions, strict=True)
@@ -329,6 +350,7 @@ def _import_progress_notes(*, version, actions, parsed_actions, actor, author_na
             ProgressUpdate(
                 identity_id=action.identity_id,
                 version=version,
+                date=day,
                 note=parsed_action.progress.strip(),
                 status=parsed_action.status,
                 canonical_status=parsed_action.canonical_status,

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.text import slugify
 
+from concordat.core import geography
 from concordat.core.models import Area, NationalRole, PlanVersion, Region
 from concordat.core.registry_data import LOCAL_ORGANISATIONS, NATIONAL_ORGANISATIONS
 from concordat.core.selectors.organisations import organisation_names
@@ -41,6 +42,8 @@ SEED_PREFIXES = {
 IMPORTED_BY = "Concordat office (loaded from the source document)"
 # The national Concordat was published on 18 February 2014.
 CONCORDAT_PUBLISHED = date(2014, 2, 18)
+ESSEX, THURROCK = "E10000012", "E06000034"
+DECLARATION = re.compile(r"\bdeclaration", re.IGNORECASE)
 
 
 class SeedError(Exception):
@@ -92,6 +95,9 @@ def load_seeds(*, seeds_dir=None):
         slug="south-west-essex",
         name="South West Essex",
         region=Region.EAST_OF_ENGLAND,
+        # Essex in part (its south west), and Thurrock.
+        ons_codes=[ESSEX, THURROCK],
+        hwb_areas=["Essex (in part)", "Thurrock"],
     )
     version, parsed = _load_plan(log, essex, seed_path("local_plan", seeds_dir))
     _load_metrics(log, essex, version, parsed)
@@ -143,7 +149,19 @@ def load_organisations(faq, log):
 
 
 def _area(log, *, slug, name, **defaults):
+    """The area, created once; a later load only fills in what is still empty (what the
+    documents say, added since), never what someone has edited."""
     area, created = Area.objects.get_or_create(slug=slug, defaults={"name": name, **defaults})
+    if not created:
+        missing = [
+            field
+            for field, value in defaults.items()
+            if value not in (None, "", []) and getattr(area, field) in (None, "", [])
+        ]
+        for field in missing:
+            setattr(area, field, defaults[field])
+        if missing:
+            area.save(update_fields=missing)
     log.append(f"Area {area.name}: {'created' if created else 'already there'}.")
     return area
 
@@ -201,14 +219,14 @@ def _load_metrics(log, area, version, parsed):
 
 
 def _load_progress_report(log, path):
+    """The overarching area the report is for, with its declarations and local groups, and
+    the report itself (once)."""
     data = path.read_bytes()
     sha256 = _sha256(data)
-    existing = ProgressReport.objects.filter(source_sha256=sha256).first()
-    if existing is not None:
-        log.append(f"Progress report from {path.name}: already loaded.")
-        return existing
     parsed = parse_progress_report(data.decode("utf-8"))
     narrative = parsed.section("narrative").body
+    boards = _hwb_areas(_first(r"accountable to the (.+?) Health and Wellbeing", narrative))
+    declared_text, declared_on = _declarations(parsed)
     area = _area(
         log,
         slug="hampshire-and-isle-of-wight",
@@ -219,8 +237,16 @@ def _load_progress_report(log, path):
         chair=_first(r"independent chair, ([^,]+), has been appointed", narrative),
         accountable_boards=_first(r"accountable to the (.+? Boards)", narrative),
         governance=_first(r"(The group is accountable to .+?\.)", narrative),
-        hwb_areas=_hwb_areas(_first(r"accountable to the (.+?) Health and Wellbeing", narrative)),
+        hwb_areas=boards,
+        ons_codes=_codes(boards),
+        declaration_date=declared_on,
+        declaration_text=declared_text,
     )
+    _local_groups(log, area, boards, declared_text, declared_on)
+    existing = ProgressReport.objects.filter(source_sha256=sha256).first()
+    if existing is not None:
+        log.append(f"Progress report from {path.name}: already loaded.")
+        return existing
     period = parse_timescale(parsed.period_label)
     report = progress_report_create(
         area=area,
@@ -254,6 +280,43 @@ def _load_progress_report(log, path):
     progress_report_publish(report=report, actor=None)
     log.append(f"Progress report from {path.name}: {len(parsed.milestones)} milestones, published.")
     return report
+
+
+def _declarations(parsed):
+    """(the date as written, the day) of the declarations the report records as signed: its
+    completed milestone about a declaration, dated by its due date ("December 2014" is read
+    as its last day); ("", None) when the report records none."""
+    for milestone in parsed.milestones:
+        done = canonical_status(milestone.status_text) == "complete"
+        if done and DECLARATION.search(milestone.text):
+            day = parse_timescale(milestone.due_text).due if milestone.due_text else None
+            return (milestone.due_text if day else "signed, date not given"), day
+    return "", None
+
+
+def _codes(names):
+    """The ONS codes of the board areas named (by their names in the hex layout)."""
+    by_name = {board.name.lower(): code for code, board in geography.board_areas().items()}
+    return [by_name[name.lower()] for name in names if name.lower() in by_name]
+
+
+def _local_groups(log, parent, boards, declared_text, declared_on):
+    """One local group per board area the overarching group covers, each with the
+    declaration the report records for it ("one for each Health and Wellbeing Board area")."""
+    for name in boards:
+        codes = _codes([name])
+        _area(
+            log,
+            slug=slugify(name),
+            name=name,
+            kind=Area.Kind.LOCAL,
+            parent=parent,
+            region=parent.region,
+            hwb_areas=[name],
+            ons_codes=codes,
+            declaration_date=declared_on,
+            declaration_text=declared_text,
+        )
 
 
 def _first(pattern, text):

@@ -65,13 +65,19 @@ def _clean(line):
 
 
 def _body(lines):
-    """Join a block of lines, normalising bullet marks to '• ' and dropping empty lines."""
+    """Join a block of lines, normalising bullet marks to '• '. Each line is one cell or
+    paragraph of the report: consecutive bulleted lines make one list, and every other line
+    is a paragraph of its own, set apart by a blank line, so a paragraph after a list is
+    never read as part of its last item."""
     out = []
     for line in lines:
         text = _clean(line)
         if not text:
             continue
-        out.append(BULLET.sub("• ", text) if BULLET.match(text) else " ".join(text.split()))
+        bullet = bool(BULLET.match(text))
+        if out and not (bullet and out[-1].startswith("• ")):
+            out.append("")
+        out.append(BULLET.sub("• ", text) if bullet else " ".join(text.split()))
     return "\n".join(out)
 
 

@@ -2,6 +2,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from concordat.core.selectors.national import national_picture
+from concordat.public.hexmap import hex_map
 from concordat.public.presenters import add_area_urls, rag_segments, status_segments
 
 from .helpers import today
@@ -18,7 +19,8 @@ def home(request):
         {
             "picture": picture,
             "on": on,
+            "map": hex_map(picture.areas),
             "status_segments": status_segments(picture.totals.by_status),
-            "rag_segments": rag_segments(picture.totals.by_rag),
+            "rag_segments": rag_segments(picture.totals.by_rag, picture.totals.by_rag_suggested),
         },
     )

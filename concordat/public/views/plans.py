@@ -6,9 +6,21 @@ from django.views.decorators.http import require_safe
 from concordat.core.selectors import plans
 from concordat.public.forms import PlanFilterForm
 from concordat.public.plan_csv import plan_csv_response
-from concordat.public.presenters import add_urls
+from concordat.public.presenters import add_urls, rag_segments, status_segments
 
 from .helpers import area_breadcrumbs, area_or_404, today
+
+VIEWS = ("cards", "table")
+
+
+def _with_view(request, view):
+    """This page's address with the other filters kept and `view` set."""
+    query = request.GET.copy()
+    query.pop("view", None)
+    if view != "cards":
+        query["view"] = view
+    encoded = query.urlencode()
+    return f"{request.path}?{encoded}" if encoded else request.path
 
 
 @require_safe
@@ -16,12 +28,16 @@ def plan(request, slug):
     area = area_or_404(slug)
     version = plans.latest_version(area)
     all_sections = plans.sections()
-    items = add_urls(plans.version_actions(version, on=today())) if version else []
+    # Absolute addresses, so a printed plan shows where each link goes.
+    base = request.build_absolute_uri("/").rstrip("/")
+    items = add_urls(plans.version_actions(version, on=today()), base=base) if version else []
     form = PlanFilterForm(
         request.GET or None, sections=all_sections, leads=plans.lead_choices(items)
     )
     filters = form.filters() if form.is_bound else plans.ActionFilters()
     shown = plans.filter_actions(items, filters)
+    view = request.GET.get("view") if request.GET.get("view") in VIEWS else "cards"
+    summary = plans.summarise(items)
     return render(
         request,
         "public/plan.html",
@@ -33,6 +49,11 @@ def plan(request, slug):
             "total": len(items),
             "shown": shown,
             "groups": plans.group_by_section(shown),
+            "summary": summary,
+            "status_segments": status_segments(summary["by_status"]),
+            "rag_segments": rag_segments(summary["by_rag"], summary["by_rag_suggested"]),
+            "view": view,
+            "view_links": {name: _with_view(request, name) for name in VIEWS},
             "breadcrumbs": area_breadcrumbs(area, ("Action plan", None)),
         },
     )

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from concordat.core.selectors import plans
-from concordat.core.selectors.compare import compare_versions
+from concordat.core.selectors.compare import compare_versions, updates_between
 from concordat.public.forms import CompareForm
 from concordat.public.presenters import add_urls
 
@@ -71,11 +71,12 @@ def compare(request, slug):
         # Newest first: compare the one before the latest with the latest.
         data = {"from": str(versions[1].number), "to": str(versions[0].number)}
     form = CompareForm(data, versions=sorted(versions, key=lambda v: v.number))
-    comparison = None
+    comparison, added_updates = None, []
     if form.is_bound and form.is_valid():
         comparison = compare_versions(
             by_number[form.cleaned_data["from"]], by_number[form.cleaned_data["to"]]
         )
+        added_updates = updates_between(comparison)
     return render(
         request,
         "public/compare.html",
@@ -84,6 +85,7 @@ def compare(request, slug):
             "versions": versions,
             "form": form,
             "comparison": comparison,
+            "added_updates": added_updates,
             "breadcrumbs": area_breadcrumbs(
                 area, _plan_crumb(area), _history_crumb(area), ("Compare versions", None)
             ),

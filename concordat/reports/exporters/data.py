@@ -11,13 +11,12 @@ from datetime import date
 
 from django.utils import timezone
 
-from concordat.core import rules
+from concordat.core import rules, verdict
 from concordat.core.models import CanonicalStatus, ProgressUpdate, Rag
 from concordat.core.selectors import plans as public_plans
 
 from .. import selectors
 
-RECENT_MONTHS = 6
 STATUS_COLUMNS = [
     (CanonicalStatus.COMPLETE, "Complete"),
     (CanonicalStatus.IN_PROGRESS, "In progress"),
@@ -86,14 +85,7 @@ class PlanExport:
     @property
     def recent(self):
         """The latest note of each action updated in the last six months, newest first."""
-        since = rules.add_months(self.on, -RECENT_MONTHS)
-        found = [
-            item
-            for item in self.items
-            if item.latest_update is not None
-            and item.latest_update_on
-            and item.latest_update_on >= since
-        ]
+        found = [item for item in self.items if item.verdict.updated_recently]
         return sorted(found, key=lambda item: (item.latest_update_on, -item.action.position))[::-1]
 
     def grouped(self):
@@ -172,17 +164,47 @@ def _summaries(items):
 
 @dataclass
 class ActionState:
-    """An action with what the rules say about it on a day, judged as the public plan page
-    judges it: publishing a version counts as activity, the RAG is reported or suggested."""
+    """An action with its verdict on a day (concordat.core.verdict), as the public plan page
+    judges it: the RAG reported or suggested, "last update" the latest note's own date."""
 
     action: object
-    latest_update: object
-    latest_update_on: date | None
-    last_activity: date | None
-    overdue: bool
-    stale: bool
-    rag: str
-    rag_source: str
+    verdict: verdict.Verdict
+
+    @property
+    def latest_update(self):
+        return self.verdict.last_update
+
+    @property
+    def latest_update_on(self):
+        return self.verdict.last_update_on
+
+    @property
+    def last_activity(self):
+        return self.verdict.last_update_on
+
+    @property
+    def last_update_on(self):
+        return self.verdict.last_update_on
+
+    @property
+    def updated_recently(self):
+        return self.verdict.updated_recently
+
+    @property
+    def overdue(self):
+        return self.verdict.overdue
+
+    @property
+    def stale(self):
+        return self.verdict.stale
+
+    @property
+    def rag(self):
+        return self.verdict.rag
+
+    @property
+    def rag_source(self):
+        return self.verdict.rag_source
 
     @property
     def section_number(self):
@@ -193,45 +215,13 @@ class ActionState:
         return [lead.organisation for lead in self.action.leads.all()]
 
 
-def judge(action, *, version_day, latest_update, on):
-    update_on = public_plans.day_of(latest_update) if latest_update else None
-    if latest_update is not None and update_on is None:
-        update_on = timezone.localdate(latest_update.created_at)
-    candidates = [day for day in (update_on, version_day) if day]
-    last_activity = max(candidates) if candidates else None
-    stale = rules.is_stale(
-        canonical_status=action.canonical_status, last_activity=last_activity, on=on
-    )
-    rag, source = rules.effective_rag(
-        reported=action.rag,
-        canonical_status=action.canonical_status,
-        due=action.due,
-        on=on,
-        stale=stale,
-    )
+def judge(action, *, latest_update, on):
     return ActionState(
-        action=action,
-        latest_update=latest_update,
-        latest_update_on=update_on,
-        last_activity=last_activity,
-        overdue=rules.is_overdue(due=action.due, canonical_status=action.canonical_status, on=on),
-        stale=stale,
-        rag=rag,
-        rag_source=source,
+        action=action, verdict=verdict.action_verdict(action, last_update=latest_update, on=on)
     )
 
 
-def latest_of(updates):
-    """The newest update by the day it speaks for, then when it was posted."""
-    return max(
-        updates,
-        key=lambda u: (
-            public_plans.day_of(u) or timezone.localdate(u.created_at),
-            u.created_at,
-            u.pk,
-        ),
-        default=None,
-    )
+latest_of = verdict.latest_update
 
 
 def _draft_items(version, on):
@@ -243,12 +233,7 @@ def _draft_items(version, on):
     for update in updates:
         grouped.setdefault(update.identity_id, []).append(update)
     return [
-        judge(
-            action,
-            version_day=None,
-            latest_update=latest_of(grouped.get(action.identity_id, [])),
-            on=on,
-        )
+        judge(action, latest_update=latest_of(grouped.get(action.identity_id, [])), on=on)
         for action in actions
     ]
 

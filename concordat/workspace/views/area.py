@@ -7,11 +7,11 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
-from concordat.accounts.permissions import area_view, can_edit_area_details
-from concordat.core.services import area_update_details
+from concordat.accounts.permissions import area_view, can_edit_area_details, is_office
+from concordat.core.services import area_set_place, area_update_details
 
 from .. import selectors
-from ..forms import AreaDetailsForm
+from ..forms import AreaDetailsForm, AreaPlaceForm
 from .helpers import crumbs, error_messages, require
 
 HISTORY_PAGE_SIZE = 50
@@ -44,6 +44,32 @@ def details(request, area):
         request,
         "workspace/details.html",
         {"area": area, "form": form, "breadcrumbs": crumbs(area, ("Area details", None))},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@area_view()
+def place(request, area):
+    """The office sets where an area is on the map (ONS codes) and its population."""
+    require(is_office(request.user))
+    if request.method == "POST":
+        form = AreaPlaceForm(request.POST)
+        if form.is_valid():
+            try:
+                area_set_place(area=area, actor=request.user, **form.changes())
+            except ValidationError as error:
+                for message in error_messages(error):
+                    form.add_error(None, message)
+            else:
+                messages.success(request, f"Where {area.name} is has been saved.")
+                return redirect("workspace:area", slug=area.slug)
+    else:
+        form = AreaPlaceForm(initial=AreaPlaceForm.initial_for(area))
+    return render(
+        request,
+        "workspace/place.html",
+        {"area": area, "form": form, "breadcrumbs": crumbs(area, ("Map and population", None))},
         status=400 if form.errors else 200,
     )
 

@@ -38,6 +38,7 @@ def area(request, area):
             "can_edit": permissions.can_edit_plan(user, area),
             "can_submit": permissions.can_submit(user, area),
             "can_edit_details": permissions.can_edit_area_details(user, area),
+            "is_office": permissions.is_office(user),
             "can_review": permissions.can_review(user),
             "can_update_any": any(item.can_update for item in workspace.items),
             "is_member": permissions.is_area_member(user, area) or permissions.is_office(user),
