@@ -168,8 +168,15 @@ def main(argv=None):
             misses.append(label)
         shown = outcome if len(outcome) <= 70 else outcome[:67] + "..."
         rows.append(
-            (label, f"{len(data) / 1024:.1f}", f"{wall:.2f}", f"{cpu:.2f}", f"{peak:.0f}",
-             ", ".join(over) or "ok", shown)
+            (
+                label,
+                f"{len(data) / 1024:.1f}",
+                f"{wall:.2f}",
+                f"{cpu:.2f}",
+                f"{peak:.0f}",
+                ", ".join(over) or "ok",
+                shown,
+            )
         )
     print_table(
         f"Hostile files (parse_plan in a child capped at {options.cap_mb} MB and "
@@ -191,12 +198,30 @@ def main(argv=None):
                 )
                 if not outcome.startswith("parsed"):
                     per_thousand.append(None)
-                    rows.append((fmt, f"{size:,}", f"{len(data) / 1024:.0f}", f"{cpu:.2f}",
-                                 "-", f"{peak:.0f}", outcome[:60]))
+                    rows.append(
+                        (
+                            fmt,
+                            f"{size:,}",
+                            f"{len(data) / 1024:.0f}",
+                            f"{cpu:.2f}",
+                            "-",
+                            f"{peak:.0f}",
+                            outcome[:60],
+                        )
+                    )
                     continue
                 per_thousand.append(cpu / size * 1000)
-                rows.append((fmt, f"{size:,}", f"{len(data) / 1024:.0f}", f"{cpu:.2f}",
-                             f"{cpu / size * 1000:.3f}", f"{peak:.0f}", outcome))
+                rows.append(
+                    (
+                        fmt,
+                        f"{size:,}",
+                        f"{len(data) / 1024:.0f}",
+                        f"{cpu:.2f}",
+                        f"{cpu / size * 1000:.3f}",
+                        f"{peak:.0f}",
+                        outcome,
+                    )
+                )
             known = [value for value in per_thousand if value is not None]
             ratio = known[-1] / known[0] if len(known) == len(sizes) and known[0] else None
             verdict = "linear" if ratio is not None and ratio <= GROWTH_FACTOR else "OVER"

@@ -9,7 +9,7 @@ from concordat.core.timescales import parse_start_finish, parse_timescale
 
 from .columns import normalise
 from .parsed import ParsedAction, ParseWarning
-from .refs import next_ref, read_ref, ref_section
+from .refs import RefNumbers, read_ref, ref_section
 from .sections import read_section_heading
 
 BULLET = re.compile(r"^\s*[•·▪◦‣○●*\-–]\s*")
@@ -56,8 +56,10 @@ def build_actions(rows, *, matcher, financial_year=None):
     with_refs = sum(1 for row in rows if row.ref)
     uses_refs = with_refs >= max(1, len(rows) // 2)
     seen_refs = {}
+    numbers = RefNumbers()
     for row in rows:
-        action, notes = _build(row, matcher, financial_year, [a.ref for a in actions])
+        action, notes = _build(row, matcher, financial_year, numbers)
+        numbers.add(action.ref)
         if action.section is None and not action.ref and actions:
             action.section = actions[-1].section
         actions.append(action)
@@ -74,7 +76,7 @@ def build_actions(rows, *, matcher, financial_year=None):
     return actions, warnings
 
 
-def _build(row, matcher, financial_year, previous_refs):
+def _build(row, matcher, financial_year, numbers):
     fields = {}
     extra = {}
     for name, text in row.cells.items():
@@ -91,7 +93,7 @@ def _build(row, matcher, financial_year, previous_refs):
         section = ref_section(row.ref)
     ref = row.ref
     if "carried" in row.notes and section:
-        ref = next_ref(previous_refs, section)
+        ref = numbers.next(section)
         notes.append(
             f"The ref of this action was lost into its section row (“{row.section_raw}”); "
             f"it has been read as {ref}."

@@ -55,7 +55,9 @@ class Limits:
 
     @classmethod
     def from_settings(cls):
-        return cls(**{name: int(getattr(settings, SETTING[name], DEFAULTS[name])) for name in DEFAULTS})
+        return cls(
+            **{name: int(getattr(settings, SETTING[name], DEFAULTS[name])) for name in DEFAULTS}
+        )
 
     def as_dict(self):
         return {field.name: getattr(self, field.name) for field in fields(self)}
@@ -141,6 +143,14 @@ def refuse_characters(limit):
     )
 
 
+def refuse_nesting():
+    return LimitExceeded(
+        "nesting",
+        "This file nests tables or text inside each other far deeper than an action plan "
+        f"does, so it was not read. {CHECK}",
+    )
+
+
 def refuse_part(extension, name, size, limit):
     return LimitExceeded(
         "part_bytes",
@@ -184,10 +194,10 @@ class Budget:
         if columns > self.limits.columns:
             raise refuse_columns(self.limits.columns)
 
-    def span(self, value):
-        """A span or repeat count as a file states it: a whole number from 1 to the column
-        limit (a larger one is refused; a missing or nonsense one is 1)."""
-        count = whole_number(value)
+    def span(self, value, *, minimum=1):
+        """A span or repeat count as a file states it: a whole number from `minimum` to the
+        column limit (a larger one is refused; a missing or nonsense one is `minimum`)."""
+        count = whole_number(value, default=minimum, minimum=minimum)
         self.width(count)
         return count
 
@@ -195,6 +205,7 @@ class Budget:
         count = whole_number(value)
         if count > self.limits.repeated_characters:
             raise refuse_repeat(count, self.limits.repeated_characters)
+        self._add("characters", count, refuse_characters)
         return count
 
     def sheets(self, count):
@@ -206,13 +217,15 @@ class Budget:
             raise refuse_pages(count, self.limits.pages)
 
 
-def whole_number(value, default=1):
-    """An attribute's count: at least 1; a missing or unreadable one is `default`."""
-    try:
-        number = int(str(value).strip()) if value is not None else default
-    except ValueError:
+def whole_number(value, *, default=1, minimum=1):
+    """An attribute's count: at least `minimum`; a missing or unreadable one is `default`.
+    Digits only, and at most 18 of them: a number of a million digits is not converted."""
+    text = str(value).strip() if value is not None else ""
+    if not text.isdigit() or not text.isascii():
         return default
-    return max(1, number)
+    if len(text) > 18:
+        return 10**18
+    return max(minimum, int(text))
 
 
 _active = ContextVar("concordat_import_budget", default=None)

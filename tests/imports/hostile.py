@@ -20,6 +20,7 @@ import zipfile
 
 from .documents import HEADER, docx_bytes, sample_rows
 
+RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 ODF_NS = (
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
     'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
@@ -78,9 +79,13 @@ def odt_repeated_spaces(count=500_000_000, rows=500, seed=14):
         text = " ".join(rng.choice(words) for _ in range(6))
         spaces = f'<text:s text:c="{count}"/>' if n == 1 else ""
         cells = [f"1.{n}", f"Agree {text}.{spaces}", "By March 2016", "NHS England", "Done"]
-        body += "<table:table-row>" + "".join(
-            f"<table:table-cell><text:p>{cell}</text:p></table:table-cell>" for cell in cells
-        ) + "</table:table-row>"
+        body += (
+            "<table:table-row>"
+            + "".join(
+                f"<table:table-cell><text:p>{cell}</text:p></table:table-cell>" for cell in cells
+            )
+            + "</table:table-row>"
+        )
     table = f"<table:table><table:table-row>{header}</table:table-row>{body}</table:table>"
     return _odf("text", table)
 
@@ -97,41 +102,40 @@ def ods_many_tables(tables=150, rows=1_000_000, columns=1_000):
     return _odf("spreadsheet", body)
 
 
-def xlsx_padded_sheets(sheets=200, padding_rows=20):
-    """A workbook of `sheets` sheets, each claiming the whole grid and padded with empty rows
-    of empty cells, and the plan on the last sheet."""
+def xlsx_padded_sheets(sheets=200, last_row=10_000):
+    """A workbook of `sheets` sheets before the plan, each claiming the whole grid, with one
+    styled empty cell in column BH of row `last_row` (so every row above it reads as a row of
+    60 empty cells)."""
     from .documents import xlsx_bytes
 
     members = _members(xlsx_bytes({"Plan": sample_rows()}))
     workbook = members["xl/workbook.xml"].decode()
     rels = members["xl/_rels/workbook.xml.rels"].decode()
     types = members["[Content_Types].xml"].decode()
-    padded_row = "".join(f'<c r="{col}{{r}}" s="0"/>' for col in ("A", "B", "C", "D", "E"))
-    body = "".join(
-        f'<row r="{r}" spans="1:5">{padded_row.format(r=r)}</row>'
-        for r in range(1, padding_rows + 1)
-    )
     sheet_xml = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-        '<dimension ref="A1:XFD1048576"/>'
-        f"<sheetData>{body}</sheetData></worksheet>"
+        '<dimension ref="A1:XFD1048576"/><sheetData>'
+        f'<row r="{last_row}"><c r="BH{last_row}" s="0"/></row>'
+        "</sheetData></worksheet>"
     )
     sheet_entries, rel_entries, type_entries = [], [], []
     for n in range(sheets):
         name = f"xl/worksheets/pad{n}.xml"
         members[name] = sheet_xml
-        sheet_entries.append(f'<sheet name="Pad {n}" sheetId="{100 + n}" r:id="rIdPad{n}"/>')
+        sheet_entries.append(
+            f'<sheet xmlns:r="{RELATIONSHIPS}" name="Pad {n}" sheetId="{100 + n}" '
+            f'r:id="rIdPad{n}"/>'
+        )
         rel_entries.append(
             f'<Relationship Id="rIdPad{n}" '
-            'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
-            f'Target="worksheets/pad{n}.xml"/>'
+            f'Type="{RELATIONSHIPS}/worksheet" Target="/xl/worksheets/pad{n}.xml"/>'
         )
         type_entries.append(
             f'<Override PartName="/{name}" ContentType="application/'
             'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
         )
-    members["xl/workbook.xml"] = workbook.replace("</sheets>", "".join(sheet_entries) + "</sheets>")
+    members["xl/workbook.xml"] = workbook.replace("<sheets>", "<sheets>" + "".join(sheet_entries))
     members["xl/_rels/workbook.xml.rels"] = rels.replace(
         "</Relationships>", "".join(rel_entries) + "</Relationships>"
     )
@@ -186,9 +190,13 @@ def docx_rows(count):
     xml = members["word/document.xml"].decode()
     table = "<w:tbl><w:tblGrid>" + '<w:gridCol w:w="1800"/>' * len(HEADER) + "</w:tblGrid>"
     for row in plan_rows(count):
-        table += "<w:tr>" + "".join(
-            f"<w:tc><w:p><w:r><w:t>{escape(cell)}</w:t></w:r></w:p></w:tc>" for cell in row
-        ) + "</w:tr>"
+        table += (
+            "<w:tr>"
+            + "".join(
+                f"<w:tc><w:p><w:r><w:t>{escape(cell)}</w:t></w:r></w:p></w:tc>" for cell in row
+            )
+            + "</w:tr>"
+        )
     table += "</w:tbl>"
     members["word/document.xml"] = xml.replace("<w:sectPr", table + "<w:sectPr", 1).encode()
     return _rezip(members)

@@ -5,21 +5,24 @@ import re
 from datetime import date, datetime, time
 
 import openpyxl
+from openpyxl.cell.read_only import EMPTY_CELL
 
+from .. import limits
 from ..columns import is_header_row
 from ..errors import ImportRefused
 from .base import Document, Table, clean_cell
 
-MAX_ROWS = 20_000
-MAX_COLUMNS = 60
 HEADER_SEARCH_ROWS = 40
 
 
+@limits.counted
 def read_xlsx(data, *, sheet=None):
+    budget = limits.budget()
     workbook = openpyxl.load_workbook(
         io.BytesIO(data), read_only=True, data_only=True, keep_links=False
     )
     try:
+        budget.sheets(len(workbook.sheetnames))
         sheets = {ws.title: ws for ws in workbook.worksheets}
         if sheet is not None:
             chosen = _named(sheets, sheet)
@@ -51,17 +54,29 @@ def _best_sheet(tables):
 
 
 def _read_sheet(ws):
+    """Every row down to the last one the sheet holds (empty rows between count towards the
+    row limit), over the columns up to the column limit; text past it is refused."""
+    budget = limits.budget()
+    columns = budget.limits.columns
+    # The stated dimension is whatever the file says: read the rows that are there.
+    ws.reset_dimensions()
     rows, numbers = [], []
-    for number, row in enumerate(ws.iter_rows(max_col=MAX_COLUMNS), start=1):
-        if number > MAX_ROWS:
-            break
-        cells = [_cell_text(cell) for cell in row]
+    for number, row in enumerate(ws.iter_rows(max_col=columns + 1), start=1):
+        budget.rows()
+        end = len(row)
+        while end and row[end - 1] is EMPTY_CELL:  # openpyxl's padding up to max_col
+            end -= 1
+        budget.cells(end)
+        if end > columns and row[columns].value not in (None, ""):
+            budget.width(end)
+        cells = [budget.text(_cell_text(cell)) for cell in row[: min(end, columns)]]
         if any(cells):
             rows.append(cells)
             numbers.append(number)
     width = max((len(row) for row in rows), default=0)
     while width and not any(len(row) >= width and row[width - 1] for row in rows):
         width -= 1
+    budget.cells(sum(max(0, width - len(row)) for row in rows))
     rows = [(row + [""] * width)[:width] for row in rows]
     return Table(rows, numbers, name=ws.title, heading=ws.title)
 
