@@ -8,10 +8,10 @@ from uuid import UUID
 
 from django.urls import NoReverseMatch, reverse
 from ninja import Field, Schema
-from pydantic import BeforeValidator
+from pydantic import AfterValidator, BeforeValidator
 
 from concordat.api.columns import rag_source
-from concordat.core import rules
+from concordat.core import dates, rules
 
 
 def _iso_date_only(value):
@@ -20,7 +20,13 @@ def _iso_date_only(value):
     return value
 
 
-IsoDate = Annotated[date, BeforeValidator(_iso_date_only)]
+def _plausible(value):
+    if not dates.is_plausible(value):
+        raise ValueError(f"Give a date {dates.range_text()}.")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date_only), AfterValidator(_plausible)]
 Slug = Annotated[str, Field(pattern=r"^[-a-z0-9]+$", max_length=200)]
 Status = Literal["not_started", "in_progress", "complete", "superseded"]
 RagValue = Literal["red", "amber", "green", "blue"]

@@ -3,6 +3,7 @@
 import re
 from datetime import date
 
+from concordat.core.dates import is_plausible, range_text
 from concordat.core.statuses import canonical_status, read_rag
 from concordat.core.text import html_lists_to_lines
 from concordat.core.timescales import parse_start_finish, parse_timescale
@@ -126,6 +127,14 @@ def _build(row, matcher, financial_year, numbers):
         derived = parse_timescale(timescale, financial_year=financial_year)
     if not exact:
         start, due = derived.start, derived.due
+    implausible = [day for day in (start, due) if not is_plausible(day)]
+    if implausible:
+        # The text stays; a date before 2000 or more than ten years ahead is a slip.
+        start, due = None, None
+        notes.append(
+            f"The date {implausible[0]:%d/%m/%Y} read from the timescale is not {range_text()}, "
+            "so no dates were set; check it."
+        )
 
     lead = fields.get("lead", "").strip()
     lead_matches = matcher.match(lead) if lead else []

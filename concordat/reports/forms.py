@@ -1,6 +1,8 @@
 from django import forms
 from django.db.models import F, Q
 
+from concordat.core.dates import validate_plausible_date
+
 from .models import Metric, ProgressReport
 from .periods import PeriodError, parse_period
 from .prompts import PROMPTS
@@ -17,6 +19,7 @@ def date_field(label, *, required=True):
         label=label,
         input_formats=DATE_FORMATS,
         required=required,
+        validators=[validate_plausible_date],
         help_text=DATE_HELP,
         widget=forms.TextInput(attrs=INPUT),
         error_messages={
