@@ -81,8 +81,8 @@ def _n(number):
 def refuse_rows(limit):
     return LimitExceeded(
         "rows",
-        f"This file has more than {_n(limit)} table rows (empty rows between used ones "
-        f"count too), far more than an action plan holds, so it was not read. {CHECK}",
+        f"This file has more than {_n(limit)} table rows, far more than an action plan "
+        f"holds, so it was not read. {CHECK}",
     )
 
 

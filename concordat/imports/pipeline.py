@@ -81,7 +81,7 @@ def _parse_or_fail(data, filename, registry, financial_year, column_overrides, s
     try:
         with reading(limits):
             return _parse(data, filename, registry, financial_year, column_overrides, sheet)
-    except ImportRefused:
+    except (ImportRefused, MemoryError):
         raise
     except RecursionError as error:
         raise refuse_nesting() from error

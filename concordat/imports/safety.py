@@ -51,10 +51,16 @@ def describe(data):
 def check_size(data):
     if not data or not data.strip():
         raise ImportRefused("The file is empty. Choose the file that holds your action plan.")
+    check_upload_size(len(data))
+
+
+def check_upload_size(size):
+    """Refuse a file of `size` bytes (its true size, not what was read of it) if over the
+    limit."""
     limit = settings.CONCORDAT_UPLOAD_MAX_BYTES
-    if len(data) > limit:
+    if size > limit:
         raise ImportRefused(
-            f"The file is {_megabytes(len(data))}, which is over the limit of "
+            f"The file is {_megabytes(size)}, which is over the limit of "
             f"{_megabytes(limit)}. Remove pictures or split the file and try again."
         )
 

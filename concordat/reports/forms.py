@@ -3,6 +3,7 @@ from django.db.models import F, Q
 
 from concordat.core.dates import validate_plausible_date
 
+from .metric_csv import max_bytes, too_large
 from .models import Metric, ProgressReport
 from .periods import PeriodError, parse_period
 from .prompts import PROMPTS
@@ -170,3 +171,10 @@ class MetricCsvForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"class": "govuk-file-upload", "accept": ".csv"}),
         error_messages={"required": "Choose a CSV file to upload"},
     )
+
+    def clean_file(self):
+        """A file over the limit is refused from its true size, before it is read."""
+        upload = self.cleaned_data["file"]
+        if upload.size > max_bytes():
+            raise forms.ValidationError(too_large(upload.size))
+        return upload

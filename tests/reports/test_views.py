@@ -327,3 +327,31 @@ def test_draft_plan_download_needs_a_draft_and_permission(
     assert response["Content-Type"] == "application/vnd.oasis.opendocument.text"
     client.force_login(outsider)
     assert client.get("/workspace/riverside/reports/draft-plan.xlsx").status_code == 404
+
+
+def test_a_measure_csv_over_the_limit_is_refused_with_its_true_size(client, area, area_editor):
+    client.force_login(area_editor)
+    data = b"metric,period,value\n" + b"section-136-detentions,2015-04,1\n" * 100_000
+    upload = SimpleUploadedFile("values.csv", data, content_type="text/csv")
+    response = client.post("/workspace/riverside/metrics/upload/", {"file": upload})
+    assert response.status_code == 400
+    assert (
+        "The file is 3.1 MB, which is over the limit of 1.0 MB. Split it into smaller files."
+        in response.content.decode()
+    )
+    assert not MetricValue.objects.exists()
+
+
+def test_a_measure_period_far_ahead_is_refused_in_the_csv(client, area, area_editor):
+    from concordat.core import dates
+
+    client.force_login(area_editor)
+    data = b"metric,period,value\nsection-136-detentions,9999-12,1\n"
+    upload = SimpleUploadedFile("values.csv", data, content_type="text/csv")
+    response = client.post("/workspace/riverside/metrics/upload/", {"file": upload})
+    assert response.status_code == 400
+    assert (
+        f"is not a period measures can be recorded for: it must fall {dates.range_text()}"
+        in response.content.decode()
+    )
+    assert not MetricValue.objects.exists()

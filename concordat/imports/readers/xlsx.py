@@ -5,7 +5,8 @@ import re
 from datetime import date, datetime, time
 
 import openpyxl
-from openpyxl.cell.read_only import EMPTY_CELL
+from openpyxl.cell.read_only import ReadOnlyCell
+from openpyxl.worksheet._reader import WorkSheetParser
 
 from .. import limits
 from ..columns import is_header_row
@@ -54,31 +55,53 @@ def _best_sheet(tables):
 
 
 def _read_sheet(ws):
-    """Every row down to the last one the sheet holds (empty rows between count towards the
-    row limit), over the columns up to the column limit; text past it is refused."""
+    """The rows the sheet holds, over the columns up to the column limit (text past it is
+    refused). Rows and cells the file leaves out are never made up: a stray cell at row
+    1,048,576 costs one row, not a million, whatever dimension the sheet claims."""
     budget = limits.budget()
     columns = budget.limits.columns
-    # The stated dimension is whatever the file says: read the rows that are there.
-    ws.reset_dimensions()
     rows, numbers = [], []
-    for number, row in enumerate(ws.iter_rows(max_col=columns + 1), start=1):
+    for number, parsed in _parsed_rows(ws):
         budget.rows()
-        end = len(row)
-        while end and row[end - 1] is EMPTY_CELL:  # openpyxl's padding up to max_col
-            end -= 1
-        budget.cells(end)
-        if end > columns and row[columns].value not in (None, ""):
-            budget.width(end)
-        cells = [budget.text(_cell_text(cell)) for cell in row[: min(end, columns)]]
-        if any(cells):
+        budget.cells(len(parsed))
+        texts = {}
+        for cell in parsed:
+            column = cell["column"]
+            if column > columns:
+                if cell["value"] not in (None, ""):
+                    budget.width(column)
+                continue
+            text = budget.text(_cell_text(ReadOnlyCell(ws, **cell)))
+            if text:
+                texts[column] = text
+        if texts:
+            cells = [""] * max(texts)
+            for column, text in texts.items():
+                cells[column - 1] = text
             rows.append(cells)
             numbers.append(number)
     width = max((len(row) for row in rows), default=0)
-    while width and not any(len(row) >= width and row[width - 1] for row in rows):
-        width -= 1
-    budget.cells(sum(max(0, width - len(row)) for row in rows))
-    rows = [(row + [""] * width)[:width] for row in rows]
+    budget.cells(sum(width - len(row) for row in rows))
+    rows = [row + [""] * (width - len(row)) for row in rows]
     return Table(rows, numbers, name=ws.title, heading=ws.title)
+
+
+def _parsed_rows(ws):
+    """(row number, cells as openpyxl's parser reads them) for each row the sheet's XML holds.
+    The read-only sheet's own iter_rows pads every missing row and cell up to the stated
+    dimension; this is the parser it uses, without the padding (openpyxl 3.1's internals,
+    pinned in pyproject.toml)."""
+    workbook = ws.parent
+    with ws._get_source() as source:
+        parser = WorkSheetParser(
+            source,
+            ws._shared_strings,
+            data_only=workbook.data_only,
+            epoch=workbook.epoch,
+            date_formats=workbook._date_formats,
+            timedelta_formats=workbook._timedelta_formats,
+        )
+        yield from parser.parse()
 
 
 def _cell_text(cell):
