@@ -14,6 +14,7 @@ On a system without `fork` (or with `CONCORDAT_IMPORT_ISOLATED` off) the reading
 calling process, held by the counting alone.
 """
 
+import gc
 import os
 import pickle
 import resource
@@ -97,6 +98,9 @@ def _child(writer, function, args, kwargs, cpu_seconds, memory_mb):
     parent's database connections and files are not the child's to close)."""
     code = 0
     try:
+        # The objects inherited from the server process are not the reading's: kept out of
+        # the collector's passes, they are neither walked nor copied page by page.
+        gc.freeze()
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
         resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
         ceiling = _address_space() + memory_mb * 1024 * 1024

@@ -31,7 +31,7 @@ DEFAULTS = {
     "repeated_characters": 1_000,
     "characters": 20_000_000,
     "part_bytes": 50 * 1024 * 1024,
-    "cpu_seconds": 30,
+    "cpu_seconds": 60,
     "memory_mb": 1024,
 }
 SETTING = {name: f"CONCORDAT_IMPORT_MAX_{name.upper()}" for name in DEFAULTS}

@@ -336,8 +336,8 @@ def test_a_measure_csv_over_the_limit_is_refused_with_its_true_size(client, area
     response = client.post("/workspace/riverside/metrics/upload/", {"file": upload})
     assert response.status_code == 400
     assert (
-        "The file is 3.1 MB, which is over the limit of 1.0 MB. Split it into smaller files."
-        in response.content.decode()
+        "The file is 3.1\xa0MB, which is over the limit of 1.0\xa0MB. Split it into smaller "
+        "files." in response.content.decode()
     )
     assert not MetricValue.objects.exists()
 
