@@ -53,7 +53,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "tes
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # django.contrib.admin, with its sign-in under the site's sign-in rate limit.
+    "concordat.accounts.admin_site.ConcordatAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -88,11 +89,17 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Its check runs after the CSRF check, before the view.
+    "concordat.core.middleware.CleanInputMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Before anything reads the body: an oversized one is refused unread.
+    "concordat.core.middleware.RequestSizeLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Last, so it can turn a locked-out sign-in into the lock-out page.
+    # Near the end, so it can turn a locked-out sign-in into the lock-out page.
     "axes.middleware.AxesMiddleware",
+    # Last, so the transaction it opens for a form post holds the view alone.
+    "concordat.core.middleware.OncePerFormMiddleware",
 ]
 
 ROOT_URLCONF = "concordat.urls"
@@ -110,6 +117,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "concordat.core.context_processors.site",
             ],
+            # {% form_token %} in every form that saves something, without a {% load %}.
+            "builtins": ["concordat.core.templatetags.concordat_forms"],
         },
     },
 ]
@@ -293,12 +302,18 @@ CONTENT_SECURITY_POLICY = {
 }
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # X-Forwarded-Proto says the request came over HTTPS only when a proxy of ours set it:
+    # with no trusted proxy in front, anyone could send it.
+    if CONCORDAT_TRUSTED_PROXY_COUNT > 0:
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = True
+    # Asking browsers to preload HSTS for the domain is hard to undo: only when told to.
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
+    if not SECURE_HSTS_PRELOAD:
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]  # "SECURE_HSTS_PRELOAD is not set"
 
 # Domain settings (DESIGN.md).
 # An open action with no progress update for this many months is stale.
@@ -311,6 +326,24 @@ CONCORDAT_UPLOAD_MAX_BYTES = env_int("CONCORDAT_UPLOAD_MAX_BYTES", 20 * 1024 * 1
 CONCORDAT_UPLOAD_MAX_UNPACKED_BYTES = env_int(
     "CONCORDAT_UPLOAD_MAX_UNPACKED_BYTES", 200 * 1024 * 1024
 )
+# Reading one plan (concordat/imports/limits.py): past any of these a file is refused with a
+# plain message. The defaults hold the largest real plan (a few hundred rows of a dozen
+# columns) many times over.
+CONCORDAT_IMPORT_MAX_ROWS = env_int("CONCORDAT_IMPORT_MAX_ROWS", 50_000)
+CONCORDAT_IMPORT_MAX_CELLS = env_int("CONCORDAT_IMPORT_MAX_CELLS", 1_000_000)
+CONCORDAT_IMPORT_MAX_COLUMNS = env_int("CONCORDAT_IMPORT_MAX_COLUMNS", 200)
+CONCORDAT_IMPORT_MAX_SHEETS = env_int("CONCORDAT_IMPORT_MAX_SHEETS", 50)
+CONCORDAT_IMPORT_MAX_TABLES = env_int("CONCORDAT_IMPORT_MAX_TABLES", 1_000)
+CONCORDAT_IMPORT_MAX_PAGES = env_int("CONCORDAT_IMPORT_MAX_PAGES", 500)
+CONCORDAT_IMPORT_MAX_REPEATED_CHARACTERS = env_int(
+    "CONCORDAT_IMPORT_MAX_REPEATED_CHARACTERS", 1_000
+)
+CONCORDAT_IMPORT_MAX_CHARACTERS = env_int("CONCORDAT_IMPORT_MAX_CHARACTERS", 20_000_000)
+CONCORDAT_IMPORT_MAX_PART_BYTES = env_int("CONCORDAT_IMPORT_MAX_PART_BYTES", 50 * 1024 * 1024)
+# Reading runs in a child process with these ceilings (off: in the server's own process).
+CONCORDAT_IMPORT_ISOLATED = env_bool("CONCORDAT_IMPORT_ISOLATED", True)
+CONCORDAT_IMPORT_CPU_SECONDS = env_int("CONCORDAT_IMPORT_CPU_SECONDS", 60)
+CONCORDAT_IMPORT_MEMORY_MB = env_int("CONCORDAT_IMPORT_MEMORY_MB", 1024)
 CONCORDAT_SEEDS_DIR = Path(
     env_str("CONCORDAT_SEEDS_DIR", str(BASE_DIR.parent / "shared" / "seeds"))
 )
@@ -324,4 +357,9 @@ CONCORDAT_METRICS_CSV_MAX_BYTES = env_int("CONCORDAT_METRICS_CSV_MAX_BYTES", 102
 CONCORDAT_BUILD_DOWNLOADS_ON_PUBLISH = env_bool("CONCORDAT_BUILD_DOWNLOADS_ON_PUBLISH", True)
 CONCORDAT_SERVICE_NAME = "Crisis Care Concordat action plans"
 DATA_UPLOAD_MAX_MEMORY_SIZE = CONCORDAT_UPLOAD_MAX_BYTES + 1024 * 1024
+# A request body larger than this is refused from its Content-Length, before it is read: the
+# largest upload and room for the form's other fields.
+CONCORDAT_REQUEST_MAX_BYTES = env_int(
+    "CONCORDAT_REQUEST_MAX_BYTES", CONCORDAT_UPLOAD_MAX_BYTES + 1024 * 1024
+)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -8,6 +8,12 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.shortcuts import render
+
+TOO_MANY_SIGN_INS = (
+    "There have been too many attempts to sign in from your connection. "
+    "Wait 15 minutes, then try again."
+)
 
 
 def normalise_email(value):
@@ -52,3 +58,16 @@ def rate_limit_exceeded(scope, key, *, rate):
             cache.add(cache_key, 1, timeout=window)
             count = 1
     return count > limit
+
+
+def sign_in_rate_exceeded(request):
+    """Count one sign-in attempt from the client's address, on any sign-in page (the site's
+    and the admin's share one count), and say whether it is over CONCORDAT_SIGNIN_RATE."""
+    return rate_limit_exceeded("sign-in", client_ip(request), rate=settings.CONCORDAT_SIGNIN_RATE)
+
+
+def too_many_sign_ins(request):
+    """The answer to a sign-in attempt over the rate, given before the password is checked."""
+    return render(
+        request, "registration/too_many_sign_ins.html", {"message": TOO_MANY_SIGN_INS}, status=429
+    )

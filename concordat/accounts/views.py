@@ -19,13 +19,16 @@ from concordat.core.models import Organisation
 
 from . import forms, permissions, selectors, services
 from .models import AreaMembership, Invitation, Role, SignatoryEditor
-from .security import axes_username, client_ip, normalise_email, rate_limit_exceeded
+from .security import (
+    TOO_MANY_SIGN_INS,
+    axes_username,
+    client_ip,
+    normalise_email,
+    rate_limit_exceeded,
+    sign_in_rate_exceeded,
+)
 
 INVITATION_SESSION_KEY = "_concordat_invitation_token"
-TOO_MANY_SIGN_INS = (
-    "There have been too many attempts to sign in from your connection. "
-    "Wait 15 minutes, then try again."
-)
 TOO_MANY_RESETS = (
     "There have been too many requests to reset a password. Wait an hour, then try again."
 )
@@ -36,7 +39,7 @@ class SignInView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def post(self, request, *args, **kwargs):
-        if rate_limit_exceeded("sign-in", client_ip(request), rate=settings.CONCORDAT_SIGNIN_RATE):
+        if sign_in_rate_exceeded(request):
             # Refused before the password is even checked.
             form = self.get_form()
             form.cleaned_data, form._errors = {}, ErrorDict()

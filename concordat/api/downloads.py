@@ -169,7 +169,6 @@ def _member(name, moment):
     return info
 
 
-
 def build_downloads(*, path=None, now=None):
     """Write the ZIP and return (where it went, rows per file): into the shared storage (its
     name there), or to the file `path` if one is given."""

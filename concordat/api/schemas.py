@@ -9,9 +9,9 @@ from uuid import UUID
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from ninja import Field, Schema
-from pydantic import BeforeValidator
+from pydantic import AfterValidator, BeforeValidator
 
-from concordat.core import verdict
+from concordat.core import dates, verdict
 
 
 def _iso_date_only(value):
@@ -20,7 +20,13 @@ def _iso_date_only(value):
     return value
 
 
-IsoDate = Annotated[date, BeforeValidator(_iso_date_only)]
+def _plausible(value):
+    if not dates.is_plausible(value):
+        raise ValueError(f"Give a date {dates.range_text()}.")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date_only), AfterValidator(_plausible)]
 Slug = Annotated[str, Field(pattern=r"^[-a-z0-9]+$", max_length=200)]
 Status = Literal["not_started", "in_progress", "complete", "superseded"]
 RagValue = Literal["red", "amber", "green", "blue"]

@@ -3,6 +3,7 @@
 import re
 from datetime import date
 
+from concordat.core.dates import is_plausible, range_text
 from concordat.core.models import CLOSED_STATUSES
 from concordat.core.statuses import canonical_status, read_rag
 from concordat.core.text import html_lists_to_lines
@@ -10,7 +11,7 @@ from concordat.core.timescales import parse_start_finish, parse_timescale
 
 from .columns import normalise
 from .parsed import ParsedAction, ParseWarning
-from .refs import next_ref, read_ref, ref_section
+from .refs import RefNumbers, read_ref, ref_section
 from .sections import read_section_heading
 
 BULLET = re.compile(r"^\s*[•·▪◦‣○●*\-–]\s*")
@@ -62,8 +63,10 @@ def build_actions(rows, *, matcher, financial_year=None):
     with_refs = sum(1 for row in rows if row.ref)
     uses_refs = with_refs >= max(1, len(rows) // 2)
     seen_refs = {}
+    numbers = RefNumbers()
     for row in rows:
-        action, notes = _build(row, matcher, financial_year, [a.ref for a in actions])
+        action, notes = _build(row, matcher, financial_year, numbers)
+        numbers.add(action.ref)
         if action.section is None and not action.ref and actions:
             action.section = actions[-1].section
         actions.append(action)
@@ -80,7 +83,7 @@ def build_actions(rows, *, matcher, financial_year=None):
     return actions, warnings
 
 
-def _build(row, matcher, financial_year, previous_refs):
+def _build(row, matcher, financial_year, numbers):
     fields = {}
     extra = {}
     for name, text in row.cells.items():
@@ -97,7 +100,7 @@ def _build(row, matcher, financial_year, previous_refs):
         section = ref_section(row.ref)
     ref = row.ref
     if "carried" in row.notes and section:
-        ref = next_ref(previous_refs, section)
+        ref = numbers.next(section)
         notes.append(
             f"The ref of this action was lost into its section row (“{row.section_raw}”); "
             f"it has been read as {ref}."
@@ -130,6 +133,14 @@ def _build(row, matcher, financial_year, previous_refs):
         derived = parse_timescale(timescale, financial_year=financial_year)
     if not exact:
         start, due = derived.start, derived.due
+    implausible = [day for day in (start, due) if not is_plausible(day)]
+    if implausible:
+        # The text stays; a date before 2000 or more than ten years ahead is a slip.
+        start, due = None, None
+        notes.append(
+            f"The date {implausible[0]:%d/%m/%Y} read from the timescale is not {range_text()}, "
+            "so no dates were set; check it."
+        )
 
     lead = fields.get("lead", "").strip()
     lead_matches = matcher.match(lead) if lead else []

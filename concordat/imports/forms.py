@@ -6,6 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from .columns import FIELDS
+from .errors import ImportRefused
+from .safety import check_upload_size
 
 FINANCIAL_YEAR = re.compile(r"^(?:fy\s*)?(\d{4})(?:\s*[/-]\s*(\d{2}|\d{4}))?$", re.I)
 NOT_MAPPED = ""
@@ -77,6 +79,15 @@ class UploadForm(forms.Form):
         "choose another sheet on the next page.",
     )
     financial_year = FinancialYearField()
+
+    def clean_plan_file(self):
+        """A file over the limit is refused here, from its true size, before it is read."""
+        uploaded = self.cleaned_data["plan_file"]
+        try:
+            check_upload_size(uploaded.size)
+        except ImportRefused as refusal:
+            raise ValidationError(refusal.message) from refusal
+        return uploaded
 
 
 class MappingForm(forms.Form):

@@ -2,15 +2,24 @@
 
 The seed loader, the web importer and `import_plan` all call parse_plan. It writes nothing;
 anything wrong with the file comes out as ImportRefused with a message a person can act on.
+Reading is held to the limits of `limits` and runs in a child process under a CPU-time and
+memory ceiling (`isolation`). An unexpected error inside a reader is refused as "could not be
+read" and logged with its type and traceback, so that bugs stay visible.
 """
 
 import logging
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
+from concordat.core.text import strip_control_characters
+
+from . import isolation
 from .actions import build_actions
 from .errors import ImportRefused
+from .isolation import ReadingFailed
 from .leads import LeadMatcher, RegistryEntry
+from .limits import Limits, reading, refuse_nesting
 from .metrics import read_metrics
 from .parsed import ParsedPlan
 from .preamble import read_preamble
@@ -37,25 +46,64 @@ def parse_plan(
     column_overrides: dict[str, str | None] | None = None,
     sheet: str | None = None,
 ) -> ParsedPlan:
+    limits = Limits.from_settings()
     try:
-        return _parse(data, filename, registry, financial_year, column_overrides, sheet)
-    except ImportRefused:
+        return isolation.run(
+            _parse_or_fail,
+            bytes(data or b""),
+            filename,
+            tuple(registry),
+            financial_year,
+            column_overrides,
+            sheet,
+            limits,
+            cpu_seconds=limits.cpu_seconds,
+            memory_mb=limits.memory_mb,
+        )
+    except ReadingFailed as failure:
+        logger.warning(
+            "Could not read %s: %s\n%s", filename, failure.error_type, failure.detail.rstrip()
+        )
+        raise ReadingFailed(
+            unreadable(filename), error_type=failure.error_type, detail=failure.detail
+        ) from None
+
+
+def unreadable(filename):
+    extension = Path(filename or "").suffix.lower() or "this"
+    return (
+        f"The file could not be read: it may be damaged, or not a real {extension} file. "
+        "Open it, save it again and upload the new copy."
+    )
+
+
+def _parse_or_fail(data, filename, registry, financial_year, column_overrides, sheet, limits):
+    try:
+        with reading(limits):
+            return _parse(data, filename, registry, financial_year, column_overrides, sheet)
+    except (ImportRefused, MemoryError):
         raise
+    except RecursionError as error:
+        raise refuse_nesting() from error
     except Exception as error:  # noqa: BLE001 - any parser failure is a refusal, never a crash
-        logger.warning("Could not read %s", filename, exc_info=True)
-        extension = Path(filename or "").suffix.lower() or "this"
-        raise ImportRefused(
-            f"The file could not be read: it may be damaged, or not a real {extension} file. "
-            "Open it, save it again and upload the new copy."
+        raise ReadingFailed(
+            unreadable(filename),
+            error_type=type(error).__name__,
+            detail=traceback.format_exc(limit=20),
         ) from error
 
 
 def _parse(data, filename, registry, financial_year, column_overrides, sheet):
-    data = bytes(data or b"")
     extension = Path(filename or "").suffix.lower()
     check_extension(extension)
     check_size(data)
     document = read_document(data, extension, sheet=sheet)
+    # Cells are cleaned as they are read (clean_cell); the text around the tables here.
+    document.preamble = strip_control_characters(document.preamble)
+    document.trailing = strip_control_characters(document.trailing)
+    for table in document.tables:
+        table.heading = strip_control_characters(table.heading)
+        table.name = strip_control_characters(table.name)
     structure = read_structure(document, overrides=column_overrides)
     if not structure.found_header or not structure.actions:
         raise ImportRefused(NO_PLAN)

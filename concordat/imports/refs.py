@@ -15,6 +15,7 @@ REF_FORMS = [
 SPLIT_BY_SPACE = re.compile(r"^(\d{1,3})\s+(\d{1,3})$")  # `1 10` from text extraction
 NEW_MARK = re.compile(r"\s*\(?\bnew\b\)?\s*", re.I)
 LEADING_NUMBER = re.compile(r"^(\d{1,3})")
+DOTTED = re.compile(r"^(\d+)\.(\d+)$")
 LEADING_LETTER = re.compile(r"^([A-Z])(?=[\d.:])")
 
 
@@ -58,12 +59,27 @@ def ref_section(ref):
 
 def next_ref(previous_refs, section):
     """The ref that should follow in a section, in the plan's own `N.M` scheme."""
-    numbers = []
+    numbers = RefNumbers()
     for ref in previous_refs:
-        found = re.match(rf"^{section}\.(\d+)$", ref)
+        numbers.add(ref)
+    return numbers.next(section)
+
+
+class RefNumbers:
+    """The highest `N.M` number seen in each section, kept as refs are read, so the ref that
+    follows is found at once rather than by going over every ref read so far."""
+
+    def __init__(self):
+        self.highest = {}
+
+    def add(self, ref):
+        found = DOTTED.match(ref or "")
         if found:
-            numbers.append(int(found.group(1)))
-    return f"{section}.{max(numbers) + 1 if numbers else 1}"
+            section, number = found.group(1), int(found.group(2))
+            self.highest[section] = max(self.highest.get(section, 0), number)
+
+    def next(self, section):
+        return f"{section}.{self.highest.get(str(section), 0) + 1}"
 
 
 def split_leading_ref(text):

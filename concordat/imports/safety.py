@@ -6,6 +6,7 @@ import zipfile
 from django.conf import settings
 
 from .errors import ImportRefused
+from .limits import Limits, refuse_part
 
 SIGNATURES = [
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
@@ -33,6 +34,9 @@ ZIP_FORMATS = {
 MACRO_EXTENSIONS = {".docm", ".xlsm", ".dotm", ".xltm", ".xlsb", ".xlam", ".pptm"}
 OLD_FORMATS = {".doc": "Word 97-2003 (.doc)", ".xls": "Excel 97-2003 (.xls)"}
 MAX_MEMBERS = 5_000
+# Parts the readers parse (the XML of the document, its sheets, shared strings and styles);
+# pictures and other media are never opened, so only the whole-file limit applies to them.
+PARSED_PARTS = (".xml", ".rels")
 MAX_RATIO = 200
 RATIO_APPLIES_ABOVE = 5 * 1024 * 1024
 
@@ -47,10 +51,16 @@ def describe(data):
 def check_size(data):
     if not data or not data.strip():
         raise ImportRefused("The file is empty. Choose the file that holds your action plan.")
+    check_upload_size(len(data))
+
+
+def check_upload_size(size):
+    """Refuse a file of `size` bytes (its true size, not what was read of it) if over the
+    limit."""
     limit = settings.CONCORDAT_UPLOAD_MAX_BYTES
-    if len(data) > limit:
+    if size > limit:
         raise ImportRefused(
-            f"The file is {_megabytes(len(data))}, which is over the limit of "
+            f"The file is {_megabytes(size)}, which is over the limit of "
             f"{_megabytes(limit)}. Remove pictures or split the file and try again."
         )
 
@@ -105,6 +115,10 @@ def check_zip(data, extension):
         unpacked > RATIO_APPLIES_ABOVE and unpacked / packed > MAX_RATIO
     ):
         raise _bomb(extension)
+    part_limit = Limits.from_settings().part_bytes
+    for member in members:
+        if member.filename.lower().endswith(PARSED_PARTS) and member.file_size > part_limit:
+            raise refuse_part(extension, member.filename, member.file_size, part_limit)
     if any(name.lower().endswith("vbaproject.bin") for name in names):
         raise ImportRefused(
             "This file contains macros, which are not accepted because they can carry harmful "

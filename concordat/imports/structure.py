@@ -79,6 +79,7 @@ class _Reader:
         self.subtheme = ""
         self.appendix = False
         self.current = None
+        self.continued = {}  # header name → pieces of the current action's continued text
         self.after_last = []  # one-cell rows since the last action: maybe trailing text
         self.used_columns = set()
         self.last_was_header = False
@@ -105,18 +106,19 @@ class _Reader:
                     line for line in (table.heading or "").split("\n") if line.strip()
                 )
         above = {}
+        merged_by_row = {}  # one pass over the merged cells, not one per row
+        for row, column in table.merged_from_above:
+            merged_by_row.setdefault(row, set()).add(column)
         for index, cells in enumerate(table.rows):
             cells = list(cells)
+            merged = merged_by_row.get(index, ())
             for column, text in enumerate(cells):
-                if (index, column) in table.merged_from_above:
-                    cells[column] = ""
-                else:
+                if column not in merged:
                     above[column] = text
-            inherited = {
-                column: above.get(column, "")
-                for (row, column) in table.merged_from_above
-                if row == index
-            }
+            for column in merged:
+                if column < len(cells):
+                    cells[column] = ""
+            inherited = {column: above.get(column, "") for column in merged}
             self.read_row(number, table, table.row_numbers[index], cells, inherited)
 
     # Rows ------------------------------------------------------------------------------
@@ -295,7 +297,9 @@ class _Reader:
             return ""
         for name, field_name in self.current.fields.items():
             if field_name == "action":
-                return self.current.cells.get(name, "")
+                # The end of the text is what matters: the last piece continued onto it.
+                pieces = self.continued.get(name)
+                return pieces[-1] if pieces else self.current.cells.get(name, "")
         return ""
 
     def is_new_refless_action(self, cells, action_col):
@@ -341,6 +345,8 @@ class _Reader:
         self.after_last = []
 
     def continue_action(self, cells):
+        """Continuation rows' text is kept in pieces and joined once when the action ends:
+        joined row by row, an action continued over thousands of rows costs their square."""
         action = self.current
         for i, name in enumerate(self.header.names):
             text = cells[i] if i < len(cells) else ""
@@ -348,10 +354,24 @@ class _Reader:
                 continue
             if name not in action.cells:
                 action.fields[name] = self.header.fields[i] or ""
-            action.cells[name] = join_fragment(action.cells.get(name, ""), text)
+                action.cells[name] = ""
+            self.continued.setdefault(name, [action.cells[name]]).append(text)
+
+    def join_continued(self):
+        for name, pieces in self.continued.items():
+            joined = []
+            for piece in pieces:
+                if not piece:
+                    continue
+                if joined:
+                    joined.append("\n" if BULLET_START.match(piece) else " ")
+                joined.append(piece)
+            self.current.cells[name] = "".join(joined)
+        self.continued = {}
 
     def finish_action(self):
         if self.current is not None:
+            self.join_continued()
             self.out.actions.append(self.current)
             for name, text in self.current.cells.items():
                 if text:

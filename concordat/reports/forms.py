@@ -1,6 +1,9 @@
 from django import forms
 from django.db.models import F, Q
 
+from concordat.core.dates import validate_plausible_date
+
+from .metric_csv import max_bytes, too_large
 from .models import Metric, ProgressReport
 from .periods import PeriodError, parse_period
 from .prompts import PROMPTS
@@ -17,6 +20,7 @@ def date_field(label, *, required=True):
         label=label,
         input_formats=DATE_FORMATS,
         required=required,
+        validators=[validate_plausible_date],
         help_text=DATE_HELP,
         widget=forms.TextInput(attrs=INPUT),
         error_messages={
@@ -167,3 +171,10 @@ class MetricCsvForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"class": "govuk-file-upload", "accept": ".csv"}),
         error_messages={"required": "Choose a CSV file to upload"},
     )
+
+    def clean_file(self):
+        """A file over the limit is refused from its true size, before it is read."""
+        upload = self.cleaned_data["file"]
+        if upload.size > max_bytes():
+            raise forms.ValidationError(too_large(upload.size))
+        return upload

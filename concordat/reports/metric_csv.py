@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 
 from concordat.core.outbound import spreadsheet_text
+from concordat.core.text import strip_control_characters
 from concordat.imports.errors import ImportRefused
 from concordat.imports.readers.decoding import BOMS as BOM_ENCODINGS
 from concordat.imports.readers.decoding import decode_text
@@ -30,6 +31,13 @@ BOMS = tuple(bom for bom, _encoding in BOM_ENCODINGS)
 
 def max_bytes():
     return getattr(settings, "CONCORDAT_METRICS_CSV_MAX_BYTES", 1024 * 1024)
+
+
+def too_large(size):
+    return (
+        f"The file is {filesizeformat(size)}, which is over the limit of "
+        f"{filesizeformat(max_bytes())}. Split it into smaller files."
+    )
 
 
 @dataclass
@@ -83,11 +91,8 @@ def read_values_csv(*, area, data):
     if not data or not data.strip():
         raise ValidationError("The file is empty. Choose a CSV file with a row for each value.")
     if len(data) > max_bytes():
-        raise ValidationError(
-            f"The file is {filesizeformat(len(data))}, which is over the limit of "
-            f"{filesizeformat(max_bytes())}. Split it into smaller files."
-        )
-    text = _decode(bytes(data))
+        raise ValidationError(too_large(len(data)))
+    text = strip_control_characters(_decode(bytes(data)))
     try:
         rows = list(csv.reader(io.StringIO(text)))
     except csv.Error as error:

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from concordat.core import dates
+
 MONTHS = {
     name.lower(): number
     for number in range(1, 13)
@@ -108,7 +110,18 @@ def _year(written):
 
 
 def parse_period(text):
-    """A Period from text such as `2015-04`, `Apr 2015`, `Q1 2015/16`, `2015/16` or `2015`."""
+    """A Period from text such as `2015-04`, `Apr 2015`, `Q1 2015/16`, `2015/16` or `2015`,
+    within the dates the service accepts (2000 to ten years ahead)."""
+    period = _read_period(text)
+    if not (dates.is_plausible(period.start) and dates.is_plausible(period.end)):
+        raise PeriodError(
+            f"“{text}” is not a period measures can be recorded for: it must fall "
+            f"{dates.range_text()}."
+        )
+    return period
+
+
+def _read_period(text):
     cleaned = " ".join((text or "").strip().lower().replace("–", "-").split())
     if not cleaned:
         raise PeriodError("The period is empty.")

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from concordat.core.dates import check_plausible
 from concordat.core.models import AuditEntry
 from concordat.core.services import audit_field_changes, audit_record
 from concordat.core.signals import progress_report_published
@@ -135,7 +136,7 @@ def _refuse_unless_draft(report):
         )
 
 
-def _refuse_if_stale(locked, lock_version):
+def _refuse_if_stale(locked, lock_version, *, doing="saved"):
     if lock_version is None or int(lock_version) == locked.lock_version:
         return
     marks = [f"lock {number}" for number in range(int(lock_version) + 1, locked.lock_version + 1)]
@@ -153,6 +154,11 @@ def _refuse_if_stale(locked, lock_version):
             people.append(entry.actor_name)
     who = ", ".join(people) or "someone else"
     what = f" They changed: {', '.join(changed)}." if changed else ""
+    if doing == "discarded":
+        raise StaleReportError(
+            f"{who} saved this report after you opened it, so it was not discarded.{what} "
+            "Open the report again to see their changes before deciding to discard it."
+        )
     raise StaleReportError(
         f"{who} saved this report after you opened it, so your changes were not saved.{what} "
         "Open the report again to see their changes, then make yours."
@@ -336,11 +342,16 @@ def progress_report_return(*, report, actor, comment=""):
 
 
 @transaction.atomic
-def progress_report_discard(*, report, actor):
-    """Throw away a draft report that was never submitted."""
+def progress_report_discard(*, report, actor, lock_version):
+    """Throw away a draft report that was never submitted, as seen at `lock_version`: if
+    anyone saved it since, it is kept and the person is told who changed what (the rule for
+    plan drafts: nothing is thrown away from a stale copy)."""
     locked = ProgressReport.objects.select_for_update().get(pk=report.pk)
     if locked.state != ProgressReport.State.DRAFT:
         raise ValidationError("Only a draft report can be discarded.")
+    if lock_version is None:
+        raise ValidationError("Open the report again, then discard it from there.")
+    _refuse_if_stale(locked, lock_version, doing="discarded")
     audit_record(
         actor=actor,
         verb="discarded",
@@ -383,6 +394,8 @@ def metric_value_record(*, metric, area, period, value, actor, note=""):
             f"{metric.name} is recorded by {metric.get_period_display().lower()}, not by "
             f"{period.kind}."
         )
+    check_plausible(period.start, what="The period")
+    check_plausible(period.end, what="The period")
     value, message = check_value(Decimal(value), metric)
     if message:
         raise ValidationError(message[:1].upper() + message[1:])

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.core.paginator import Paginator
 
 from concordat.api.schemas import public_path
+from concordat.core.paging import page_number
 
 from . import highlight
 from .backends import Filters, get_backend, terms
@@ -124,7 +125,7 @@ def search(query, *, filters=None, page=1, per_page=PER_PAGE):
     """(page of results, total). Results carry escaped HTML with the matches marked."""
     words = terms(query)
     backend = get_backend()
-    page = max(1, page)
+    page = page_number(page)
     found = backend.search(words, filters=filters, limit=per_page, offset=(page - 1) * per_page)
     last = max(1, -(-found.total // per_page))
     if found.total and page > last:

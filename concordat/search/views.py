@@ -3,8 +3,10 @@ from django.utils.html import format_html_join
 from django.views.decorators.http import require_GET
 
 from concordat.core.models import Area, CanonicalStatus, Organisation, Section
+from concordat.core.paging import page_number
 
 from .backends import Filters
+from .models import SearchDocument
 from .selectors import search
 
 
@@ -18,21 +20,17 @@ def _options(choices, chosen):
     )
 
 
-def _int(value, default=None):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return default
-
-
 @require_GET
 def search_page(request):
     query = request.GET.get("q", "").strip()[:200]
     areas = list(Area.objects.order_by("name").values_list("pk", "slug", "name"))
     sections = list(Section.objects.order_by("number"))
+    # Organisations named by something published (the search index holds published text
+    # only): one that leads actions in drafts alone is not listed.
     organisations = list(
-        Organisation.objects.filter(led_actions__isnull=False)
-        .distinct()
+        Organisation.objects.filter(
+            pk__in=SearchDocument.organisations.through.objects.values("organisation_id")
+        )
         .order_by("name")
         .values_list("pk", "slug", "name")
     )
@@ -52,7 +50,7 @@ def search_page(request):
     )
     page, total = (None, 0)
     if query:
-        page, total = search(query, filters=filters, page=_int(request.GET.get("page"), 1))
+        page, total = search(query, filters=filters, page=page_number(request.GET.get("page")))
     return render(
         request,
         "search/search.html",

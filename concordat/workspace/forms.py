@@ -5,6 +5,7 @@ import re
 from django import forms
 from django.utils import timezone
 
+from concordat.core.dates import validate_plausible_date
 from concordat.core.models import CanonicalStatus, NationalRole, Organisation, Rag, Section
 
 DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y"]
@@ -24,6 +25,7 @@ def date_field(label, *, required=False, hint=DATE_HINT):
         label=label,
         required=required,
         input_formats=DATE_FORMATS,
+        validators=[validate_plausible_date],
         help_text=hint,
         widget=forms.DateInput(format="%d/%m/%Y", attrs=SHORT),
         error_messages={

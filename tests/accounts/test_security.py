@@ -81,10 +81,10 @@ def _production_env():
     return env
 
 
-def _manage(*args):
+def _manage(*args, **env):
     return subprocess.run(
         [sys.executable, str(settings.BASE_DIR / "manage.py"), *args],
-        env=_production_env(),
+        env={**_production_env(), **env},
         capture_output=True,
         text=True,
         check=False,
@@ -96,7 +96,41 @@ def test_check_deploy_is_clean_under_production_settings():
     result = _manage("check", "--deploy", "--fail-level", "WARNING")
 
     assert result.returncode == 0, result.stdout + result.stderr
+    # The one silenced: "SECURE_HSTS_PRELOAD is not set", preload being asked for only when
+    # DJANGO_HSTS_PRELOAD says so.
+    assert "System check identified no issues (1 silenced)." in result.stdout
+
+
+def test_check_deploy_is_clean_with_hsts_preload_asked_for():
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", DJANGO_HSTS_PRELOAD="1")
+
+    assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+PROXY_AND_PRELOAD = (
+    "import json; from django.conf import settings as s; print(json.dumps("
+    "[getattr(s, 'SECURE_PROXY_SSL_HEADER', None), s.SECURE_HSTS_PRELOAD]))"
+)
+
+
+def test_forwarded_proto_is_trusted_only_behind_trusted_proxies_and_preload_only_if_asked():
+    def read(**env):
+        result = _manage("shell", "-c", PROXY_AND_PRELOAD, **env)
+        assert result.returncode == 0, result.stderr
+        return json.loads(result.stdout.strip().splitlines()[-1])
+
+    assert read() == [None, False]
+    assert read(CONCORDAT_TRUSTED_PROXY_COUNT="1") == [["HTTP_X_FORWARDED_PROTO", "https"], False]
+    assert read(DJANGO_HSTS_PRELOAD="1") == [None, True]
+
+
+def test_a_forged_forwarded_proto_does_not_make_a_request_secure(client, settings):
+    settings.SECURE_PROXY_SSL_HEADER = None  # production without a trusted proxy
+    settings.SECURE_SSL_REDIRECT = True
+    response = client.get("/", HTTP_X_FORWARDED_PROTO="https")
+    assert response.status_code == 301
+    assert response["Location"] == "https://testserver/"
 
 
 def test_production_settings_secure_the_cookies_and_send_hsts():

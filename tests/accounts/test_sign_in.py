@@ -242,3 +242,43 @@ def test_header_offers_sign_in_or_sign_out(client, area_editor):
     assert ">Sign out</button>" in signed_in
     assert 'href="/accounts/"' in signed_in
     assert ">Sign in</a>" not in signed_in
+
+
+@pytest.fixture
+def staff(administrator):
+    administrator.is_staff = True
+    administrator.save(update_fields=["is_staff"])
+    return administrator
+
+
+def admin_sign_in(client, user, password=TEST_PASSWORD):
+    return client.post("/admin/login/?next=/admin/", {"username": user.email, "password": password})
+
+
+def test_the_admin_sign_in_is_rate_limited_with_the_sites_own(client, settings, outsider, staff):
+    settings.CONCORDAT_SIGNIN_RATE = (3, 900)
+    # Attempts on the site's sign-in page and the admin's count together.
+    sign_in(client, outsider, password="wrong guess")
+    admin_sign_in(client, outsider, password="wrong guess")
+    assert admin_sign_in(client, outsider, password="wrong guess").status_code == 200
+
+    response = admin_sign_in(client, staff)
+
+    assert response.status_code == 429
+    assert "There have been too many attempts to sign in from your connection." in (
+        response.content.decode()
+    )
+    assert signed_in_user_id(client) is None
+    assert sign_in(client, staff).status_code == 429
+    # From another address the staff signs in to the admin.
+    elsewhere = Client(REMOTE_ADDR="192.0.2.8")
+    assert admin_sign_in(elsewhere, staff).status_code == 302
+    assert elsewhere.get("/admin/").status_code == 200
+
+
+def test_the_admin_sign_in_locks_an_account_after_five_failures(client, staff):
+    for _ in range(4):
+        assert admin_sign_in(client, staff, password="wrong").status_code == 200
+    assert admin_sign_in(client, staff, password="wrong").status_code == 429
+    assert admin_sign_in(client, staff).status_code == 429
+    assert signed_in_user_id(client) is None

@@ -245,3 +245,20 @@ def test_sql_filters_agree_with_the_verdict(client, world, offset_days, monkeypa
     assert picked(f"updated_since={since.isoformat()}") == {
         key for key, v in judged.items() if v.updated_recently
     }
+
+
+@pytest.mark.parametrize("since", ["0001-01-01", "1999-12-31", "2999-01-01"])
+def test_filter_dates_outside_the_range_are_refused(client, world, since):
+    from concordat.core import dates
+
+    response = client.get(f"/api/actions?updated_since={since}")
+    assert response.status_code == 422
+    assert f"Give a date {dates.range_text()}." in response.content.decode()
+
+
+def test_control_characters_in_query_values_are_taken_out(client, world):
+    response = client.get("/api/actions?area=north%1Bshire")
+    assert response.status_code == 200
+    plain = client.get("/api/actions?area=northshire").json()
+    assert plain["count"] > 0
+    assert response.json() == plain

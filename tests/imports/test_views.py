@@ -386,14 +386,29 @@ def test_bad_files_show_the_pipeline_message_and_save_nothing(world, editor, upl
     assert uploads.names(suffix=None) == []
 
 
-def test_a_file_over_the_size_limit_is_refused(world, editor, uploads, settings):
-    settings.CONCORDAT_UPLOAD_MAX_BYTES = 2000
-    data = plan_docx()
-    assert len(data) > 2000
+def test_a_file_over_the_size_limit_is_refused_with_its_true_size(world, editor, uploads):
+    """20.5 MB: past the file limit (20 MB), within what a request may carry."""
+    before = saved_counts()
+    data = b"PK\x03\x04" + b"\x00" * (20 * 1024 * 1024 + 512 * 1024 - 4)
     page = text(upload(editor, world.area, data))
-    assert "which is over the limit of" in page
-    assert refusal_for(data[:2001], "plan.docx") in page
+    assert (
+        "The file is 20.5 MB, which is over the limit of 20.0 MB. Remove pictures or split the "
+        "file and try again." in page
+    )
     assert uploads.names(suffix=None) == []
+    assert saved_counts() == before
+
+
+def test_a_request_far_over_the_limit_is_refused_before_it_is_read(world, editor, uploads):
+    before = saved_counts()
+    data = b"\x00" * (50 * 1024 * 1024)
+    response = upload(editor, world.area, data)
+    assert response.status_code == 413
+    page = words(response)
+    assert "The file is too large" in page
+    assert "What you sent is 50.0 MB, over the limit of 20.0 MB for an uploaded file." in page
+    assert uploads.names(suffix=None) == []
+    assert saved_counts() == before
 
 
 def test_no_file_chosen(world, editor):

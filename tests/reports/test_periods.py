@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 
+from concordat.core import dates
 from concordat.reports.periods import (
     PeriodError,
     financial_year,
@@ -49,6 +50,26 @@ def test_unreadable_periods_say_why(text, message):
     with pytest.raises(PeriodError) as caught:
         parse_period(text)
     assert str(caught.value).startswith(message)
+
+
+@pytest.mark.parametrize("text", ["9999-12", "1999-12", "Q1 1990/91", "2099", "0001-01"])
+def test_periods_outside_2000_to_ten_years_ahead_are_refused(text):
+    with pytest.raises(PeriodError) as caught:
+        parse_period(text)
+    assert str(caught.value) == (
+        f"“{text}” is not a period measures can be recorded for: it must fall {dates.range_text()}."
+    )
+
+
+def test_the_range_runs_from_2000_to_ten_years_ahead():
+    today = date(2026, 2, 10)
+    assert dates.range_text(today) == "between 1 January 2000 and 10 February 2036"
+    assert dates.latest(date(2024, 2, 29)) == date(2034, 2, 28)
+    assert dates.is_plausible(date(2000, 1, 1), today)
+    assert dates.is_plausible(date(2036, 2, 10), today)
+    assert not dates.is_plausible(date(1999, 12, 31), today)
+    assert not dates.is_plausible(date(2036, 2, 11), today)
+    assert parse_period("2000-01").start == date(2000, 1, 1)
 
 
 def test_labels_in_words():

@@ -141,13 +141,40 @@ def test_submit_needs_a_status_and_then_freezes_the_draft(report, area_lead):
         )
     assert caught.value.messages == ["A published progress report cannot be changed."]
     with pytest.raises(ValidationError):
-        progress_report_discard(report=published, actor=area_lead)
+        progress_report_discard(
+            report=published, actor=area_lead, lock_version=published.lock_version
+        )
 
 
 def test_a_draft_can_be_discarded(report, area_lead):
-    progress_report_discard(report=report, actor=area_lead)
+    progress_report_discard(report=report, actor=area_lead, lock_version=report.lock_version)
     assert not ProgressReport.objects.filter(area__slug="testshire").exists()
     assert AuditEntry.objects.filter(verb="discarded", object_type="progressreport").exists()
+
+
+def test_a_draft_is_not_discarded_from_a_stale_copy(report, area_lead, area_editor):
+    seen = report.lock_version
+    progress_report_update(
+        report=report,
+        actor=area_editor,
+        lock_version=seen,
+        sections={"narrative": "The group met four times."},
+    )
+    with pytest.raises(StaleReportError) as caught:
+        progress_report_discard(report=report, actor=area_lead, lock_version=seen)
+    assert caught.value.messages == [
+        "editor@riverside.test.example saved this report after you opened it, so it was not "
+        "discarded. They changed: narrative. Open the report again to see their changes before "
+        "deciding to discard it."
+    ]
+    kept = ProgressReport.objects.get(pk=report.pk)
+    assert kept.sections.get(key="narrative").body == "The group met four times."
+    assert not AuditEntry.objects.filter(verb="discarded").exists()
+    with pytest.raises(ValidationError) as caught:
+        progress_report_discard(report=report, actor=area_lead, lock_version=None)
+    assert caught.value.messages == ["Open the report again, then discard it from there."]
+    progress_report_discard(report=report, actor=area_lead, lock_version=kept.lock_version)
+    assert not ProgressReport.objects.filter(pk=report.pk).exists()
 
 
 def test_seed_003_report_is_loaded_whole(seeds):

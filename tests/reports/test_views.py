@@ -5,6 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from concordat.core.models import Area
 from concordat.core.services import plan_version_import, plan_version_publish
+from concordat.reports import services
 from concordat.reports.models import Metric, MetricValue, ProgressReport
 from concordat.reports.periods import month
 from concordat.reports.services import metric_value_record, progress_report_create
@@ -232,6 +233,45 @@ def test_writing_a_report_from_start_to_submission(
     assert report.state == "submitted"
 
 
+def test_only_the_lead_discards_a_draft_report_and_never_from_a_stale_copy(
+    client, area, riverside_plan, area_editor, area_lead, outsider, office_user
+):
+    client.force_login(area_editor)
+    client.post(
+        "/workspace/riverside/reports/", {"period_start": "01/06/2015", "period_end": "31/12/2015"}
+    )
+    report = ProgressReport.objects.get()
+    url = f"/workspace/riverside/reports/{report.pk}/discard/"
+    editing = client.get(f"/workspace/riverside/reports/{report.pk}/").content.decode()
+    assert "Discard this draft" not in editing  # the editor is not offered it
+    assert client.post(url, {"lock_version": report.lock_version}).status_code == 403
+    client.force_login(outsider)
+    assert client.post(url, {"lock_version": report.lock_version}).status_code == 404
+    client.force_login(office_user)  # reads every area's reports; discards no local one
+    assert client.post(url, {"lock_version": report.lock_version}).status_code == 403
+    assert ProgressReport.objects.filter(pk=report.pk).exists()
+
+    client.force_login(area_lead)
+    page = client.get(f"/workspace/riverside/reports/{report.pk}/").content.decode()
+    assert f'name="lock_version" value="{report.lock_version}"' in page
+    seen = report.lock_version
+    services.progress_report_update(
+        report=report, actor=area_editor, lock_version=seen, sections={"narrative": "Kept text"}
+    )
+    stale = client.post(url, {"lock_version": seen})
+    assert stale.status_code == 302
+    assert stale["Location"] == f"/workspace/riverside/reports/{report.pk}/"
+    shown = client.get(stale["Location"]).content.decode()
+    assert "saved this report after you opened it, so it was not discarded." in shown
+    assert ProgressReport.objects.get(pk=report.pk).sections.get(key="narrative").body == (
+        "Kept text"
+    )
+    report.refresh_from_db()
+    done = client.post(url, {"lock_version": report.lock_version})
+    assert done.status_code == 302
+    assert not ProgressReport.objects.filter(pk=report.pk).exists()
+
+
 def test_an_impossible_date_is_explained(client, area, area_editor):
     client.force_login(area_editor)
     response = client.post(
@@ -290,3 +330,31 @@ def test_draft_plan_download_needs_a_draft_and_permission(
     assert response["Content-Type"] == "application/vnd.oasis.opendocument.text"
     client.force_login(outsider)
     assert client.get("/workspace/riverside/reports/draft-plan.xlsx").status_code == 404
+
+
+def test_a_measure_csv_over_the_limit_is_refused_with_its_true_size(client, area, area_editor):
+    client.force_login(area_editor)
+    data = b"metric,period,value\n" + b"section-136-detentions,2015-04,1\n" * 100_000
+    upload = SimpleUploadedFile("values.csv", data, content_type="text/csv")
+    response = client.post("/workspace/riverside/metrics/upload/", {"file": upload})
+    assert response.status_code == 400
+    assert (
+        "The file is 3.1\xa0MB, which is over the limit of 1.0\xa0MB. Split it into smaller "
+        "files." in response.content.decode()
+    )
+    assert not MetricValue.objects.exists()
+
+
+def test_a_measure_period_far_ahead_is_refused_in_the_csv(client, area, area_editor):
+    from concordat.core import dates
+
+    client.force_login(area_editor)
+    data = b"metric,period,value\nsection-136-detentions,9999-12,1\n"
+    upload = SimpleUploadedFile("values.csv", data, content_type="text/csv")
+    response = client.post("/workspace/riverside/metrics/upload/", {"file": upload})
+    assert response.status_code == 400
+    assert (
+        f"is not a period measures can be recorded for: it must fall {dates.range_text()}"
+        in response.content.decode()
+    )
+    assert not MetricValue.objects.exists()

@@ -37,3 +37,24 @@ def test_search_query_is_escaped(client, world):
     page = client.get("/search/?q=%3Cscript%3Estreet").content.decode()
     assert "<script>street" not in page
     assert "&lt;script&gt;street" in page
+
+
+def test_the_organisation_filter_lists_only_organisations_in_published_plans(client, world):
+    from concordat.core.models import ActionLead, Organisation
+
+    drafts_only = Organisation.objects.create(name="Draftshire Trust", slug="draftshire-trust")
+    ActionLead.objects.create(action=world.draft.actions.get(ref="1.1"), organisation=drafts_only)
+    page = client.get("/search/?q=street").content.decode()
+    assert '<option value="northshire-police">Northshire Police</option>' in page
+    assert "draftshire-trust" not in page
+    assert "Draftshire Trust" not in page
+    # Asked for anyway, it filters nothing in.
+    page = client.get("/search/?q=street&organisation=draftshire-trust").content.decode()
+    assert "4 results for “street”" in page
+
+
+@pytest.mark.parametrize("page", ["999999999999999999999", "9" * 5000, "-3", "0", "1e9"])
+def test_any_page_number_is_answered(client, world, page):
+    response = client.get(f"/search/?q=street&page={page}")
+    assert response.status_code == 200
+    assert "4 results for “street”" in response.content.decode()

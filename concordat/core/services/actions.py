@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from concordat.core.dates import check_plausible, is_plausible
 from concordat.core.models import (
     Action,
     ActionIdentity,
@@ -113,10 +114,19 @@ def _derive(action, changes, financial_year):
         derived = parse_timescale(action.timescale, financial_year=financial_year)
         action.start, action.due, action.ongoing = derived.start, derived.due, derived.ongoing
         action.timescale_needs_review = not derived.understood
+        if not (is_plausible(action.start) and is_plausible(action.due)):
+            # "By 2099": the text is kept; the dates are left for a person to set.
+            action.start, action.due, action.timescale_needs_review = None, None, True
     elif {"start", "due", "ongoing"} & changes:
         action.timescale_needs_review = not (action.start or action.due or action.ongoing)
     if "status" in changes and "canonical_status" not in changes:
         action.canonical_status = read_canonical_status(action.status)
+
+
+def _check_dates(changes):
+    for field, what in (("start", "The start date"), ("due", "The due date")):
+        if field in changes:
+            check_plausible(changes[field], what=what)
 
 
 def _validate(action):
@@ -162,6 +172,7 @@ def action_update(*, action, actor, lock_version=None, lead_organisations=None, 
     for field, value in changes.items():
         setattr(target, field, value)
     _derive(target, changes, target.version.financial_year)
+    _check_dates(changes)
     _validate(target)
     target.lock_version += 1
     target.save()
@@ -233,6 +244,7 @@ def action_create(*, area, actor, text, section=None, ref="", **fields):
         **fields,
     )
     _derive(action, set(fields), draft.financial_year)
+    _check_dates(fields)
     _validate(action)
     if ref.strip() and draft.actions.filter(ref=ref.strip()).exists():
         raise ValidationError(f"Another action in this plan already has the ref {ref.strip()}.")
@@ -294,6 +306,7 @@ def progress_update_post(
         raise ValidationError("Enter the progress note.")
     if not isinstance(on, date) or on > timezone.localdate():
         raise ValidationError("The date of the update cannot be in the future.")
+    check_plausible(on, what="The date of the update")
     if rag and rag not in Rag.values:
         raise ValidationError("Choose red, amber, green or blue.")
     if canonical_status is None:

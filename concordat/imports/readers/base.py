@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from concordat.core.text import strip_control_characters
+
 BULLET = "• "
 
 
@@ -33,10 +35,15 @@ class Document:
 
 
 def clean_cell(text):
-    """Cell text as read: line endings normalised, outer blank lines and spaces trimmed."""
+    """Cell text as read: characters XML cannot hold removed, line endings normalised, outer
+    blank lines and spaces trimmed."""
     if text is None:
         return ""
-    text = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    text = strip_control_characters(str(text))
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\n" not in text:
+        return text.strip()
     lines = [line.rstrip() for line in text.split("\n")]
     while lines and not lines[0].strip():
         lines.pop(0)

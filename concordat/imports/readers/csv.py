@@ -5,6 +5,7 @@ import io
 
 from concordat.core.outbound import spreadsheet_text
 
+from .. import limits
 from ..errors import ImportRefused
 from .base import Document, Table, clean_cell
 from .decoding import decode_text
@@ -14,6 +15,7 @@ SNIFF_SAMPLE = 64 * 1024
 csv.field_size_limit(16 * 1024 * 1024)
 
 
+@limits.counted
 def read_csv(data):
     return read_csv_text(decode_text(data, kind="CSV"))
 
@@ -29,15 +31,20 @@ def _delimiter(text):
         return best if counts[best] else ","
 
 
+@limits.counted
 def read_csv_text(text):
+    budget = limits.budget()
     delimiter = _delimiter(text)
     rows, numbers = [], []
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
         for row in reader:
+            budget.rows()
+            budget.width(len(row))
+            budget.cells(len(row))
             if any(cell.strip() for cell in row):
                 # The site's CSV exports mark text a spreadsheet would run with an apostrophe.
-                rows.append([clean_cell(spreadsheet_text(cell)) for cell in row])
+                rows.append([budget.text(clean_cell(spreadsheet_text(cell))) for cell in row])
                 numbers.append(reader.line_num)
     except csv.Error as error:
         raise ImportRefused(

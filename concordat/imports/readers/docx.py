@@ -6,12 +6,14 @@ import docx
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
+from .. import limits
 from .base import BULLET, Document, Table, clean_cell
 
 P, TBL, SDT, SDT_CONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
 BULLET_CHARS = "•·▪◦‣○●-*–"
 
 
+@limits.counted
 def read_docx(data):
     document = docx.Document(io.BytesIO(data))
     tables, before, between = [], [], []
@@ -61,16 +63,24 @@ def _cell_text(tc):
         else:
             for row in _read_table(element).rows:
                 parts.append(" ".join(cell for cell in row if cell))
-    return clean_cell("\n".join(parts))
+    return limits.budget().text(clean_cell("\n".join(parts)))
 
 
 def _read_table(tbl):
+    # Spans are counted before anything that size is built: a cell claiming a million grid
+    # columns is refused, never padded out.
+    budget = limits.budget()
+    budget.table()
     rows, merged = [], set()
     width = 0
     for row_index, tr in enumerate(tbl.tr_lst):
-        cells = [""] * tr.grid_before
+        budget.rows()
+        before = _span(tr.trPr, "w:gridBefore", budget, default=0)
+        cells = [""] * before
         for tc in tr.tc_lst:
-            span = max(1, tc.grid_span)
+            span = _span(tc.tcPr, "w:gridSpan", budget)
+            budget.width(len(cells) + span)
+            budget.cells(span)
             if tc.vMerge == "continue":
                 for offset in range(span):
                     merged.add((row_index, len(cells) + offset))
@@ -81,5 +91,15 @@ def _read_table(tbl):
         rows.append(cells)
         width = max(width, len(cells))
     for cells in rows:
+        budget.cells(width - len(cells))
         cells.extend([""] * (width - len(cells)))
     return Table(rows, merged_from_above=merged)
+
+
+def _span(properties, tag, budget, default=1):
+    """A grid span or gridBefore as written, read without python-docx's conversion (which
+    fails on a value that is not a number), and held to the column limit."""
+    element = properties.find(qn(tag)) if properties is not None else None
+    if element is None:
+        return default
+    return budget.span(element.get(qn("w:val")), minimum=default)

@@ -8,6 +8,7 @@ import zipfile
 
 from defusedxml import ElementTree
 
+from .. import limits
 from ..errors import ImportRefused
 from .base import BULLET, Document, Table, clean_cell
 
@@ -16,8 +17,6 @@ NS = {
     "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
     "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
 }
-MAX_COLUMNS = 60
-MAX_ROWS = 20_000
 
 
 def _tag(prefix, name):
@@ -37,6 +36,7 @@ ROW_GROUPS = {_tag("table", n) for n in ("table-header-rows", "table-rows", "tab
 SPACE, TAB, BREAK = _tag("text", "s"), _tag("text", "tab"), _tag("text", "line-break")
 
 
+@limits.counted
 def read_odf(data, extension, *, sheet=None):
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         content = archive.read("content.xml")
@@ -53,7 +53,7 @@ def _inline(element):
     parts = [element.text or ""]
     for child in element:
         if child.tag == SPACE:
-            parts.append(" " * int(_attr(child, "text", "c", "1") or 1))
+            parts.append(" " * limits.budget().repeated_characters(_attr(child, "text", "c")))
         elif child.tag == TAB:
             parts.append("\t")
         elif child.tag == BREAK:
@@ -87,35 +87,45 @@ def _rows(table_element):
 
 
 def _read_table(element):
+    """A table's rows and cells, repeats and spans counted as what they fill. Empty cells
+    repeated at the end of a row and empty rows repeated at the end of a sheet (LibreOffice
+    writes thousands) are never built: empty cells wait until a filled one follows them."""
+    budget = limits.budget()
+    budget.table()
     rows, merged, spans = [], set(), {}
     for row in _rows(element):
-        cells = []
+        cells, waiting = [], 0  # empty cells not yet added
         for cell in row:
             if cell.tag not in (CELL, COVERED):
                 continue
-            repeat = min(
-                int(_attr(cell, "table", "number-columns-repeated", "1") or 1), MAX_COLUMNS
-            )
+            repeat = limits.whole_number(_attr(cell, "table", "number-columns-repeated"))
             text = "" if cell.tag == COVERED else clean_cell("\n".join(_paragraphs(cell)))
+            row_span = limits.whole_number(_attr(cell, "table", "number-rows-spanned"))
+            if not text and cell.tag == CELL and row_span == 1:
+                waiting += repeat
+                continue
+            budget.width(len(cells) + waiting + repeat)
+            budget.cells(waiting + repeat)
+            cells.extend([""] * waiting)
+            waiting = 0
             for _ in range(repeat):
                 column = len(cells)
-                if column >= MAX_COLUMNS:
-                    break
                 if cell.tag == COVERED and spans.get(column, 0) > 0:
                     merged.add((len(rows), column))
                 if cell.tag == CELL:
-                    spans[column] = int(_attr(cell, "table", "number-rows-spanned", "1") or 1)
-                cells.append(text)
-        spans = {column: left - 1 for column, left in spans.items()}
-        repeat = int(_attr(row, "table", "number-rows-repeated", "1") or 1)
-        copies = 1 if not any(cells) else min(repeat, MAX_ROWS - len(rows))
+                    spans[column] = row_span
+                cells.append(budget.text(text))
+        spans = {column: left - 1 for column, left in spans.items() if left > 1}
+        repeat = limits.whole_number(_attr(row, "table", "number-rows-repeated"))
+        copies = 1 if not any(cells) else repeat
+        budget.rows(copies)
+        budget.cells(len(cells) * (copies - 1))
         for _ in range(copies):
             rows.append(list(cells))
-        if len(rows) >= MAX_ROWS:
-            break
     width = max((len(row) for row in rows), default=0)
     while width and not any(len(row) >= width and row[width - 1] for row in rows):
         width -= 1
+    budget.cells(sum(max(0, width - len(row)) for row in rows))
     rows = [(row + [""] * width)[:width] for row in rows]
     return Table(rows, merged_from_above=merged, name=_attr(element, "table", "name", "") or "")
 
@@ -154,7 +164,9 @@ def _spreadsheet(body, sheet):
     office_sheet = body.find("office:spreadsheet", NS)
     if office_sheet is None:
         raise ImportRefused("This .ods file is not a spreadsheet. Check the file.")
-    tables = [_read_table(element) for element in office_sheet.findall("table:table", NS)]
+    elements = office_sheet.findall("table:table", NS)
+    limits.budget().sheets(len(elements))
+    tables = [_read_table(element) for element in elements]
     if sheet is not None:
         for table in tables:
             if table.name.strip().lower() == sheet.strip().lower():

@@ -13,6 +13,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from concordat.core.collector import collector_paused
 
+from .. import limits
 from ..columns import is_header_row
 from ..errors import ImportRefused
 from .base import Document, Table, clean_cell
@@ -21,10 +22,10 @@ PAGE_FURNITURE = re.compile(r"^\s*(page\s+)?\d+(\s*(of|/)\s*\d+)?\s*$", re.I)
 BULLET_START = re.compile(r"^\s*[•·▪◦‣○●*\-–o]\s")
 # A glyph the font gives no text for, at the start of a line, is a bullet symbol.
 UNMAPPED_BULLET = re.compile(r"^(\s*)\(cid:\d+\)\s*", re.M)
-MAX_PAGES = 500
 LINE_TOLERANCE = 3
 
 
+@limits.counted
 def read_pdf(data):
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
@@ -37,7 +38,9 @@ def read_pdf(data):
     except PDFPasswordIncorrect as error:
         raise _encrypted() from error
     with pdf:
-        pages = pdf.pages[:MAX_PAGES]
+        budget = limits.budget()
+        budget.pages(len(pdf.pages))
+        pages = pdf.pages
         document = _ruled(pages)
         if document is None:
             document = _by_word_positions(pages)
@@ -101,8 +104,12 @@ def _ruled(pages):
 
 def _page_tables(page):
     found = []
+    budget = limits.budget()
     for table in page.find_tables():
-        rows = [[_join_wrapped(cell) for cell in row] for row in _cell_texts(table)]
+        budget.table()
+        budget.rows(len(table.rows))
+        budget.cells(sum(len(row.cells) for row in table.rows))
+        rows = [[budget.text(_join_wrapped(cell)) for cell in row] for row in _cell_texts(table)]
         if rows and max(len(row) for row in rows) >= 2:
             found.append((page, table, Table(rows, name=f"Page {page.page_number}")))
     return found
@@ -173,6 +180,7 @@ def _chunks(line):
 
 
 def _by_word_positions(pages):
+    budget = limits.budget()
     rows, numbers, preamble = [], [], []
     boundaries = None
     line_number = 0
@@ -189,8 +197,12 @@ def _by_word_positions(pages):
             if boundaries is None:
                 preamble.append(" ".join(texts))
                 continue
+            budget.rows()
+            budget.width(len(boundaries))
+            budget.cells(len(boundaries))
             cells = [""] * len(boundaries)
             for x0, text in chunks:
+                budget.text(text)
                 column = max(
                     (i for i, edge in enumerate(boundaries) if x0 >= edge - LINE_TOLERANCE),
                     default=0,

@@ -5,6 +5,7 @@ each cell starts with a tab and lines without one continue it (seed 004). Text w
 all is tried as comma-separated.
 """
 
+from .. import limits
 from ..columns import field_for, is_header_row
 from ..refs import read_ref
 from ..sections import read_section_heading
@@ -14,6 +15,7 @@ from .decoding import decode_text
 MAX_HEADER_WIDTH = 12
 
 
+@limits.counted
 def read_txt(data):
     text = decode_text(data, kind="text")
     lines = text.split("\n")
@@ -34,9 +36,14 @@ def _read_row_per_line(lines):
     first, last = tab_positions[0], tab_positions[-1]
     preamble = "\n".join(line.strip() for _n, line in numbered[:first])
     trailing = "\n".join(line.strip() for _n, line in numbered[last + 1 :])
+    budget = limits.budget()
     rows, row_numbers = [], []
     for number, line in numbered[first : last + 1]:
-        rows.append([clean_cell(cell) for cell in line.split("\t")])
+        cells = line.split("\t", budget.limits.columns)
+        budget.rows()
+        budget.width(len(cells))
+        budget.cells(len(cells))
+        rows.append([budget.text(clean_cell(cell)) for cell in cells])
         row_numbers.append(number)
     return Document([Table(rows, row_numbers)], preamble=preamble, trailing=trailing, kind="txt")
 
@@ -66,7 +73,9 @@ def _read_cell_per_line(lines):
             cell_lines.append(i + 1)
         else:
             cells[-1].append(line)
-    texts = [clean_cell("\n".join(parts)) for parts in cells]
+    budget = limits.budget()
+    budget.cells(len(cells))
+    texts = [budget.text(clean_cell("\n".join(parts))) for parts in cells]
     rows, row_numbers = _group_cells(texts, cell_lines)
     return Document([Table(rows, row_numbers)], preamble=preamble, trailing=trailing, kind="txt")
 
@@ -92,6 +101,7 @@ def _find_header(texts):
 def _group_cells(texts, cell_lines):
     start, width = _find_header(texts)
     if start is None:
+        limits.budget().rows(len(texts))
         return [[text] for text in texts], list(cell_lines)
     header = texts[start : start + width]
     rows = [[text] for text in texts[:start]]
@@ -112,4 +122,5 @@ def _group_cells(texts, cell_lines):
         rows.append(texts[i : i + width])
         numbers.append(cell_lines[i])
         i += width
+    limits.budget().rows(len(rows))
     return rows, numbers

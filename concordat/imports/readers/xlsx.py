@@ -5,21 +5,25 @@ import re
 from datetime import date, datetime, time
 
 import openpyxl
+from openpyxl.cell.read_only import ReadOnlyCell
+from openpyxl.worksheet._reader import WorkSheetParser
 
+from .. import limits
 from ..columns import is_header_row
 from ..errors import ImportRefused
 from .base import Document, Table, clean_cell
 
-MAX_ROWS = 20_000
-MAX_COLUMNS = 60
 HEADER_SEARCH_ROWS = 40
 
 
+@limits.counted
 def read_xlsx(data, *, sheet=None):
+    budget = limits.budget()
     workbook = openpyxl.load_workbook(
         io.BytesIO(data), read_only=True, data_only=True, keep_links=False
     )
     try:
+        budget.sheets(len(workbook.sheetnames))
         sheets = {ws.title: ws for ws in workbook.worksheets}
         if sheet is not None:
             chosen = _named(sheets, sheet)
@@ -51,19 +55,53 @@ def _best_sheet(tables):
 
 
 def _read_sheet(ws):
+    """The rows the sheet holds, over the columns up to the column limit (text past it is
+    refused). Rows and cells the file leaves out are never made up: a stray cell at row
+    1,048,576 costs one row, not a million, whatever dimension the sheet claims."""
+    budget = limits.budget()
+    columns = budget.limits.columns
     rows, numbers = [], []
-    for number, row in enumerate(ws.iter_rows(max_col=MAX_COLUMNS), start=1):
-        if number > MAX_ROWS:
-            break
-        cells = [_cell_text(cell) for cell in row]
-        if any(cells):
+    for number, parsed in _parsed_rows(ws):
+        budget.rows()
+        budget.cells(len(parsed))
+        texts = {}
+        for cell in parsed:
+            column = cell["column"]
+            if column > columns:
+                if cell["value"] not in (None, ""):
+                    budget.width(column)
+                continue
+            text = budget.text(_cell_text(ReadOnlyCell(ws, **cell)))
+            if text:
+                texts[column] = text
+        if texts:
+            cells = [""] * max(texts)
+            for column, text in texts.items():
+                cells[column - 1] = text
             rows.append(cells)
             numbers.append(number)
     width = max((len(row) for row in rows), default=0)
-    while width and not any(len(row) >= width and row[width - 1] for row in rows):
-        width -= 1
-    rows = [(row + [""] * width)[:width] for row in rows]
+    budget.cells(sum(width - len(row) for row in rows))
+    rows = [row + [""] * (width - len(row)) for row in rows]
     return Table(rows, numbers, name=ws.title, heading=ws.title)
+
+
+def _parsed_rows(ws):
+    """(row number, cells as openpyxl's parser reads them) for each row the sheet's XML holds.
+    The read-only sheet's own iter_rows pads every missing row and cell up to the stated
+    dimension; this is the parser it uses, without the padding (openpyxl 3.1's internals,
+    pinned in pyproject.toml)."""
+    workbook = ws.parent
+    with ws._get_source() as source:
+        parser = WorkSheetParser(
+            source,
+            ws._shared_strings,
+            data_only=workbook.data_only,
+            epoch=workbook.epoch,
+            date_formats=workbook._date_formats,
+            timedelta_formats=workbook._timedelta_formats,
+        )
+        yield from parser.parse()
 
 
 def _cell_text(cell):

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from concordat.core.paging import page_number
 from concordat.core.selectors.organisations import (
     organisation_by_slug,
     organisations_without_role,
@@ -49,7 +50,7 @@ def organisation_detail(request, slug):
     # A national body leads actions in most of England's areas: a page of areas at a time,
     # and only that page's actions are read.
     led_areas = organisation_led_areas(organisation)
-    page = Paginator(led_areas, AREAS_PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(led_areas, AREAS_PER_PAGE).get_page(page_number(request.GET.get("page")))
     items = add_urls(organisation_actions(organisation, page.object_list, on=today()))
     by_area = [(area, list(group)) for area, group in groupby(items, key=lambda item: item.area)]
     return render(

@@ -209,10 +209,19 @@ def report_submit(request, area, pk):
 @require_POST
 @area_view()
 def report_discard(request, area, pk):
+    """Discarding a draft report is the lead's, as discarding a plan draft is, and only from
+    the report as it is now."""
     report = _report(area, pk)
     require_writer(request.user, area)
+    if not can_submit_report(request.user, area):
+        raise PermissionDenied
+    lock_version = request.POST.get("lock_version", "")
     try:
-        services.progress_report_discard(report=report, actor=request.user)
+        services.progress_report_discard(
+            report=report,
+            actor=request.user,
+            lock_version=int(lock_version) if lock_version.isdigit() else None,
+        )
     except ValidationError as error:
         for message in _errors(error):
             messages.error(request, message)

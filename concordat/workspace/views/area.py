@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
 from concordat.accounts.permissions import area_view, can_edit_area_details, is_office
+from concordat.core.paging import page_number
 from concordat.core.services import area_set_place, area_update_details
 
 from .. import selectors
@@ -78,7 +79,7 @@ def place(request, area):
 @area_view()
 def history(request, area):
     page = Paginator(selectors.area_history(area), HISTORY_PAGE_SIZE).get_page(
-        request.GET.get("page")
+        page_number(request.GET.get("page"))
     )
     return render(
         request,
