@@ -341,3 +341,18 @@ def office_required(view):
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+# Progress updates.
+
+
+def can_approve_updates(user, area):
+    """Approve or decline progress updates waiting for approval, and choose whether the area
+    approves updates first: the area's lead; for the national plan, the office."""
+    return can_submit(user, area)
+
+
+def can_withdraw_update(user):
+    """Withdraw a public progress update with a reason, and see every new update in the
+    national list: the office."""
+    return is_office(user)

@@ -67,8 +67,7 @@ def lead_organisations(action_ids):
 
 
 def public_updates():
-    # An IN over published version ids lets the database walk updates in id order.
-    return ProgressUpdate.objects.filter(version_id__in=published_versions().values("pk"))
+    return ProgressUpdate.objects.public()
 
 
 def _update_date():
@@ -76,7 +75,7 @@ def _update_date():
 
     As in core.selectors.plans, the publication day is read in UTC: cheap in the database.
     """
-    return Coalesce("date", Cast("version__published_at", DateField()), output_field=DateField())
+    return Coalesce("date", Cast("published_at", DateField()), output_field=DateField())
 
 
 def stale_cutoff(today):
@@ -97,7 +96,7 @@ def _activity_since(day):
     recent_update = (
         public_updates()
         .filter(identity=OuterRef("identity"))
-        .filter(Q(date__gte=day) | Q(date__isnull=True, version__published_at__gte=_day_start(day)))
+        .filter(Q(date__gte=day) | Q(date__isnull=True, published_at__gte=_day_start(day)))
     )
     return Q(version__published_at__gte=_day_start(day)) | Q(Exists(recent_update))
 
@@ -185,7 +184,7 @@ def filter_actions(
     version=None,
 ):
     if area:
-        queryset = queryset.filter(version__plan__area__slug=area)
+        queryset = queryset.filter(identity__plan__area__slug=area)
     if version is not None:
         queryset = queryset.filter(version__number=version)
     if section is not None:
@@ -208,15 +207,28 @@ def filter_actions(
     return queryset
 
 
+def _version_in_force():
+    """The number of the version an update was published with: an imported note's own, else
+    the plan's latest version published by then (a note written on the site belongs to no
+    version, and is only ever written on an action of a published plan)."""
+    in_force = (
+        published_versions()
+        .filter(plan_id=OuterRef("identity__plan_id"), published_at__lte=OuterRef("published_at"))
+        .order_by("-published_at", "-number")
+        .values("number")[:1]
+    )
+    return Coalesce("version__number", Subquery(in_force))
+
+
 def updates(*, area=None, action=None, since=None):
     queryset = (
         public_updates()
-        .select_related("identity", "version__plan__area")
-        .annotate(on=_update_date())
+        .select_related("identity__plan__area")
+        .annotate(on=_update_date(), version_number=_version_in_force())
         .order_by("pk")
     )
     if area:
-        queryset = queryset.filter(version__plan__area__slug=area)
+        queryset = queryset.filter(identity__plan__area__slug=area)
     if action:
         queryset = queryset.filter(identity__uid=action)
     if since:

@@ -18,9 +18,11 @@ def active():
 
 def listing():
     """Active marks with everything a card shows, ordered for grouping by section and theme."""
-    latest = ProgressUpdate.objects.filter(
-        identity=OuterRef("identity"), version__state=PUBLISHED
-    ).order_by(F("date").desc(nulls_last=True), "-created_at", "-pk")
+    latest = (
+        ProgressUpdate.objects.public()
+        .filter(identity=OuterRef("identity"))
+        .order_by(F("date").desc(nulls_last=True), "-created_at", "-pk")
+    )
     current = Action.objects.filter(
         identity=OuterRef("identity"), version__state=PUBLISHED
     ).order_by("-version__published_at", "-version__number")

@@ -169,7 +169,7 @@ class Draft:
             lines.append(f"Progress notes dated in {self.label}:")
             lines.extend(
                 f"• {action.ref or '(no ref)'} ({long_date(update.date)}): "
-                f"{first_line(update.note)}"
+                f"{first_line(update.summary)}"
                 for action, update in self.updates
             )
         return lines

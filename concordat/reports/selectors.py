@@ -61,15 +61,13 @@ def version_actions(version):
 
 
 def public_updates(identity_ids, *, until=None):
-    """Progress updates on these identities that are public (their version is published);
+    """Progress updates on these identities that are public (`ProgressUpdate.objects.public`);
     with `until`, only those that speak for a day on or before it (an undated update speaks
-    for the day its version was published)."""
-    updates = ProgressUpdate.objects.filter(
-        identity_id__in=list(identity_ids), version__state=PlanVersion.State.PUBLISHED
-    ).select_related("version")
+    for the day it was published)."""
+    updates = ProgressUpdate.objects.public().filter(identity_id__in=list(identity_ids))
     if until is not None:
         updates = updates.filter(
-            Q(date__lte=until) | Q(date__isnull=True, version__published_at__lte=end_of_day(until))
+            Q(date__lte=until) | Q(date__isnull=True, published_at__lte=end_of_day(until))
         )
     return list(updates.order_by("identity_id", "pk"))
 

@@ -148,7 +148,8 @@ def _last_activity(identity_ids):
     """{identity id: the day of its latest progress update}, in one grouped query."""
     day = Coalesce("date", Cast("created_at", DateField()), output_field=DateField())
     rows = (
-        ProgressUpdate.objects.filter(identity_id__in=identity_ids)
+        ProgressUpdate.objects.public()
+        .filter(identity_id__in=identity_ids)
         .values("identity_id")
         .annotate(last=Max(day))
         .values_list("identity_id", "last")

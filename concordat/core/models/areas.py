@@ -17,7 +17,7 @@ class Region(models.TextChoices):
 
 
 # Fixed pages under /workspace/ that an area's address must not hide.
-RESERVED_AREA_SLUGS = frozenset({"review", "reminders"})
+RESERVED_AREA_SLUGS = frozenset({"review", "reminders", "updates"})
 
 
 def validate_area_slug(value):
@@ -76,6 +76,12 @@ class Area(models.Model):
         default=6, help_text="Months between publishing the plan and its review."
     )
     website = models.URLField(blank=True)
+    approve_updates_first = models.BooleanField(
+        "approve progress updates first",
+        default=False,
+        help_text="Progress updates written by the area's members wait for the area lead's "
+        "approval before they are public.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

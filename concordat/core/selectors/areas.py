@@ -14,7 +14,7 @@ from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Val
 from django.utils import timezone
 
 from concordat.core import rules
-from concordat.core.models import Action, Area, CanonicalStatus, PlanVersion, ProgressUpdate
+from concordat.core.models import Action, Area, CanonicalStatus, PlanVersion
 
 from .plans import (
     area_versions,
@@ -22,7 +22,6 @@ from .plans import (
     latest_versions,
     public_updates,
     published_on,
-    published_versions,
     summarise,
     version_actions,
 )
@@ -64,10 +63,11 @@ def _updated_since(cutoff):
     since the cutoff (probing them per action would scan every such version each time).
     """
     dated = Exists(public_updates().filter(identity=OuterRef("identity"), date__gte=cutoff))
-    published_since = published_versions().filter(published_at__gte=start_of_day(cutoff))
-    undated = ProgressUpdate.objects.filter(
-        version_id__in=published_since.values("pk"), date__isnull=True
-    ).values("identity_id")
+    undated = (
+        public_updates()
+        .filter(published_at__gte=start_of_day(cutoff), date__isnull=True)
+        .values("identity_id")
+    )
     return Q(dated) | Q(identity_id__in=undated)
 
 

@@ -1,8 +1,9 @@
 """Reads of published plans: versions, actions with their latest public progress, and what the
 rules say about each action today (overdue, stale, the RAG to show).
 
-Only published rows are read: a version whose state is published, a progress update whose
-version is published. Every function runs a fixed number of queries, whatever the data size.
+Only published rows are read: a version whose state is published, a progress update that
+`ProgressUpdate.objects.public()` says the public sees. Every function runs a fixed number
+of queries, whatever the data size.
 """
 
 from collections import defaultdict
@@ -97,16 +98,17 @@ def version_by_number(area, number):
 
 
 def public_updates():
-    return ProgressUpdate.objects.filter(version__state=PUBLISHED)
+    """The updates the public sees: the one definition is `ProgressUpdate.objects.public()`."""
+    return ProgressUpdate.objects.public()
 
 
 def update_order_day():
-    """An update's date, or the day its version was published when the source gave none.
+    """An update's date, or the day it was published when the source gave none.
 
     For ordering only: the cast reads the day in UTC, which is cheap in the database; pages
     show `day_of(update)`, the day in local time.
     """
-    return Coalesce("date", Cast("version__published_at", DateField()), output_field=DateField())
+    return Coalesce("date", Cast("published_at", DateField()), output_field=DateField())
 
 
 def _latest_update_id():
@@ -126,7 +128,9 @@ def published_on(version):
 
 def day_of(update):
     """The day an update speaks for: its own date, else the day it was published."""
-    return update.date or published_on(update.version)
+    if update.date:
+        return update.date
+    return timezone.localdate(update.published_at) if update.published_at else None
 
 
 @dataclass
@@ -234,7 +238,7 @@ def _with_progress(queryset, *, on, versions, areas, with_leads=True):
     )
     leads = lead_organisations([action.pk for action in actions]) if with_leads else {}
     wanted = {a.latest_update_id for a in actions if a.latest_update_id}
-    updates = ProgressUpdate.objects.filter(pk__in=wanted).select_related("version")
+    updates = ProgressUpdate.objects.filter(pk__in=wanted)
     by_id = {update.pk: update for update in updates} if wanted else {}
     days = {pk: published_on(version) for pk, version in versions.items()}
     items = []
@@ -327,10 +331,10 @@ def action_page(area, ref, *, on):
         return None
     item = items[0]
     identity_id = item.action.identity_id
+    # Withdrawn updates are listed too: the page shows the withdrawal in their place.
     updates = list(
-        public_updates()
+        ProgressUpdate.objects.listed()
         .filter(identity_id=identity_id)
-        .select_related("version")
         .annotate(day=update_order_day())
         .order_by("-day", "-created_at", "-pk")
     )

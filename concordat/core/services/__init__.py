@@ -8,7 +8,6 @@ from .actions import (
     action_retire,
     action_update,
     draft_action_for,
-    progress_update_post,
 )
 from .areas import AREA_DETAIL_FIELDS, area_update_details
 from .audit import audit_field_changes, audit_record
@@ -22,6 +21,14 @@ from .plans import (
     plan_version_start_draft,
     working_version,
 )
+from .updates import (
+    area_set_update_approval,
+    progress_update_approve,
+    progress_update_decline,
+    progress_update_post,
+    progress_update_withdraw,
+    published_action_for,
+)
 
 __all__ = [
     "AREA_DETAIL_FIELDS",
@@ -33,7 +40,12 @@ __all__ = [
     "action_update",
     "area_update_details",
     "draft_action_for",
+    "area_set_update_approval",
+    "progress_update_approve",
+    "progress_update_decline",
     "progress_update_post",
+    "progress_update_withdraw",
+    "published_action_for",
     "audit_field_changes",
     "audit_record",
     "latest_published_version",

@@ -98,7 +98,7 @@ def _recent(document, export):
     document.add_paragraph("The latest note on each action updated in the last six months.")
     for item in recent:
         document.add_heading(f"{item.action.ref} — {long_date(item.latest_update_on)}", level=3)
-        word.add_text(document, item.latest_update.note)
+        word.add_text(document, item.latest_update.summary)
 
 
 def _full_table(document, export):
