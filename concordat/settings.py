@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "concordat.api",
     "concordat.search",
     "concordat.goodpractice",
+    "concordat.alerts",
     "axes",
 ]
 
@@ -157,6 +158,8 @@ CONCORDAT_TRUSTED_PROXY_COUNT = env_int("CONCORDAT_TRUSTED_PROXY_COUNT", 0)
 # Sign-in attempts (and password-reset requests) one address may make in a window.
 CONCORDAT_SIGNIN_RATE = (env_int("CONCORDAT_SIGNIN_RATE", 30), 15 * 60)
 CONCORDAT_PASSWORD_RESET_RATE = (env_int("CONCORDAT_PASSWORD_RESET_RATE", 5), 60 * 60)
+# Email alert sign-ups allowed per client address an hour.
+CONCORDAT_ALERTS_RATE = (env_int("CONCORDAT_ALERTS_RATE", 10), 60 * 60)
 # django-axes: after repeated failed sign-ins to one account from one address, that account
 # is locked there for a cool-off period (a password reset ends it early).
 AXES_FAILURE_LIMIT = env_int("CONCORDAT_SIGNIN_FAILURE_LIMIT", 5)

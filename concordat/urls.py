@@ -14,6 +14,7 @@ urlpatterns = [
     path("workspace/", include("concordat.imports.urls")),
     path("workspace/", include("concordat.workspace.urls")),
     path("good-practice/", include("concordat.goodpractice.urls")),
+    path("alerts/", include("concordat.alerts.urls")),
     path("downloads/", open_data_views.downloads, name="downloads"),
     path("downloads/concordat-open-data.zip", open_data_views.download_zip, name="download_zip"),
     path("feeds/publications.atom", open_data_feeds.publications_feed, name="publications_feed"),

@@ -115,9 +115,10 @@ def test_the_history_of_an_action_shows_every_kind_of_change(
         "editor@riverside.test.example changed action in Version 2 Review the place of safety "
         "Review the place of safety suite" in page
     )
-    assert "editor@riverside.test.example posted update in Version 2" in page
-    assert "Suite visited" in page
-    assert "editor@riverside.test.example changed rag in Version 2 (empty) green" in page
+    assert "editor@riverside.test.example posted update Suite visited" in page
+    # The update's RAG reaches the published action and the draft's copy, each audited.
+    assert "editor@riverside.test.example changed by a progress update rag in Version 1" in page
+    assert "editor@riverside.test.example changed by a progress update rag in Version 2" in page
     assert (
         "lead@riverside.test.example changed reason for retiring in Version 2 (empty) "
         "Merged with 1.1" in page

@@ -31,7 +31,7 @@ def queries(client, url):
 
 def grow(world, actor, start, count):
     for number in range(start, start + count):
-        action = action_create(
+        action_create(
             area=world.area,
             actor=actor,
             text=f"Extra action {number}",

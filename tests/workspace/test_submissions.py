@@ -311,16 +311,11 @@ def test_the_national_plan_signatory_editors_update_and_the_office_publishes(
         "/workspace/england/updates/",
         {"on": "3/3/2016", f"note_{led.identity_id}": "Guidance published in February"},
     )
-    draft = PlanVersion.objects.get(plan__area=world.national, state="draft")
-    # The signatory editor cannot send it; the office does, then publishes it.
-    assert client.get("/workspace/england/submit/").status_code == 403
-    client.force_login(office_user)
-    client.post("/workspace/england/submit/", {"note": "Quarterly update"})
-    submission = Submission.objects.get(area=world.national)
-    client.post(f"/workspace/review/{submission.pk}/", {"decision": "publish"})
-    draft.refresh_from_db()
-    assert draft.state == PlanVersion.State.PUBLISHED
+    # Public at once: no draft, nothing for the office to publish.
+    assert not PlanVersion.objects.filter(plan__area=world.national, state="draft").exists()
     assert "Guidance published in February" in words(client.get("/areas/england/plan/actions/1.1/"))
+    assert client.get("/workspace/england/submit/").status_code == 403
+    assert not Submission.objects.filter(area=world.national).exists()
 
 
 def test_discarding_a_returned_draft_keeps_the_review_and_the_reply(
