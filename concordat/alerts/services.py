@@ -69,7 +69,7 @@ def subscription_request(*, email, area, identity=None, frequency, action_ref=""
     message = EmailMessage(
         f"Confirm your email alerts for {what}", body, settings.DEFAULT_FROM_EMAIL, [email]
     )
-    transaction.on_commit(message.send)
+    message.send()
     return subscription
 
 
