@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "concordat.search",
     "concordat.goodpractice",
     "concordat.alerts",
+    "concordat.voice",
     "axes",
 ]
 
@@ -274,6 +275,12 @@ CONCORDAT_IMPORT_UPLOAD_LIFETIME = env_int("CONCORDAT_IMPORT_UPLOAD_LIFETIME", 2
 CONCORDAT_METRICS_CSV_MAX_BYTES = env_int("CONCORDAT_METRICS_CSV_MAX_BYTES", 1024 * 1024)
 # Rebuild the open-data ZIP after each publication (off: leave it to build_downloads --if-stale).
 CONCORDAT_BUILD_DOWNLOADS_ON_PUBLISH = env_bool("CONCORDAT_BUILD_DOWNLOADS_ON_PUBLISH", True)
+# Files of evidence on progress updates (PDF, PNG, JPEG) larger than this are refused.
+CONCORDAT_EVIDENCE_MAX_BYTES = env_int("CONCORDAT_EVIDENCE_MAX_BYTES", 5 * 1024 * 1024)
+# Questions from the public: how many one client address, and one email address, may ask
+# (attempts, window in seconds).
+CONCORDAT_QUESTIONS_RATE = (env_int("CONCORDAT_QUESTIONS_PER_HOUR", 5), 3600)
+CONCORDAT_QUESTIONS_PER_EMAIL_RATE = (env_int("CONCORDAT_QUESTIONS_PER_EMAIL_DAY", 10), 86400)
 CONCORDAT_SERVICE_NAME = "Crisis Care Concordat action plans"
 DATA_UPLOAD_MAX_MEMORY_SIZE = CONCORDAT_UPLOAD_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

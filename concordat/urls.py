@@ -7,6 +7,8 @@ from concordat.api.api import api as open_data_api
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Before the public pages and the workspace, whose area addresses would match these.
+    path("", include("concordat.voice.urls")),
     path("accounts/", include("concordat.accounts.urls")),
     path("api/", include("concordat.api.urls")),
     path("api/", open_data_api.urls),

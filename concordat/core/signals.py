@@ -11,3 +11,5 @@ progress_report_published = Signal()
 progress_update_published = Signal()
 # Sent after the Concordat office withdraws a public progress update, with `update`.
 progress_update_withdrawn = Signal()
+# Sent after evidence (a link or a file) is added to a progress update, with `evidence`.
+update_evidence_added = Signal()

@@ -156,6 +156,10 @@ class ReminderKind(models.TextChoices):
     ACTIONS_OVERDUE = "actions_overdue", "Actions have fallen overdue"
     ACTIONS_STALE = "actions_stale", "Actions have had no progress update for six months"
     OFFICE_DIGEST = "office_digest", "Daily digest for the Concordat office"
+    QUESTIONS_UNANSWERED = (
+        "questions_unanswered",
+        "Questions from the public unanswered for 20 working days",
+    )
 
 
 class ReminderPreference(models.Model):
@@ -170,6 +174,7 @@ class ReminderPreference(models.Model):
     actions_overdue = models.BooleanField(default=True)
     actions_stale = models.BooleanField(default=True)
     office_digest = models.BooleanField(default=True)
+    questions_unanswered = models.BooleanField(default=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self):

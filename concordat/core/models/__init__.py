@@ -1,5 +1,6 @@
 from .areas import Area, Region
 from .audit import AuditEntry
+from .evidence import UpdateEvidence
 from .organisations import NationalRole, Organisation, Section, Sector
 from .plans import (
     CLOSED_STATUSES,
@@ -32,4 +33,5 @@ __all__ = [
     "Region",
     "Section",
     "Sector",
+    "UpdateEvidence",
 ]

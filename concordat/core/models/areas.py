@@ -16,8 +16,8 @@ class Region(models.TextChoices):
     SOUTH_WEST = "south-west", "South West"
 
 
-# Fixed pages under /workspace/ that an area's address must not hide.
-RESERVED_AREA_SLUGS = frozenset({"review", "reminders", "updates"})
+# Fixed pages under /workspace/ and /areas/ that an area's address must not hide.
+RESERVED_AREA_SLUGS = frozenset({"review", "reminders", "updates", "questions", "disagreement"})
 
 
 def validate_area_slug(value):

@@ -335,6 +335,7 @@ def action_page(area, ref, *, on):
     updates = list(
         ProgressUpdate.objects.listed()
         .filter(identity_id=identity_id)
+        .prefetch_related("evidence")
         .annotate(day=update_order_day())
         .order_by("-day", "-created_at", "-pk")
     )

@@ -11,6 +11,7 @@ from .actions import (
 )
 from .areas import AREA_DETAIL_FIELDS, area_update_details
 from .audit import audit_field_changes, audit_record
+from .evidence import evidence_add_file, evidence_add_link
 from .organisations import organisation_upsert
 from .plans import (
     latest_published_version,
@@ -40,6 +41,8 @@ __all__ = [
     "action_update",
     "area_update_details",
     "draft_action_for",
+    "evidence_add_file",
+    "evidence_add_link",
     "area_set_update_approval",
     "progress_update_approve",
     "progress_update_decline",
