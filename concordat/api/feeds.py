@@ -127,6 +127,29 @@ def _update_entry(update):
     )
 
 
+def _answered_questions(area):
+    from concordat.voice.selectors import public_questions
+
+    return public_questions().filter(area=area).order_by("-replied_at", "-pk")[:LIMIT]
+
+
+def _question_entry(area, question):
+    """A question from the public and the area's reply, published together."""
+    if question.identity_id:
+        link = public_path("public:action", area.slug, question.action_ref)
+    else:
+        link = public_path("public:report", area.slug, question.report_id)
+    return Entry(
+        key=f"question:{question.pk}",
+        title=f"{area.name}: a question about {question.about} answered",
+        description=f"Question: {question.body[:500]}\n\nReply from {area.name}: "
+        f"{question.reply[:1000]}",
+        link=f"{link or public_path('public:area', area.slug) or '/'}#question-{question.pk}",
+        published=question.replied_at,
+        area=area.name,
+    )
+
+
 def _newest(entries):
     return sorted(entries, key=lambda entry: (entry.published, entry.key), reverse=True)[:LIMIT]
 
@@ -200,6 +223,7 @@ class AreaFeed(PublicationsFeed):
         entries += [_report_entry(r) for r in selectors.reports(area=obj.slug)]
         entries += status_changes(obj)
         entries += [_update_entry(u) for u in published_updates(area=obj)[:LIMIT]]
+        entries += [_question_entry(obj, q) for q in _answered_questions(obj)]
         return _newest(entries)
 
 

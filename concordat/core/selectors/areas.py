@@ -14,7 +14,14 @@ from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Val
 from django.utils import timezone
 
 from concordat.core import rules
-from concordat.core.models import Action, Area, CanonicalStatus, PlanVersion
+from concordat.core.models import (
+    Action,
+    Area,
+    CanonicalStatus,
+    PlanVersion,
+    ProgressUpdate,
+    UpdateEvidence,
+)
 
 from .plans import (
     area_versions,
@@ -71,12 +78,25 @@ def _updated_since(cutoff):
     return Q(dated) | Q(identity_id__in=undated)
 
 
+def _has_public_evidence():
+    """Evidence (a link or a file) on a public progress update of the action."""
+    return Exists(
+        UpdateEvidence.objects.filter(
+            update__identity=OuterRef("identity"),
+            update__state=ProgressUpdate.State.PUBLISHED,
+            update__withdrawn_at__isnull=True,
+        )
+    )
+
+
 @dataclass
 class AreaSummary:
     area: Area
     version: PlanVersion | None = None
     total: int = 0
     complete: int = 0
+    # Marked complete with no evidence on any of the action's public updates.
+    complete_without_evidence: int = 0
     updated_recently: int = 0
     overdue: int = 0
     stale: int = 0
@@ -169,7 +189,11 @@ def area_summaries(*, on, region="", stage=""):
         Action.objects.filter(version_id__in=list(by_version))
         .annotate(bucket=_due_bucket(on))
         .values("version_id", "canonical_status", "rag", "bucket")
-        .annotate(n=Count("pk"), recent=Count("pk", filter=_updated_since(judge.cutoff)))
+        .annotate(
+            n=Count("pk"),
+            recent=Count("pk", filter=_updated_since(judge.cutoff)),
+            bare=Count("pk", filter=~Q(_has_public_evidence())),
+        )
         .order_by()
     )
     for row in groups:
@@ -179,6 +203,8 @@ def area_summaries(*, on, region="", stage=""):
         # Publishing the plan counts as activity, as on the plan page.
         fresh = summary.published_on is not None and summary.published_on >= judge.cutoff
         status = row["canonical_status"]
+        if status == CanonicalStatus.COMPLETE:
+            summary.complete_without_evidence += row["bare"]
         for recent, count in ((True, row["recent"]), (False, row["n"] - row["recent"])):
             if count:
                 verdict = judge(
@@ -207,6 +233,7 @@ def totals(summaries):
     for summary in summaries:
         total.total += summary.total
         total.complete += summary.complete
+        total.complete_without_evidence += summary.complete_without_evidence
         total.updated_recently += summary.updated_recently
         total.overdue += summary.overdue
         total.stale += summary.stale
