@@ -90,19 +90,32 @@ class ActionVoice:
         return [v for v in self.verdicts if v.verdict]
 
 
-def action_voice(area, action):
-    """What the public's voice adds to a published action's page: 4 queries."""
+def action_voice(area, action, updates=None):
+    """What the public's voice adds to a published action's page: 2 queries, and one more
+    without `updates` (the action's listed updates with their evidence prefetched, which
+    say whether a public one carries evidence)."""
     questions = list(
         public_questions().filter(identity_id=action.identity_id).order_by("replied_at", "pk")
     )
-    panels = area_panels(area)
-    latest = latest_verdicts([action.identity_id], panels).get(action.identity_id, {})
+    latest = {}
+    verdicts = (
+        Verdict.objects.filter(identity_id=action.identity_id, panel__area=area)
+        .select_related("panel")
+        .order_by("panel__name", "panel_id", "-created_at", "-pk")
+    )
+    for verdict in verdicts:
+        latest.setdefault(verdict.panel_id, verdict)
     complete = action.canonical_status == CanonicalStatus.COMPLETE
+    if not complete:
+        evidenced = True
+    elif updates is not None:
+        evidenced = any(u.is_public and u.evidence.all() for u in updates)
+    else:
+        evidenced = action.identity_id in evidenced_identities([action.identity_id])
     return ActionVoice(
         questions=questions,
-        verdicts=[PanelVerdict(p, latest.get(p.pk), action.rag) for p in panels],
-        complete_without_evidence=complete
-        and action.identity_id not in evidenced_identities([action.identity_id]),
+        verdicts=[PanelVerdict(v.panel, v, action.rag) for v in latest.values()],
+        complete_without_evidence=complete and not evidenced,
         area_rag=action.rag,
     )
 
@@ -144,20 +157,29 @@ class Disagreement:
 
 def area_disagreements(area, version):
     """The actions of the area's published version where a panel's latest verdict differs
-    from the area's reported RAG: 3 queries."""
+    from the area's reported RAG: one query, and one more when there are verdicts."""
     if version is None:
         return []
-    panels = area_panels(area)
-    if not panels:
+    verdicts = (
+        Verdict.objects.filter(
+            panel__area=area, identity_id__in=version.actions.values("identity_id")
+        )
+        .select_related("panel")
+        .order_by("identity_id", "panel_id", "-created_at", "-pk")
+    )
+    latest = {}
+    for verdict in verdicts:
+        latest.setdefault(verdict.identity_id, {}).setdefault(verdict.panel_id, verdict)
+    if not latest:
         return []
-    actions = list(version.actions.only("pk", "ref", "rag", "identity_id", "position"))
-    latest = latest_verdicts([a.identity_id for a in actions], panels)
-    by_pk = {p.pk: p for p in panels}
+    actions = version.actions.filter(identity_id__in=list(latest)).only(
+        "pk", "ref", "rag", "identity_id", "position"
+    )
     found = []
-    for action in actions:
-        for panel_id, verdict in latest.get(action.identity_id, {}).items():
+    for action in actions.order_by("position", "pk"):
+        for verdict in latest[action.identity_id].values():
             if rules.disagrees(action.rag, verdict.rag):
-                found.append(Disagreement(action, by_pk[panel_id], verdict))
+                found.append(Disagreement(action, verdict.panel, verdict))
     return found
 
 

@@ -35,8 +35,9 @@ def _send(*, to, subject, template, context):
         f"voice/emails/{template}.txt",
         {"service_name": settings.CONCORDAT_SERVICE_NAME, **context},
     )
-    message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
-    transaction.on_commit(message.send)
+    # Sent inside the transaction, as the alerts' confirmations are: if it cannot be sent,
+    # nothing is saved and the person can try again.
+    EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [to]).send()
 
 
 def _user(actor):

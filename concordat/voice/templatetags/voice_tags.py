@@ -15,9 +15,9 @@ register = template.Library()
 
 
 @register.simple_tag
-def action_voice(area, action):
+def action_voice(area, action, updates=None):
     """Published questions, the panels' verdicts and the evidence mark for an action page."""
-    return selectors.action_voice(area, action)
+    return selectors.action_voice(area, action, updates)
 
 
 @register.simple_tag
@@ -26,12 +26,13 @@ def report_questions(report):
 
 
 @register.simple_tag
-def area_voice(area):
+def area_voice(area, version=None):
     """For the area's page: questions unanswered after 20 working days (what they are about
-    and when, never their text), and where independent reviewers disagree."""
+    and when, never their text), and where independent reviewers disagree. `version`: the
+    area's latest published version, if the page has it (else it is read)."""
     return {
         "unanswered": selectors.unanswered(area, on=timezone.localdate()),
-        "disagreements": selectors.area_disagreements(area, latest_version(area)),
+        "disagreements": selectors.area_disagreements(area, version or latest_version(area)),
     }
 
 
