@@ -11,12 +11,22 @@ from django.core import mail
 
 from concordat.voice.models import Question
 from tests.accounts.fixtures import TEST_PASSWORD
-from tests.voice.conftest import make_question, reviewer, world  # noqa: F401 - fixtures
+from tests.voice.conftest import add_reviewer, build_world, make_question
 from tests.voice.test_evidence import pdf_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 ACTION = "/areas/riverside/plan/actions/1.2/"
+
+
+@pytest.fixture
+def world(area, other_area, area_lead, office_user):
+    return build_world(area, other_area, area_lead, office_user)
+
+
+@pytest.fixture
+def reviewer(world, office_user):
+    return add_reviewer(world, office_user)
 
 
 @pytest.fixture
@@ -53,7 +63,7 @@ def test_ask_moderate_answer_review_and_evidence(
     reviewer,
     area_editor,
     settings,
-    tmp_path,  # noqa: F811
+    tmp_path,
 ):
     settings.MEDIA_ROOT = tmp_path / "media"
     # The public asks.
@@ -136,7 +146,7 @@ def test_ask_moderate_answer_review_and_evidence(
     axe_check(page)
 
 
-def test_asking_and_moderating_work_without_javascript(no_js_page, world, area_lead):  # noqa: F811
+def test_asking_and_moderating_work_without_javascript(no_js_page, world, area_lead):
     page = no_js_page
     page.goto("/areas/riverside/plan/actions/1.1/ask/")
     page.get_by_label("Your question").fill("When will the line be open all night?")
@@ -157,7 +167,7 @@ def test_asking_and_moderating_work_without_javascript(no_js_page, world, area_l
     assert "It is not about this action or report" in mail.outbox[-1].body
 
 
-def test_unanswered_questions_on_the_area_page_pass_axe(page, axe_check, world):  # noqa: F811
+def test_unanswered_questions_on_the_area_page_pass_axe(page, axe_check, world):
     make_question(world, body="Old", state="accepted", days_ago=45)
     page.goto("/areas/riverside/")
     assert page.get_by_role("heading", name=re.compile("unanswered for more than 20")).is_visible()

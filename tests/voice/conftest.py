@@ -50,6 +50,15 @@ class VoiceWorld:
 
 @pytest.fixture
 def world(area, other_area, area_lead, office_user):
+    return build_world(area, other_area, area_lead, office_user)
+
+
+@pytest.fixture
+def reviewer(world, office_user):
+    return add_reviewer(world, office_user)
+
+
+def build_world(area, other_area, area_lead, office_user):
     version = publish_plan(
         area,
         [
@@ -88,8 +97,7 @@ def world(area, other_area, area_lead, office_user):
     return VoiceWorld(area=area, version=version, report=report, panel=panel, update=update)
 
 
-@pytest.fixture
-def reviewer(world, office_user):
+def add_reviewer(world, office_user):
     user = make_user("reviewer@panel.test.example", name="Rae Reviewer")
     reviewer_grant(user=user, panel=world.panel, by=office_user)
     return user
