@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from concordat.accounts import permissions
 from concordat.accounts.permissions import area_view
 from concordat.core.models import Section
+from concordat.core.selectors.plans import lead_choices
 from concordat.core.services import progress_update_post, published_action_for
 
 from .. import selectors
@@ -24,17 +25,13 @@ from .helpers import action_in_area, crumbs, error_messages, today
 ROUND_PAGE_SIZE = 10
 
 
-def needs_approval(user, area):
-    return area.approve_updates_first and not permissions.can_approve_updates(user, area)
-
-
 def saved_message(update):
     if update.is_public:
         return "It is public now."
     return "It will be public when the area's lead approves it."
 
 
-def _post(*, action, actor, area, note, on, canonical_status, rag, no_change=False):
+def _post(*, action, actor, note, on, canonical_status, rag, no_change=False):
     return progress_update_post(
         action=action,
         actor=actor,
@@ -44,7 +41,6 @@ def _post(*, action, actor, area, note, on, canonical_status, rag, no_change=Fal
         canonical_status=canonical_status or None,
         rag=rag,
         no_change=no_change,
-        needs_approval=needs_approval(actor, area),
     )
 
 
@@ -66,7 +62,6 @@ def action_progress(request, area, pk):
             update = _post(
                 action=published,
                 actor=request.user,
-                area=area,
                 note=data["note"],
                 on=data["on"],
                 canonical_status=data["canonical_status"],
@@ -90,7 +85,7 @@ def action_progress(request, area, pk):
             "action": published,
             "back": action,
             "form": form,
-            "needs_approval": needs_approval(request.user, area),
+            "needs_approval": permissions.update_needs_approval(request.user, area),
             "breadcrumbs": crumbs(
                 area,
                 (label, reverse("workspace:action", args=[area.slug, action.pk])),
@@ -139,11 +134,6 @@ def _filtered(items, filters, user):
     return found
 
 
-def _lead_choices(items):
-    seen = {o.slug: o.name for item in items for o in item.organisations}
-    return sorted(seen.items(), key=lambda pair: pair[1].lower())
-
-
 def _page_items(request, items, filters):
     """The items shown: one section whole, else a page of ROUND_PAGE_SIZE."""
     section = filters.cleaned_data.get("section") if filters.is_valid() else None
@@ -168,7 +158,7 @@ def _with_posted(page_items, all_items, data):
     return [*page_items, *extra]
 
 
-def _save_rows(form, targets, *, actor, area):
+def _save_rows(form, targets, *, actor):
     """Save each target row on its own; returns the rows saved. A row that cannot be saved
     keeps its text and gets the error; the others are not touched."""
     saved = []
@@ -183,7 +173,6 @@ def _save_rows(form, targets, *, actor, area):
             update = _post(
                 action=item.action,
                 actor=actor,
-                area=area,
                 note=note,
                 on=form.cleaned_data["on"],
                 canonical_status=canonical_status,
@@ -234,7 +223,7 @@ def update_round(request, area):
     filters = UpdateRoundFilters(
         request.GET,
         sections=list(Section.objects.order_by("number")),
-        leads=_lead_choices(all_items),
+        leads=lead_choices(all_items),
     )
     items = _filtered(all_items, filters, request.user)
     page = _page_items(request, items, filters)
@@ -256,7 +245,7 @@ def update_round(request, area):
                     "action.",
                 )
             else:
-                saved = _save_rows(form, targets, actor=request.user, area=area)
+                saved = _save_rows(form, targets, actor=request.user)
         if saved:
             count = len(saved)
             public = sum(update.is_public for _item, update in saved)
@@ -288,7 +277,7 @@ def update_round(request, area):
             "rows": form.rows(),
             "saved": {item.action.identity_id for item, _update in saved},
             "can_filter_mine": bool(permissions.signatory_organisation_ids(request.user)),
-            "needs_approval": needs_approval(request.user, area),
+            "needs_approval": permissions.update_needs_approval(request.user, area),
             "form_action": _round_address(area, request),
             "breadcrumbs": crumbs(area, ("Update round", None)),
         },
