@@ -583,7 +583,8 @@ class SubmitForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    """Publish or return: one form, two buttons (`decision`)."""
+    """Publish or return: one form, two buttons (`decision`). Each minimum-expectation check
+    has its own confirm box, shown with the check's evidence (`check_rows`)."""
 
     PUBLISH = "publish"
     RETURN = "return"
@@ -600,11 +601,26 @@ class ReviewForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs=CHECKBOX),
     )
+    not_met_reason = forms.CharField(
+        label="Why publish although some checks are not met?",
+        required=False,
+        help_text="Needed to publish while a check is not met. The area sees it with the "
+        "submission, and it is kept in the audit.",
+        widget=forms.Textarea(attrs={**AREA, "rows": 3}),
+    )
 
     def __init__(self, *args, checks=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.checks = list(checks)
         self.fields["confirmed"].choices = [(check.key, check.title) for check in self.checks]
+        self.not_met = [check for check in self.checks if not check.passed]
+        if self.not_met:
+            count = len(self.not_met)
+            self.fields[
+                "not_met_reason"
+            ].label = (
+                f"Why publish although {count} check{'s are' if count != 1 else ' is'} not met?"
+            )
 
     def clean(self):
         data = super().clean()
@@ -612,18 +628,10 @@ class ReviewForm(forms.Form):
             self.add_error("comments", "Say what the area needs to change before it is published")
         return data
 
-    def checklist(self):
-        confirmed = set(self.cleaned_data.get("confirmed") or ())
-        return [
-            {
-                "key": check.key,
-                "title": check.title,
-                "passed": check.passed,
-                "summary": check.summary,
-                "confirmed": check.key in confirmed,
-            }
-            for check in self.checks
-        ]
+    def check_rows(self):
+        """(check, whether its box is ticked) for every check, in order."""
+        ticked = set(self["confirmed"].value() or ())
+        return [(check, check.key in ticked) for check in self.checks]
 
 
 class ReplyForm(forms.Form):

@@ -519,3 +519,18 @@ def national_updates():
 
 def update_by_pk(pk):
     return _with_ref(ProgressUpdate.objects.filter(pk=pk)).first()
+
+
+def notes_published_with(version):
+    """The progress notes imported with a version: they are public when it is published
+    (notes written on the site belong to no version). Each with `action_ref`, its action's
+    ref in that version, in plan order."""
+    refs = Action.objects.filter(version=version, identity=OuterRef("identity")).values("ref")[:1]
+    positions = Action.objects.filter(version=version, identity=OuterRef("identity")).values(
+        "position"
+    )[:1]
+    return list(
+        ProgressUpdate.objects.filter(version=version)
+        .annotate(action_ref=Subquery(refs), position=Subquery(positions))
+        .order_by("position", "-date", "pk")
+    )
