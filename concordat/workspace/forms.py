@@ -406,7 +406,43 @@ class UpdateRoundForm(forms.Form):
 
     def row_has_errors(self, item):
         pk = item.action.identity_id
-        return any(self.has_error(f"{name}_{pk}") for name in ("note", "status", "rag", "nochange"))
+        return any(self.has_error(f"{name}_{pk}") for name in self.ROW_FIELDS)
+
+    ROW_FIELDS = ("note", "status", "rag", "nochange")
+
+    @staticmethod
+    def with_posted(page_items, all_items, data):
+        """The page's items, plus any other open action the posted form wrote about (the
+        page's actions may have shifted since it was loaded: nothing typed is dropped)."""
+        shown = {item.action.identity_id for item in page_items}
+        posted = {
+            key.removeprefix("note_")
+            for key, value in data.items()
+            if key.startswith("note_") and value.strip()
+        } | {key.removeprefix("nochange_") for key in data if key.startswith("nochange_")}
+        extra = [
+            item
+            for item in all_items
+            if str(item.action.identity_id) in posted and item.action.identity_id not in shown
+        ]
+        return [*page_items, *extra]
+
+    def keep_errors_of(self, targets):
+        """Drop the errors of rows not being saved: those rows were not asked for."""
+        wanted = {
+            f"{name}_{item.action.identity_id}" for item in targets for name in self.ROW_FIELDS
+        }
+        for key in list(self.errors):
+            if key not in ("on", "__all__") and key not in wanted:
+                del self.errors[key]
+
+    def clear_rows(self, items):
+        """Empty the rows of these items (saved): the page shows them ready for a new note."""
+        data = self.data.copy()
+        for item in items:
+            for name in self.ROW_FIELDS:
+                data.pop(f"{name}_{item.action.identity_id}", None)
+        self.data = data
 
     def entries(self):
         """(item, entry) for every row with a note or "reviewed, no change"."""

@@ -112,50 +112,11 @@ def _round_items(area, user):
     return state, [item for item in items if item.is_open and item.can_update]
 
 
-def _filtered(items, filters, user):
-    data = filters.cleaned_data if filters.is_valid() else {}
-    mine = permissions.signatory_organisation_ids(user) if data.get("mine") else None
-    found = []
-    for item in items:
-        organisations = {organisation.pk for organisation in item.organisations}
-        slugs = {organisation.slug for organisation in item.organisations}
-        section = item.action.section.number if item.action.section_id else None
-        if data.get("overdue") and not item.overdue:
-            continue
-        if data.get("stale") and not item.stale:
-            continue
-        if data.get("section") and section != data["section"]:
-            continue
-        if data.get("lead") and data["lead"] not in slugs:
-            continue
-        if mine is not None and not organisations & set(mine):
-            continue
-        found.append(item)
-    return found
-
-
 def _page_items(request, items, filters):
     """The items shown: one section whole, else a page of ROUND_PAGE_SIZE."""
     section = filters.cleaned_data.get("section") if filters.is_valid() else None
     paginator = Paginator(items, (len(items) or 1) if section else ROUND_PAGE_SIZE)
     return paginator.get_page(request.GET.get("page"))
-
-
-def _with_posted(page_items, all_items, data):
-    """The page's items, plus any other open action the posted form wrote about (the page's
-    actions may have shifted since it was loaded: nothing typed is dropped)."""
-    shown = {item.action.identity_id for item in page_items}
-    posted = {
-        key.removeprefix("note_")
-        for key, value in data.items()
-        if key.startswith("note_") and value.strip()
-    } | {key.removeprefix("nochange_") for key in data if key.startswith("nochange_")}
-    extra = [
-        item
-        for item in all_items
-        if str(item.action.identity_id) in posted and item.action.identity_id not in shown
-    ]
-    return [*page_items, *extra]
 
 
 def _save_rows(form, targets, *, actor):
@@ -188,26 +149,6 @@ def _save_rows(form, targets, *, actor):
     return saved
 
 
-def _keep_errors_of(form, targets):
-    """Errors on rows not being saved are not shown: those rows were not asked for."""
-    wanted = {
-        f"{name}_{item.action.identity_id}"
-        for item in targets
-        for name in ("note", "status", "rag", "nochange")
-    }
-    for key in list(form.errors):
-        if key not in ("on", "__all__") and key not in wanted:
-            del form.errors[key]
-
-
-def _clear_rows(form, rows):
-    data = form.data.copy()
-    for item, _update in rows:
-        for name in ("note", "status", "rag", "nochange"):
-            data.pop(f"{name}_{item.action.identity_id}", None)
-    form.data = data
-
-
 def _round_address(area, request, page=None):
     query = request.GET.copy()
     if page is not None:
@@ -225,18 +166,22 @@ def update_round(request, area):
         sections=list(Section.objects.order_by("number")),
         leads=lead_choices(all_items),
     )
-    items = _filtered(all_items, filters, request.user)
+    items = selectors.round_filter(
+        all_items,
+        **(filters.cleaned_data if filters.is_valid() else {}),
+        organisation_ids=permissions.signatory_organisation_ids(request.user),
+    )
     page = _page_items(request, items, filters)
     shown = list(page.object_list)
     if request.method == "POST":
-        shown = _with_posted(shown, all_items, request.POST)
+        shown = UpdateRoundForm.with_posted(shown, all_items, request.POST)
     form = UpdateRoundForm(request.POST or None, items=shown, initial={"on": today()})
     saved = []
     if request.method == "POST":
         choice = request.POST.get("save", "all")
         targets = [item for item in shown if str(item.action.identity_id) == choice] or shown
         form.is_valid()
-        _keep_errors_of(form, targets)
+        form.keep_errors_of(targets)
         if not form.has_error("on") and not form.non_field_errors():
             if not any(form.entry(item) for item in targets) and not form.errors:
                 form.add_error(
@@ -261,7 +206,7 @@ def update_round(request, area):
             if choice == "next" and page.has_next():
                 return redirect(_round_address(area, request, page.next_page_number()))
             return redirect(_round_address(area, request))
-        _clear_rows(form, saved)
+        form.clear_rows(item for item, _update in saved)
     return render(
         request,
         "workspace/update_round.html",
