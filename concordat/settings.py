@@ -161,6 +161,8 @@ CONCORDAT_SIGNIN_RATE = (env_int("CONCORDAT_SIGNIN_RATE", 30), 15 * 60)
 CONCORDAT_PASSWORD_RESET_RATE = (env_int("CONCORDAT_PASSWORD_RESET_RATE", 5), 60 * 60)
 # Email alert sign-ups allowed per client address an hour.
 CONCORDAT_ALERTS_RATE = (env_int("CONCORDAT_ALERTS_RATE", 10), 60 * 60)
+# Days an address that asked for alerts and never confirmed is kept (send_alert_digests deletes it).
+CONCORDAT_ALERTS_UNCONFIRMED_DAYS = env_int("CONCORDAT_ALERTS_UNCONFIRMED_DAYS", 7)
 # django-axes: after repeated failed sign-ins to one account from one address, that account
 # is locked there for a cool-off period (a password reset ends it early).
 AXES_FAILURE_LIMIT = env_int("CONCORDAT_SIGNIN_FAILURE_LIMIT", 5)

@@ -361,6 +361,13 @@ def can_approve_updates(user, area):
     return can_submit(user, area)
 
 
+def update_needs_approval(user, area):
+    """Whether a progress update this user writes in the area waits for approval before it
+    is public: when the area asks its lead to approve updates first, for everyone but those
+    who approve them."""
+    return area.approve_updates_first and not can_approve_updates(user, area)
+
+
 def can_withdraw_update(user):
     """Withdraw a public progress update with a reason, and see every new update in the
     national list: the office."""

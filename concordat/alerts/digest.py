@@ -32,7 +32,7 @@ from concordat.core.selectors.updates import published_updates
 from concordat.reports.models import ProgressReport
 
 from .models import Digest, Subscription
-from .services import describe, link, unsubscribe_headers
+from .services import describe, link, subscription_purge_unconfirmed, unsubscribe_headers
 
 
 def period_of(subscription, on):
@@ -207,8 +207,10 @@ def deliver(pairs, *, worker=None, now=None, connection=None):
 
 
 def send_alert_digests(*, on=None, worker=None, now=None):
+    """Delete addresses never confirmed in time, then record and send the digests due."""
     now = now or timezone.now()
     on = on or timezone.localdate(now)
+    subscription_purge_unconfirmed(now=now)
     pairs = due(on)
     record(pairs)
     return deliver(pairs, worker=worker, now=now)

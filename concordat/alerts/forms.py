@@ -20,5 +20,9 @@ class FollowForm(forms.Form):
         label="How often",
         choices=Subscription.Frequency.choices,
         initial=Subscription.Frequency.WEEKLY,
-        widget=forms.Select(attrs={"class": "govuk-select"}),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose daily or weekly",
+            "invalid_choice": "Choose daily or weekly",
+        },
     )

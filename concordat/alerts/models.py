@@ -3,7 +3,8 @@ action, and get a daily or weekly digest of what was published.
 
 `Subscription` holds one address following one thing. It is confirmed by a link sent to the
 address (double opt-in); every email carries a one-click unsubscribe and a link to the page
-that deletes the address. Addresses are used for the digests only and never shown.
+that deletes the address. Addresses are used for the digests only and never shown; one never
+confirmed is deleted after `CONCORDAT_ALERTS_UNCONFIRMED_DAYS`.
 
 `Digest` is the ledger `send_alert_digests` claims each email in before sending it (one row
 per subscription and period), as `send_reminders` does with `Reminder`, so nothing is sent
@@ -43,8 +44,24 @@ class Subscription(models.Model):
     )
 
     class Meta:
-        # One subscription per address and thing followed: kept by `subscription_request`.
-        indexes = [models.Index(fields=["confirmed_at", "frequency"])]
+        # One subscription per address and thing followed (an area's whole plan, or one
+        # action): two constraints, as a unique key treats every empty `identity` as distinct.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["email", "area"],
+                condition=models.Q(identity__isnull=True),
+                name="alert_once_per_area",
+            ),
+            models.UniqueConstraint(
+                fields=["email", "identity"],
+                condition=models.Q(identity__isnull=False),
+                name="alert_once_per_action",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["confirmed_at", "frequency"]),
+            models.Index(fields=["confirmed_at", "created_at"]),
+        ]
 
     def __str__(self):
         return f"Subscription {self.pk}"  # never the address

@@ -1,6 +1,8 @@
 """Writes for email alerts: ask to follow (sends the confirmation), confirm, unsubscribe,
 delete an address. Each is one transaction; nothing here says whether an address is known."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
@@ -42,15 +44,11 @@ def subscription_request(*, email, area, identity=None, frequency, action_ref=""
     email = email.strip().lower()
     if frequency not in Subscription.Frequency.values:
         raise ValidationError("Choose daily or weekly.")
-    subscription = (
-        Subscription.objects.select_for_update()
-        .filter(email=email, area=area, identity=identity)
-        .first()
+    # get_or_create reads again after losing a race to create the same row.
+    subscription, _created = Subscription.objects.get_or_create(
+        email=email, area=area, identity=identity, defaults={"frequency": frequency}
     )
-    if subscription is None:
-        subscription = Subscription.objects.create(
-            email=email, area=area, identity=identity, frequency=frequency
-        )
+    subscription = Subscription.objects.select_for_update().get(pk=subscription.pk)
     if subscription.confirmed_at is not None:
         return subscription
     subscription.frequency = frequency
@@ -105,3 +103,15 @@ def address_delete(*, token):
     count = subscriptions.count()
     subscriptions.delete()
     return count
+
+
+@transaction.atomic
+def subscription_purge_unconfirmed(*, now=None):
+    """Delete the addresses that asked for alerts and never confirmed within
+    `CONCORDAT_ALERTS_UNCONFIRMED_DAYS`: they are kept for nothing else. Returns how many."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.CONCORDAT_ALERTS_UNCONFIRMED_DAYS)
+    deleted, _ = Subscription.objects.filter(
+        confirmed_at__isnull=True, created_at__lt=cutoff
+    ).delete()
+    return deleted

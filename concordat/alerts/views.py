@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from concordat.accounts.security import client_ip, rate_limit_exceeded
 from concordat.core.models import Action, Area, PlanVersion
+from concordat.core.selectors.updates import current_ref
 
 from . import services
 from .forms import FollowForm
@@ -48,7 +49,11 @@ def follow(request, slug, ref=None):
                 frequency=form.cleaned_data["frequency"],
                 action_ref=action.ref if action else "",
             )
-            return render(request, "alerts/check_email.html", {"what": what})
+            return render(
+                request,
+                "alerts/check_email.html",
+                {"what": what, "days": settings.CONCORDAT_ALERTS_UNCONFIRMED_DAYS},
+            )
     return render(
         request,
         "alerts/follow.html",
@@ -57,8 +62,13 @@ def follow(request, slug, ref=None):
     )
 
 
+def _subscriptions():
+    """Subscriptions with their area and `action_ref`, the ref of the action followed."""
+    return Subscription.objects.select_related("area").annotate(action_ref=current_ref())
+
+
 def _subscription_or_404(token):
-    subscription = Subscription.objects.select_related("area").filter(token=token).first()
+    subscription = _subscriptions().filter(token=token).first()
     if subscription is None:
         raise Http404("This link is not valid any more.")
     return subscription
@@ -99,7 +109,7 @@ def manage(request, token):
     if request.method == "POST":
         services.address_delete(token=token)
         return render(request, "alerts/deleted.html")
-    others = Subscription.objects.filter(email=subscription.email).select_related("area")
+    others = _subscriptions().filter(email=subscription.email)
     return render(
         request,
         "alerts/manage.html",

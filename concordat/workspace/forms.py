@@ -406,7 +406,43 @@ class UpdateRoundForm(forms.Form):
 
     def row_has_errors(self, item):
         pk = item.action.identity_id
-        return any(self.has_error(f"{name}_{pk}") for name in ("note", "status", "rag", "nochange"))
+        return any(self.has_error(f"{name}_{pk}") for name in self.ROW_FIELDS)
+
+    ROW_FIELDS = ("note", "status", "rag", "nochange")
+
+    @staticmethod
+    def with_posted(page_items, all_items, data):
+        """The page's items, plus any other open action the posted form wrote about (the
+        page's actions may have shifted since it was loaded: nothing typed is dropped)."""
+        shown = {item.action.identity_id for item in page_items}
+        posted = {
+            key.removeprefix("note_")
+            for key, value in data.items()
+            if key.startswith("note_") and value.strip()
+        } | {key.removeprefix("nochange_") for key in data if key.startswith("nochange_")}
+        extra = [
+            item
+            for item in all_items
+            if str(item.action.identity_id) in posted and item.action.identity_id not in shown
+        ]
+        return [*page_items, *extra]
+
+    def keep_errors_of(self, targets):
+        """Drop the errors of rows not being saved: those rows were not asked for."""
+        wanted = {
+            f"{name}_{item.action.identity_id}" for item in targets for name in self.ROW_FIELDS
+        }
+        for key in list(self.errors):
+            if key not in ("on", "__all__") and key not in wanted:
+                del self.errors[key]
+
+    def clear_rows(self, items):
+        """Empty the rows of these items (saved): the page shows them ready for a new note."""
+        data = self.data.copy()
+        for item in items:
+            for name in self.ROW_FIELDS:
+                data.pop(f"{name}_{item.action.identity_id}", None)
+        self.data = data
 
     def entries(self):
         """(item, entry) for every row with a note or "reviewed, no change"."""
@@ -583,7 +619,8 @@ class SubmitForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    """Publish or return: one form, two buttons (`decision`)."""
+    """Publish or return: one form, two buttons (`decision`). Each minimum-expectation check
+    has its own confirm box, shown with the check's evidence (`check_rows`)."""
 
     PUBLISH = "publish"
     RETURN = "return"
@@ -600,11 +637,26 @@ class ReviewForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs=CHECKBOX),
     )
+    not_met_reason = forms.CharField(
+        label="Why publish although some checks are not met?",
+        required=False,
+        help_text="Needed to publish while a check is not met. The area sees it with the "
+        "submission, and it is kept in the audit.",
+        widget=forms.Textarea(attrs={**AREA, "rows": 3}),
+    )
 
     def __init__(self, *args, checks=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.checks = list(checks)
         self.fields["confirmed"].choices = [(check.key, check.title) for check in self.checks]
+        self.not_met = [check for check in self.checks if not check.passed]
+        if self.not_met:
+            count = len(self.not_met)
+            self.fields[
+                "not_met_reason"
+            ].label = (
+                f"Why publish although {count} check{'s are' if count != 1 else ' is'} not met?"
+            )
 
     def clean(self):
         data = super().clean()
@@ -612,18 +664,10 @@ class ReviewForm(forms.Form):
             self.add_error("comments", "Say what the area needs to change before it is published")
         return data
 
-    def checklist(self):
-        confirmed = set(self.cleaned_data.get("confirmed") or ())
-        return [
-            {
-                "key": check.key,
-                "title": check.title,
-                "passed": check.passed,
-                "summary": check.summary,
-                "confirmed": check.key in confirmed,
-            }
-            for check in self.checks
-        ]
+    def check_rows(self):
+        """(check, whether its box is ticked) for every check, in order."""
+        ticked = set(self["confirmed"].value() or ())
+        return [(check, check.key in ticked) for check in self.checks]
 
 
 class ReplyForm(forms.Form):

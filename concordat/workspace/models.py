@@ -120,6 +120,7 @@ class SubmissionComment(models.Model):
         NOTE = "note", "Note from the area"
         RETURNED = "returned", "Returned by the Concordat office"
         PUBLISHED = "published", "Published by the Concordat office"
+        NOT_MET = "not_met", "Published with checks not met: the office's reason"
         REPLY = "reply", "Reply from the area"
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="comments")
@@ -147,7 +148,7 @@ class SubmissionComment(models.Model):
 
     @property
     def from_office(self):
-        return self.kind in (self.Kind.RETURNED, self.Kind.PUBLISHED)
+        return self.kind in (self.Kind.RETURNED, self.Kind.PUBLISHED, self.Kind.NOT_MET)
 
 
 class ReminderKind(models.TextChoices):

@@ -519,3 +519,50 @@ def national_updates():
 
 def update_by_pk(pk):
     return _with_ref(ProgressUpdate.objects.filter(pk=pk)).first()
+
+
+def notes_published_with(version):
+    """The progress notes imported with a version: they are public when it is published
+    (notes written on the site belong to no version). Each with `action_ref`, its action's
+    ref in that version, in plan order."""
+    refs = Action.objects.filter(version=version, identity=OuterRef("identity")).values("ref")[:1]
+    positions = Action.objects.filter(version=version, identity=OuterRef("identity")).values(
+        "position"
+    )[:1]
+    return list(
+        ProgressUpdate.objects.filter(version=version)
+        .annotate(action_ref=Subquery(refs), position=Subquery(positions))
+        .order_by("position", "-date", "pk")
+    )
+
+
+def round_filter(
+    items,
+    *,
+    overdue=False,
+    stale=False,
+    section=None,
+    lead="",
+    mine=False,
+    organisation_ids=(),
+):
+    """The update round's filters over `workspace_actions` items: overdue, not updated for
+    six months, a section's number, a lead organisation's slug, and "my organisation's
+    actions" (those led by one of `organisation_ids`, a signatory editor's organisations)."""
+    mine_ids = set(organisation_ids) if mine else None
+    found = []
+    for item in items:
+        organisations = item.organisations
+        number = item.action.section.number if item.action.section_id else None
+        if overdue and not item.overdue:
+            continue
+        if stale and not item.stale:
+            continue
+        if section and number != section:
+            continue
+        if lead and lead not in {organisation.slug for organisation in organisations}:
+            continue
+        if mine_ids is not None and not {o.pk for o in organisations} & mine_ids:
+            continue
+        found.append(item)
+    return found

@@ -6,15 +6,16 @@ import os
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date
+from datetime import date, timedelta
 from urllib.parse import quote
 
 import pytest
 from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.test import Client
+from django.utils import timezone
 
 from concordat.alerts import digest
 from concordat.alerts.models import Digest, Subscription
@@ -213,3 +214,53 @@ def test_the_command_reports_what_it_did(lakeside):
     err = io.StringIO()
     call_command("send_alert_digests", stderr=err, stdout=io.StringIO())
     assert "Sent 2 digest(s); 0 with nothing new; 0 failed." in err.getvalue()
+
+
+def test_asking_twice_keeps_one_alert_and_a_confirmed_one_is_left_alone(client, lakeside):
+    page = client.get("/alerts/areas/lakeside/").content.decode()
+    assert 'type="radio" value="daily"' in page and 'value="weekly" checked' in page
+    data = {"email": "twice@example.org", "frequency": "daily"}
+    client.post("/alerts/areas/lakeside/", data)
+    client.post("/alerts/areas/lakeside/", {**data, "frequency": "weekly"})
+    subscription = Subscription.objects.get(email="twice@example.org")
+    assert subscription.frequency == "weekly"
+    assert len(mail.outbox) == 2
+    assert mail.outbox[0].body.count(subscription.token) == 1
+    # The reader already confirmed: asking again sends nothing and changes nothing.
+    mail.outbox.clear()
+    client.post("/alerts/areas/lakeside/", {"email": "reader@example.org", "frequency": "weekly"})
+    assert mail.outbox == []
+    assert Subscription.objects.get(email="reader@example.org").frequency == "daily"
+    # The database holds one alert per address and thing followed.
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Subscription.objects.create(email="reader@example.org", area=lakeside, frequency="daily")
+    assert Subscription.objects.filter(email="reader@example.org").count() == 1
+
+
+def test_addresses_never_confirmed_are_deleted_after_a_week(lakeside):
+    now = timezone.now()
+    stale = Subscription.objects.create(email="old@example.org", area=lakeside, frequency="daily")
+    recent = Subscription.objects.create(email="new@example.org", area=lakeside, frequency="daily")
+    Subscription.objects.filter(pk=stale.pk).update(created_at=now - timedelta(days=8))
+    Subscription.objects.filter(pk=recent.pk).update(created_at=now - timedelta(days=6))
+    digest.send_alert_digests(now=now)
+    remaining = set(Subscription.objects.values_list("email", flat=True))
+    assert remaining == {
+        "reader@example.org",
+        "carer@example.org",
+        "never@example.org",
+        "new@example.org",
+    }
+
+
+def test_the_manage_page_lists_each_alert_with_its_own_stop_link(lakeside):
+    carer = Subscription.objects.get(email="carer@example.org")
+    area_wide = Subscription.objects.create(
+        email="carer@example.org", area=lakeside, frequency="daily"
+    )
+    page = Client().get(f"/alerts/manage/{carer.token}/").content.decode()
+    assert f'href="/alerts/unsubscribe/{carer.token}/"' in page
+    assert f'href="/alerts/unsubscribe/{area_wide.token}/"' in page
+    assert 'Stop<span class="govuk-visually-hidden"> alerts about action 1.1 of Lakeside' in page
+    assert page.count("not confirmed") == 1
+    assert Client().get("/alerts/manage/not-a-token/").status_code == 404

@@ -20,6 +20,7 @@ from concordat.core.services import (
     action_reorder,
     action_retire,
     action_update,
+    area_set_update_approval,
     area_update_details,
     plan_version_import,
     plan_version_publish,
@@ -198,6 +199,40 @@ def test_an_update_waiting_for_approval_is_public_only_once_approved(published, 
         progress_update_approve(update=update, actor=ann)
 
 
+def test_the_areas_choice_decides_which_updates_wait_for_its_lead(published, people):
+    from concordat.accounts.models import AreaMembership
+
+    ann, bob = people
+    area = published.plan.area
+    AreaMembership.objects.create(user=ann, area=area, role="lead")
+    AreaMembership.objects.create(user=bob, area=area, role="editor")
+    action = published.actions.get(ref="1.2")
+    before = progress_update_post(action=action, actor=bob, note="Before the choice")
+    area_set_update_approval(area=area, actor=ann, approve_first=True)
+    area.refresh_from_db()
+    waiting = progress_update_post(action=action, actor=bob, note="An editor's")
+    own = progress_update_post(action=action, actor=ann, note="The lead's own")
+    assert [before.state, waiting.state, own.state] == [
+        "published",
+        "awaiting_approval",
+        "published",
+    ]
+    assert AuditEntry.objects.filter(verb="posted update for approval").count() == 1
+
+
+def test_approving_a_no_change_entry_keeps_a_later_status(published, people):
+    ann, bob = people
+    action = published.actions.get(ref="1.2")
+    reviewed = progress_update_post(action=action, actor=bob, no_change=True, needs_approval=True)
+    assert (reviewed.kind, reviewed.status) == ("no_change", "Ongoing")
+    progress_update_post(action=action, actor=ann, note="Done.", status="Complete", rag="blue")
+    progress_update_approve(update=reviewed, actor=ann)
+    action.refresh_from_db()
+    assert (action.status, action.canonical_status, action.rag) == ("Complete", "complete", "blue")
+    assert reviewed.summary == "Reviewed, no change"
+    assert ProgressUpdate.objects.public().count() == 2
+
+
 def test_a_declined_update_is_never_public_and_is_kept(published, people):
     ann, bob = people
     update = progress_update_post(
@@ -232,7 +267,9 @@ def test_the_office_withdraws_a_public_update_and_the_note_stays(published, peop
 def test_an_update_on_an_action_not_yet_published_is_refused(published, people):
     ann, _ = people
     new = action_create(area=published.plan.area, actor=ann, text="New in the refresh")
-    with pytest.raises(ValidationError, match="not in the published plan yet"):
+    with pytest.raises(
+        ValidationError, match="not in the published plan, so progress cannot be posted"
+    ):
         progress_update_post(action=new, actor=ann, note="Started")
     assert not ProgressUpdate.objects.exists()
 

@@ -137,7 +137,7 @@ def test_the_history_of_an_area_covers_plans_actions_submissions_and_details(
     submission = submission_return(submission=submission, actor=office_user, comments="Add dates")
     submission_reply(submission=submission, actor=area_lead, body="Dates added")
     submission = submission_submit_version(version=draft, actor=area_lead)
-    submission_publish(submission=submission, actor=office_user)
+    submission_publish(submission=submission, actor=office_user, not_met_reason="Agreed")
 
     client.force_login(area_lead)
     page = words(client.get("/workspace/riverside/history/"))

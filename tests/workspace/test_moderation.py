@@ -111,8 +111,10 @@ def test_a_refresh_returned_and_resubmitted_while_updates_continue_loses_no_upda
         submission_submit_version,
     )
 
-    def post(ref, note):
-        return progress_update_post(action=world.action(ref), actor=area_editor, note=note)
+    def post(ref, note, **progress):
+        return progress_update_post(
+            action=world.action(ref), actor=area_editor, note=note, **progress
+        )
 
     action_update(
         action=world.action("1.1"), actor=area_editor, text="Agree a crisis plan, all ages"
@@ -121,15 +123,20 @@ def test_a_refresh_returned_and_resubmitted_while_updates_continue_loses_no_upda
     first = submission_submit_version(version=world.current("1.1").version, actor=area_lead)
     post("3.1", "While submitted")
     submission_return(submission=first, actor=office_user, comments="Add the children's lead")
-    post("2.1", "While returned")
+    post("2.1", "While returned", status="Complete", rag="blue")
     client.force_login(area_lead)
     banner = words(client.get("/workspace/riverside/"))
     assert "Returned by the Concordat office" in banner and "Add the children's lead" in banner
     second = submission_submit_version(version=world.current("1.1").version, actor=area_lead)
     post("1.1", "While resubmitted")
-    submission_publish(submission=second, actor=office_user)
+    submission_publish(submission=second, actor=office_user, not_met_reason="Agreed")
     notes = set(ProgressUpdate.objects.public().values_list("note", flat=True))
     assert notes == {"During the draft", "While submitted", "While returned", "While resubmitted"}
     page = words(client.get("/areas/riverside/plan/actions/2.1/"))
     assert "During the draft" in page and "While returned" in page
     assert "While resubmitted" in words(client.get("/areas/riverside/plan/actions/1.1/"))
+    # The status an update set while the refresh was returned is the published plan's now.
+    published = world.current_or_published("2.1")
+    assert published.version == second.version and published.version.state == "published"
+    assert (published.canonical_status, published.rag) == ("complete", "blue")
+    assert ProgressUpdate.objects.filter(version__isnull=False).count() == 0

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0001_initial'),
-        ('core', '0007_update_evidence'),
+        ('core', '0008_update_evidence'),
         ('voice', '0001_questions_panels_verdicts'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

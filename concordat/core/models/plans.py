@@ -193,6 +193,28 @@ class Action(models.Model):
         max_length=10, choices=Rag.choices, blank=True, help_text="The RAG reported."
     )
     retired_reason = models.TextField(blank=True)
+    # Progress updates are published by the area, not through a version: while this is the
+    # latest published version, an update's status and RAG become `status`,
+    # `canonical_status` and `rag` here at once (`progress_update_post`, the only writer).
+    # The values the version was published with are kept below the first time that happens
+    # (empty, None, while they are unchanged), so what was in force on any day can be told.
+    published_status = models.TextField(
+        null=True, blank=True, help_text="The status as published, once an update changed it."
+    )
+    published_canonical_status = models.CharField(
+        max_length=20,
+        choices=CanonicalStatus.choices,
+        null=True,
+        blank=True,
+        help_text="The canonical status as published, once an update changed it.",
+    )
+    published_rag = models.CharField(
+        max_length=10,
+        choices=Rag.choices,
+        null=True,
+        blank=True,
+        help_text="The RAG as published, once an update changed it.",
+    )
     extra = models.JSONField(
         default=dict, blank=True, help_text="Columns that map to no field, verbatim."
     )
@@ -236,6 +258,17 @@ class Action(models.Model):
         ).exists():
             raise PublishedVersionError("Actions of a published version cannot be deleted.")
         return super().delete(*args, **kwargs)
+
+    # The fields progress updates keep current on the latest published version.
+    PROGRESS_FIELDS = ("status", "canonical_status", "rag")
+
+    def as_published(self, field):
+        """`status`, `canonical_status` or `rag` as the version was published, before any
+        progress update changed it."""
+        if field not in self.PROGRESS_FIELDS:
+            raise ValueError(f"{field} does not follow progress updates.")
+        kept = getattr(self, f"published_{field}")
+        return getattr(self, field) if kept is None else kept
 
     @property
     def is_open(self):

@@ -5,9 +5,13 @@ plan and is public as soon as it is saved, or when the area's lead approves it w
 asks for that. It belongs to no plan version and never waits for the office, which may
 withdraw a public update with a reason. The note itself is never edited or deleted.
 
-The status and RAG an update states become the action's at once: in the published plan (the
-live status, whose history is the updates themselves and the audit) and in the refresh being
-drafted, if any, so publishing the refresh keeps them.
+The status and RAG an update states become the action's at once: in the latest published
+version (its live status; the values it was published with are kept on the row the first time
+an update changes them, `Action.as_published`) and in the refresh being drafted, if any, so
+publishing the refresh keeps them.
+
+Whether an update waits for the area lead's approval is decided here, once, from the area's
+setting and the author's role (`update_needs_approval`).
 """
 
 from datetime import date
@@ -15,8 +19,10 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from concordat.accounts.permissions import update_needs_approval
 from concordat.core.models import (
     Action,
     ActionIdentity,
@@ -31,8 +37,6 @@ from concordat.core.statuses import canonical_status as read_canonical_status
 
 from .audit import actor_label, audit_record
 from .plans import latest_published_version, working_version
-
-PROGRESS_FIELDS = ("status", "canonical_status", "rag")
 
 
 def published_action_for(action):
@@ -55,8 +59,8 @@ def _published_action(plan, identity_id):
     )
     if row is None:
         raise ValidationError(
-            "This action is not in the published plan yet. Progress can be posted on it "
-            "once the plan that adds it is published."
+            "This action is not in the published plan, so progress cannot be posted on it. "
+            "An action a refresh adds takes updates once the refresh is published."
         )
     return row
 
@@ -96,9 +100,15 @@ def _apply_progress(update, actor):
         if not changes:
             continue
         draft = row.version.state != PlanVersion.State.PUBLISHED
-        Action.objects.filter(pk=row.pk).update(
-            **changes, **({"lock_version": F("lock_version") + 1} if draft else {})
-        )
+        if draft:
+            kept = {"lock_version": F("lock_version") + 1}
+        else:
+            # The value the version was published with, kept the first time it changes.
+            kept = {
+                f"published_{field}": Coalesce(F(f"published_{field}"), F(field))
+                for field in changes
+            }
+        Action.objects.filter(pk=row.pk).update(**changes, **kept)
         for field, value in changes.items():
             audit_record(
                 actor=actor,
@@ -120,10 +130,13 @@ def _plan(update):
     return ActionIdentity.objects.select_related("plan__area").get(pk=update.identity_id).plan
 
 
-def _publish(update, *, actor, now):
-    update.state = ProgressUpdate.State.PUBLISHED
-    update.published_at = now
-    _apply_progress(update, actor)
+def _made_public(update, *, actor):
+    """What follows an update becoming public: its status and RAG become the action's, and
+    the search index, downloads and alerts hear of it once the transaction commits."""
+    if not update.is_no_change:
+        # "Reviewed, no change" carries the status and RAG of the day it was written; a
+        # later update may have changed them since, and they must not go back.
+        _apply_progress(update, actor)
     transaction.on_commit(
         lambda: progress_update_published.send(sender=ProgressUpdate, update=update)
     )
@@ -141,15 +154,16 @@ def progress_update_post(
     rag="",
     corrects=None,
     no_change=False,
-    needs_approval=False,
+    needs_approval=None,
     now=None,
 ):
-    """Post a dated progress update on an action of the area's published plan.
+    """Post a dated progress update on an action of the area's published plan (`action` may
+    be its row in any version: the update is on the action, not on a version).
 
-    Public at once, unless `needs_approval` (the area asks its lead to approve updates first
-    and the author is not its lead): then it waits in the lead's list. `no_change` records
-    "reviewed, no change": a dated entry that counts as an update, with the action's status
-    and RAG as they stand and an optional note.
+    Public at once, unless it needs approval: by default when the area asks its lead to
+    approve updates first and the author is not its lead (`update_needs_approval`); then it
+    waits in the lead's list. `no_change` records "reviewed, no change": a dated entry that
+    counts as an update, with the action's status and RAG as they stand and an optional note.
     """
     now = now or timezone.now()
     on = on or timezone.localdate(now)
@@ -172,6 +186,8 @@ def progress_update_post(
         raise ValidationError("A correction must be on the same action.")
     target = published_action_for(action)
     area = target.version.plan.area
+    if needs_approval is None:
+        needs_approval = update_needs_approval(actor, area)
     if no_change:
         status, canonical_status, rag = target.status, target.canonical_status, target.rag
     update = ProgressUpdate(
@@ -202,12 +218,8 @@ def progress_update_post(
         identity_id=update.identity_id,
         after=update.summary[:500],
     )
-    if not needs_approval and not no_change:
-        _apply_progress(update, actor)
     if not needs_approval:
-        transaction.on_commit(
-            lambda: progress_update_published.send(sender=ProgressUpdate, update=update)
-        )
+        _made_public(update, actor=actor)
     return update
 
 
@@ -225,8 +237,10 @@ def progress_update_approve(*, update, actor, now=None):
     locked.decided_by = _user(actor)
     locked.decided_by_name = actor_label(actor)
     target = _published_action(_plan(locked), locked.identity_id)
-    _publish(locked, actor=actor, now=now)
+    locked.state = ProgressUpdate.State.PUBLISHED
+    locked.published_at = now
     locked.save(update_fields=["state", "published_at", "decided_by", "decided_by_name"])
+    _made_public(locked, actor=actor)
     audit_record(
         actor=actor,
         verb="approved update",

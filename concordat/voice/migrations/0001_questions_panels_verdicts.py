@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('core', '0007_update_evidence'),
+        ('core', '0008_update_evidence'),
         ('reports', '0003_national_metric_catalogue'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

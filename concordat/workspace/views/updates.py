@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from concordat.accounts import permissions
 from concordat.accounts.permissions import area_view
 from concordat.core.models import Section
+from concordat.core.selectors.plans import lead_choices
 from concordat.core.services import progress_update_post, published_action_for
 
 from .. import selectors
@@ -24,17 +25,13 @@ from .helpers import action_in_area, crumbs, error_messages, today
 ROUND_PAGE_SIZE = 10
 
 
-def needs_approval(user, area):
-    return area.approve_updates_first and not permissions.can_approve_updates(user, area)
-
-
 def saved_message(update):
     if update.is_public:
         return "It is public now."
     return "It will be public when the area's lead approves it."
 
 
-def _post(*, action, actor, area, note, on, canonical_status, rag, no_change=False):
+def _post(*, action, actor, note, on, canonical_status, rag, no_change=False):
     return progress_update_post(
         action=action,
         actor=actor,
@@ -44,7 +41,6 @@ def _post(*, action, actor, area, note, on, canonical_status, rag, no_change=Fal
         canonical_status=canonical_status or None,
         rag=rag,
         no_change=no_change,
-        needs_approval=needs_approval(actor, area),
     )
 
 
@@ -66,7 +62,6 @@ def action_progress(request, area, pk):
             update = _post(
                 action=published,
                 actor=request.user,
-                area=area,
                 note=data["note"],
                 on=data["on"],
                 canonical_status=data["canonical_status"],
@@ -90,7 +85,7 @@ def action_progress(request, area, pk):
             "action": published,
             "back": action,
             "form": form,
-            "needs_approval": needs_approval(request.user, area),
+            "needs_approval": permissions.update_needs_approval(request.user, area),
             "breadcrumbs": crumbs(
                 area,
                 (label, reverse("workspace:action", args=[area.slug, action.pk])),
@@ -117,33 +112,6 @@ def _round_items(area, user):
     return state, [item for item in items if item.is_open and item.can_update]
 
 
-def _filtered(items, filters, user):
-    data = filters.cleaned_data if filters.is_valid() else {}
-    mine = permissions.signatory_organisation_ids(user) if data.get("mine") else None
-    found = []
-    for item in items:
-        organisations = {organisation.pk for organisation in item.organisations}
-        slugs = {organisation.slug for organisation in item.organisations}
-        section = item.action.section.number if item.action.section_id else None
-        if data.get("overdue") and not item.overdue:
-            continue
-        if data.get("stale") and not item.stale:
-            continue
-        if data.get("section") and section != data["section"]:
-            continue
-        if data.get("lead") and data["lead"] not in slugs:
-            continue
-        if mine is not None and not organisations & set(mine):
-            continue
-        found.append(item)
-    return found
-
-
-def _lead_choices(items):
-    seen = {o.slug: o.name for item in items for o in item.organisations}
-    return sorted(seen.items(), key=lambda pair: pair[1].lower())
-
-
 def _page_items(request, items, filters):
     """The items shown: one section whole, else a page of ROUND_PAGE_SIZE."""
     section = filters.cleaned_data.get("section") if filters.is_valid() else None
@@ -151,24 +119,7 @@ def _page_items(request, items, filters):
     return paginator.get_page(request.GET.get("page"))
 
 
-def _with_posted(page_items, all_items, data):
-    """The page's items, plus any other open action the posted form wrote about (the page's
-    actions may have shifted since it was loaded: nothing typed is dropped)."""
-    shown = {item.action.identity_id for item in page_items}
-    posted = {
-        key.removeprefix("note_")
-        for key, value in data.items()
-        if key.startswith("note_") and value.strip()
-    } | {key.removeprefix("nochange_") for key in data if key.startswith("nochange_")}
-    extra = [
-        item
-        for item in all_items
-        if str(item.action.identity_id) in posted and item.action.identity_id not in shown
-    ]
-    return [*page_items, *extra]
-
-
-def _save_rows(form, targets, *, actor, area):
+def _save_rows(form, targets, *, actor):
     """Save each target row on its own; returns the rows saved. A row that cannot be saved
     keeps its text and gets the error; the others are not touched."""
     saved = []
@@ -183,7 +134,6 @@ def _save_rows(form, targets, *, actor, area):
             update = _post(
                 action=item.action,
                 actor=actor,
-                area=area,
                 note=note,
                 on=form.cleaned_data["on"],
                 canonical_status=canonical_status,
@@ -197,26 +147,6 @@ def _save_rows(form, targets, *, actor, area):
         else:
             saved.append((item, update))
     return saved
-
-
-def _keep_errors_of(form, targets):
-    """Errors on rows not being saved are not shown: those rows were not asked for."""
-    wanted = {
-        f"{name}_{item.action.identity_id}"
-        for item in targets
-        for name in ("note", "status", "rag", "nochange")
-    }
-    for key in list(form.errors):
-        if key not in ("on", "__all__") and key not in wanted:
-            del form.errors[key]
-
-
-def _clear_rows(form, rows):
-    data = form.data.copy()
-    for item, _update in rows:
-        for name in ("note", "status", "rag", "nochange"):
-            data.pop(f"{name}_{item.action.identity_id}", None)
-    form.data = data
 
 
 def _round_address(area, request, page=None):
@@ -234,20 +164,24 @@ def update_round(request, area):
     filters = UpdateRoundFilters(
         request.GET,
         sections=list(Section.objects.order_by("number")),
-        leads=_lead_choices(all_items),
+        leads=lead_choices(all_items),
     )
-    items = _filtered(all_items, filters, request.user)
+    items = selectors.round_filter(
+        all_items,
+        **(filters.cleaned_data if filters.is_valid() else {}),
+        organisation_ids=permissions.signatory_organisation_ids(request.user),
+    )
     page = _page_items(request, items, filters)
     shown = list(page.object_list)
     if request.method == "POST":
-        shown = _with_posted(shown, all_items, request.POST)
+        shown = UpdateRoundForm.with_posted(shown, all_items, request.POST)
     form = UpdateRoundForm(request.POST or None, items=shown, initial={"on": today()})
     saved = []
     if request.method == "POST":
         choice = request.POST.get("save", "all")
         targets = [item for item in shown if str(item.action.identity_id) == choice] or shown
         form.is_valid()
-        _keep_errors_of(form, targets)
+        form.keep_errors_of(targets)
         if not form.has_error("on") and not form.non_field_errors():
             if not any(form.entry(item) for item in targets) and not form.errors:
                 form.add_error(
@@ -256,7 +190,7 @@ def update_round(request, area):
                     "action.",
                 )
             else:
-                saved = _save_rows(form, targets, actor=request.user, area=area)
+                saved = _save_rows(form, targets, actor=request.user)
         if saved:
             count = len(saved)
             public = sum(update.is_public for _item, update in saved)
@@ -272,7 +206,7 @@ def update_round(request, area):
             if choice == "next" and page.has_next():
                 return redirect(_round_address(area, request, page.next_page_number()))
             return redirect(_round_address(area, request))
-        _clear_rows(form, saved)
+        form.clear_rows(item for item, _update in saved)
     return render(
         request,
         "workspace/update_round.html",
@@ -288,7 +222,7 @@ def update_round(request, area):
             "rows": form.rows(),
             "saved": {item.action.identity_id for item, _update in saved},
             "can_filter_mine": bool(permissions.signatory_organisation_ids(request.user)),
-            "needs_approval": needs_approval(request.user, area),
+            "needs_approval": permissions.update_needs_approval(request.user, area),
             "form_action": _round_address(area, request),
             "breadcrumbs": crumbs(area, ("Update round", None)),
         },

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('workspace', '0002_submission_keeps_its_title'),
+        ('workspace', '0003_submission_published_with_checks_not_met'),
     ]
 
     operations = [

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0006_progress_published_by_the_area'),
+        ('core', '0007_action_keeps_its_published_progress'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
