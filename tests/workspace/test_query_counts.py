@@ -12,7 +12,8 @@ pytestmark = pytest.mark.django_db
 # What each page may cost, whatever the size of the plan.
 BUDGETS = {
     "/workspace/": 10,
-    "/workspace/riverside/": 18,
+    # 18, and the count of the public's questions waiting for moderation and a reply.
+    "/workspace/riverside/": 19,
     "/workspace/riverside/updates/": 12,
     "/workspace/riverside/history/": 10,
     "/workspace/review/": 8,
