@@ -174,6 +174,13 @@ from bench_open_data import register as register_open_data  # noqa: E402
 register_open_data(benchmark)
 
 
+# --- the public's voice (issue 15) ------------------------------------------------------
+
+from bench_voice import register as register_voice  # noqa: E402
+
+register_voice(benchmark)
+
+
 # --- running ----------------------------------------------------------------------------
 
 

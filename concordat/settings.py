@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "concordat.goodpractice",
     "concordat.pagecache",
     "concordat.files",
+    "concordat.alerts",
+    "concordat.voice",
     "axes",
 ]
 
@@ -174,6 +176,10 @@ CONCORDAT_TRUSTED_PROXY_COUNT = env_int("CONCORDAT_TRUSTED_PROXY_COUNT", 0)
 # Sign-in attempts (and password-reset requests) one address may make in a window.
 CONCORDAT_SIGNIN_RATE = (env_int("CONCORDAT_SIGNIN_RATE", 30), 15 * 60)
 CONCORDAT_PASSWORD_RESET_RATE = (env_int("CONCORDAT_PASSWORD_RESET_RATE", 5), 60 * 60)
+# Email alert sign-ups allowed per client address an hour.
+CONCORDAT_ALERTS_RATE = (env_int("CONCORDAT_ALERTS_RATE", 10), 60 * 60)
+# Days an address that asked for alerts and never confirmed is kept (send_alert_digests deletes it).
+CONCORDAT_ALERTS_UNCONFIRMED_DAYS = env_int("CONCORDAT_ALERTS_UNCONFIRMED_DAYS", 7)
 # django-axes: after repeated failed sign-ins to one account from one address, that account
 # is locked there for a cool-off period (a password reset ends it early).
 AXES_FAILURE_LIMIT = env_int("CONCORDAT_SIGNIN_FAILURE_LIMIT", 5)
@@ -355,6 +361,12 @@ CONCORDAT_IMPORT_UPLOAD_LIFETIME = env_int("CONCORDAT_IMPORT_UPLOAD_LIFETIME", 2
 CONCORDAT_METRICS_CSV_MAX_BYTES = env_int("CONCORDAT_METRICS_CSV_MAX_BYTES", 1024 * 1024)
 # Rebuild the open-data ZIP after each publication (off: leave it to build_downloads --if-stale).
 CONCORDAT_BUILD_DOWNLOADS_ON_PUBLISH = env_bool("CONCORDAT_BUILD_DOWNLOADS_ON_PUBLISH", True)
+# Files of evidence on progress updates (PDF, PNG, JPEG) larger than this are refused.
+CONCORDAT_EVIDENCE_MAX_BYTES = env_int("CONCORDAT_EVIDENCE_MAX_BYTES", 5 * 1024 * 1024)
+# Questions from the public: how many one client address, and one email address, may ask
+# (attempts, window in seconds).
+CONCORDAT_QUESTIONS_RATE = (env_int("CONCORDAT_QUESTIONS_PER_HOUR", 5), 3600)
+CONCORDAT_QUESTIONS_PER_EMAIL_RATE = (env_int("CONCORDAT_QUESTIONS_PER_EMAIL_DAY", 10), 86400)
 CONCORDAT_SERVICE_NAME = "Crisis Care Concordat action plans"
 DATA_UPLOAD_MAX_MEMORY_SIZE = CONCORDAT_UPLOAD_MAX_BYTES + 1024 * 1024
 # A request body larger than this is refused from its Content-Length, before it is read: the

@@ -10,6 +10,8 @@ from concordat.pagecache.urls import public_page, public_urls
 # public_page() for one view (README, "Public page cache").
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Before the public pages and the workspace, whose area addresses would match these.
+    path("", include("concordat.voice.urls")),
     path("accounts/", include("concordat.accounts.urls")),
     path("api/", public_urls(include("concordat.api.urls"))),
     # The OpenAPI document depends on the code alone.
@@ -18,6 +20,7 @@ urlpatterns = [
     path("workspace/", include("concordat.imports.urls")),
     path("workspace/", include("concordat.workspace.urls")),
     path("good-practice/", include("concordat.goodpractice.urls")),
+    path("alerts/", include("concordat.alerts.urls")),
     path("downloads/", public_page(open_data_views.downloads), name="downloads"),
     path("downloads/concordat-open-data.zip", open_data_views.download_zip, name="download_zip"),
     path(

@@ -6,7 +6,9 @@ The user is Django's own `User`, with the email address (lower-cased) stored in 
 - area editor / area lead: an `AreaMembership` (a user may belong to several areas);
 - national signatory editor: a `SignatoryEditor` (user, organisation);
 - Concordat office: `Profile.is_office`;
-- administrator: an active Django superuser.
+- administrator: an active Django superuser;
+- independent reviewer: a `ReviewerMembership` (user, review panel), where the panel is an
+  independent group an area names (`concordat.voice.models.ReviewPanel`).
 
 What each role may do is decided in `concordat.accounts.permissions`, nowhere else.
 """
@@ -26,6 +28,7 @@ class Role(models.TextChoices):
     LEAD = "lead", "Area lead"
     SIGNATORY_EDITOR = "signatory_editor", "National signatory editor"
     OFFICE = "office", "Concordat office"
+    REVIEWER = "reviewer", "Independent reviewer"
 
 
 AREA_ROLES = (Role.EDITOR, Role.LEAD)
@@ -72,6 +75,32 @@ class AreaMembership(models.Model):
 
     def __str__(self):
         return f"{self.user.email}: {self.get_role_display()} of {self.area}"
+
+
+class ReviewerMembership(models.Model):
+    """A user who records an independent review panel's verdicts on its area's actions.
+
+    Independence is kept by the services: no member (editor or lead) of the area can join
+    one of its panels, and no reviewer can become a member of the area while on its panel.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reviewer_memberships"
+    )
+    panel = models.ForeignKey("voice.ReviewPanel", on_delete=models.CASCADE, related_name="members")
+    created_at = models.DateTimeField(auto_now_add=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["panel", "user__email"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "panel"], name="reviewer_membership_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.user.email}: independent reviewer, {self.panel.name}"
 
 
 class SignatoryEditor(models.Model):
@@ -126,6 +155,14 @@ class Invitation(models.Model):
         on_delete=models.CASCADE,
         related_name="invitations",
     )
+    panel = models.ForeignKey(
+        "voice.ReviewPanel",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        help_text="The review panel an independent reviewer is invited to.",
+    )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -145,11 +182,32 @@ class Invitation(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    Q(role__in=["editor", "lead"], area__isnull=False, organisation__isnull=True)
-                    | Q(role="signatory_editor", area__isnull=True, organisation__isnull=False)
-                    | Q(role="office", area__isnull=True, organisation__isnull=True)
+                    Q(
+                        role__in=["editor", "lead"],
+                        area__isnull=False,
+                        organisation__isnull=True,
+                        panel__isnull=True,
+                    )
+                    | Q(
+                        role="signatory_editor",
+                        area__isnull=True,
+                        organisation__isnull=False,
+                        panel__isnull=True,
+                    )
+                    | Q(
+                        role="office",
+                        area__isnull=True,
+                        organisation__isnull=True,
+                        panel__isnull=True,
+                    )
+                    | Q(
+                        role="reviewer",
+                        area__isnull=False,
+                        organisation__isnull=True,
+                        panel__isnull=False,
+                    )
                 ),
-                name="invitation_target_matches_role",
+                name="invitation_target_matches_role_v2",
             ),
         ]
         indexes = [models.Index(fields=["email", "accepted_at"])]
@@ -159,6 +217,8 @@ class Invitation(models.Model):
 
     def describe_role(self):
         """The role in words: "Area lead of South West Essex"."""
+        if self.panel_id:
+            return f"{self.get_role_display()}, {self.panel.name}, for {self.area}"
         if self.area_id:
             return f"{self.get_role_display()} of {self.area}"
         if self.organisation_id:

@@ -19,7 +19,13 @@ signatory editor           `SignatoryEditor(organisation=O)`: sees the national 
                            that of every area listing O among `Area.partners`, and posts
                            progress updates on the actions O leads there
                            (`Action.lead_organisations`). Edits no action text.
+independent reviewer       `ReviewerMembership(panel=P)`: records panel P's own RAG and note
+                           on the actions of P's area. Sees no workspace, draft or
+                           unmoderated question.
 =========================  ===============================================================
+
+The public's questions are moderated by the office or the area's members, and answered by
+the area's members; an area's lead (or the office) names its independent review panels.
 
 An inactive or anonymous user has no role. Roles are read once per user object (a few
 queries) and kept on it; call `forget_roles(user)` after changing them in the same request.
@@ -49,12 +55,13 @@ from django.http import Http404
 
 from concordat.core.models import Action, Area
 
-from .models import AreaMembership, Profile, Role, SignatoryEditor
+from .models import AreaMembership, Profile, ReviewerMembership, Role, SignatoryEditor
 
 EDITOR = Role.EDITOR.value
 LEAD = Role.LEAD.value
 SIGNATORY_EDITOR = Role.SIGNATORY_EDITOR.value
 OFFICE = Role.OFFICE.value
+REVIEWER = Role.REVIEWER.value
 
 
 @dataclass(frozen=True)
@@ -229,6 +236,8 @@ def can_invite(user, area, role):
         return False
     if role == SIGNATORY_EDITOR:
         return roles.is_office
+    if role == REVIEWER:
+        return area is not None and can_manage_panels(user, area)
     if area is None or role not in (EDITOR, LEAD):
         return False
     if roles.is_office:
@@ -341,3 +350,76 @@ def office_required(view):
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+# Progress updates.
+
+
+def can_approve_updates(user, area):
+    """Approve or decline progress updates waiting for approval, and choose whether the area
+    approves updates first: the area's lead; for the national plan, the office."""
+    return can_submit(user, area)
+
+
+def update_needs_approval(user, area):
+    """Whether a progress update this user writes in the area waits for approval before it
+    is public: when the area asks its lead to approve updates first, for everyone but those
+    who approve them."""
+    return area.approve_updates_first and not can_approve_updates(user, area)
+
+
+def can_withdraw_update(user):
+    """Withdraw a public progress update with a reason, and see every new update in the
+    national list: the office."""
+    return is_office(user)
+
+
+# The public's voice: questions, independent reviewers, evidence.
+
+
+def reviewer_panel_ids(user):
+    """Ids of the review panels the user is a member of, read once and kept on the user
+    (apart from `roles_for`, so pages that never ask pay nothing)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return frozenset()
+    cached = getattr(user, "_concordat_panels", None)
+    if cached is None:
+        cached = frozenset(
+            ReviewerMembership.objects.filter(user=user).values_list("panel_id", flat=True)
+        )
+        user._concordat_panels = cached
+    return cached
+
+
+def forget_panels(user):
+    if user is not None and hasattr(user, "_concordat_panels"):
+        del user._concordat_panels
+
+
+def can_record_verdict(user, panel):
+    """Record a panel's RAG and note on its area's actions: the panel's own members."""
+    return panel.pk in reviewer_panel_ids(user)
+
+
+def can_manage_panels(user, area):
+    """Name an area's independent review panels and invite their members: the area's lead
+    and the office."""
+    return can_edit_area_details(user, area)
+
+
+def can_moderate_questions(user, area):
+    """See the public's questions about the area before they are published, and accept or
+    reject them: the office and the area's members."""
+    roles = roles_for(user)
+    return roles.is_office_or_administrator or area.pk in roles.area_roles
+
+
+def can_reply_to_questions(user, area):
+    """Answer an accepted question for the area, which publishes it: the area's members."""
+    roles = roles_for(user)
+    return roles.is_administrator or area.pk in roles.area_roles
+
+
+def can_add_evidence(user, action):
+    """Add a link or a file to a progress update on the action: whoever may post one."""
+    return can_post_update(user, action)

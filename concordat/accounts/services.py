@@ -18,6 +18,7 @@ from .models import (
     AreaMembership,
     Invitation,
     Profile,
+    ReviewerMembership,
     Role,
     SignatoryEditor,
     hash_token,
@@ -73,6 +74,11 @@ def membership_grant(*, user, area, role, by=None):
     `membership_set_role` to step someone down."""
     if role not in AREA_ROLES:
         raise ValidationError("Choose editor or lead.")
+    if ReviewerMembership.objects.filter(user=user, panel__area=area).exists():
+        raise ValidationError(
+            f"{user.email} is an independent reviewer of {area}, so cannot also work on its "
+            "plan. Remove them from the review panel first."
+        )
     membership, created = AreaMembership.objects.select_for_update().get_or_create(
         user=user, area=area, defaults={"role": role, "added_by": by}
     )
@@ -139,6 +145,53 @@ def membership_remove(*, membership, by=None):
     permissions.forget_roles(membership.user)
 
 
+def reviewer_check_independent(*, email, area):
+    """An independent reviewer is no member of the area they review (its delivery partners'
+    people work on the plan as its editors and lead)."""
+    email = normalise_email(email)
+    if AreaMembership.objects.filter(user__email__iexact=email, area=area).exists():
+        raise ValidationError(
+            f"{email} works on {area}'s plan, so cannot be one of its independent reviewers."
+        )
+
+
+@transaction.atomic
+def reviewer_grant(*, user, panel, by=None):
+    """Make the user a member of an independent review panel."""
+    reviewer_check_independent(email=user.email, area=panel.area)
+    membership, created = ReviewerMembership.objects.get_or_create(
+        user=user, panel=panel, defaults={"added_by": by}
+    )
+    if created:
+        audit_record(
+            actor=by,
+            verb="added",
+            object_type="reviewermembership",
+            object_id=membership.pk,
+            area=panel.area,
+            field="role",
+            after=f"{user.email}: independent reviewer, {panel.name}",
+        )
+    permissions.forget_panels(user)
+    return membership
+
+
+@transaction.atomic
+def reviewer_remove(*, membership, by=None):
+    audit_record(
+        actor=by,
+        verb="removed",
+        object_type="reviewermembership",
+        object_id=membership.pk,
+        area=membership.panel.area,
+        field="role",
+        before=f"{membership.user.email}: independent reviewer, {membership.panel.name}",
+    )
+    user = membership.user
+    membership.delete()
+    permissions.forget_panels(user)
+
+
 @transaction.atomic
 def signatory_editor_grant(*, user, organisation, by=None):
     editorship, created = SignatoryEditor.objects.get_or_create(
@@ -191,6 +244,10 @@ def office_grant(*, user, by=None):
 
 
 def _check_target(role, area, organisation):
+    if role == Role.REVIEWER:
+        if area is None:
+            raise ValidationError("Choose the review panel the person will join.")
+        return area, None
     if role in AREA_ROLES:
         if area is None:
             raise ValidationError("Choose the area the person will work on.")
@@ -204,7 +261,9 @@ def _check_target(role, area, organisation):
     raise ValidationError("Choose a role.")
 
 
-def _already_has_role(user, role, area, organisation):
+def _already_has_role(user, role, area, organisation, panel=None):
+    if role == Role.REVIEWER:
+        return ReviewerMembership.objects.filter(user=user, panel=panel).exists()
     if role in AREA_ROLES:
         current = AreaMembership.objects.filter(user=user, area=area).first()
         return current is not None and (current.role == Role.LEAD or current.role == role)
@@ -214,22 +273,32 @@ def _already_has_role(user, role, area, organisation):
 
 
 @transaction.atomic
-def invitation_create(*, invited_by, email, role, area=None, organisation=None, name=""):
+def invitation_create(
+    *, invited_by, email, role, area=None, organisation=None, name="", panel=None
+):
     """Invite `email` to `role` and email them a link that works once, for
     `CONCORDAT_INVITATION_DAYS` days. An earlier pending invitation to the same role is
     withdrawn. If the email cannot be sent, nothing is saved and the error propagates."""
     email = normalise_email(email)
+    if role == Role.REVIEWER:
+        if panel is None:
+            raise ValidationError("Choose the review panel the person will join.")
+        area = panel.area
+    else:
+        panel = None
     area, organisation = _check_target(role, area, organisation)
     if not permissions.can_invite(invited_by, area, role):
         raise ValidationError("You cannot invite people to this role.")
     if len(email) > Invitation._meta.get_field("email").max_length:
         raise ValidationError("Email addresses longer than 150 characters cannot be used.")
     existing = user_for_email(email)
-    if existing is not None and _already_has_role(existing, role, area, organisation):
+    if existing is not None and _already_has_role(existing, role, area, organisation, panel):
         raise ValidationError(f"{email} already has this role.")
+    if role == Role.REVIEWER:
+        reviewer_check_independent(email=email, area=area)
     now = timezone.now()
     Invitation.objects.pending(now=now).filter(
-        email=email, role=role, area=area, organisation=organisation
+        email=email, role=role, area=area, organisation=organisation, panel=panel
     ).update(withdrawn_at=now)
     token = secrets.token_urlsafe(32)
     invitation = Invitation.objects.create(
@@ -238,6 +307,7 @@ def invitation_create(*, invited_by, email, role, area=None, organisation=None, 
         role=role,
         area=area,
         organisation=organisation,
+        panel=panel,
         token_hash=hash_token(token),
         invited_by=invited_by,
         expires_at=now + timedelta(days=settings.CONCORDAT_INVITATION_DAYS),
@@ -260,7 +330,7 @@ def invitation_for_token(token):
     if not token:
         return None
     return (
-        Invitation.objects.select_related("area", "organisation", "invited_by")
+        Invitation.objects.select_related("area", "organisation", "invited_by", "panel")
         .filter(token_hash=hash_token(token))
         .first()
     )
@@ -280,7 +350,9 @@ def invitation_refusal(invitation, *, now=None):
 
 def _grant(invitation, user):
     by = invitation.invited_by
-    if invitation.role in AREA_ROLES:
+    if invitation.role == Role.REVIEWER:
+        reviewer_grant(user=user, panel=invitation.panel, by=by)
+    elif invitation.role in AREA_ROLES:
         membership_grant(user=user, area=invitation.area, role=invitation.role, by=by)
     elif invitation.role == Role.SIGNATORY_EDITOR:
         signatory_editor_grant(user=user, organisation=invitation.organisation, by=by)

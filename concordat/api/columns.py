@@ -84,12 +84,21 @@ UPDATE_COLUMNS = [
     _column("id", "The progress update's id."),
     _column("area", "The area's slug."),
     _column("action_uid", "The stable id of the action it is about."),
-    _column("version", "The plan version it was published with."),
+    _column(
+        "version",
+        "The plan version it was published with: an imported note's own version, else the "
+        "version in force when it was published (notes written on the site belong to none).",
+    ),
     _column("date", "The date of the note (the publication date when the source gave none)."),
     _column("note", "The progress note, verbatim."),
     _column("status", "The status given with the note, as written."),
     _column("canonical_status", "The canonical status at that time."),
     _column("rag", "The RAG given with the note."),
+    _column(
+        "kind",
+        "note, or no_change for a dated “reviewed, no change” entry (the status and RAG as "
+        "they stood; the note may be empty).",
+    ),
 ]
 
 AREA_COLUMNS = [

@@ -46,6 +46,7 @@ SECTION_COLUMNS = [
 def files(today):
     """(file name, what it holds, its columns, its rows) for each CSV in the ZIP."""
     from concordat.reports.models import Milestone, ReportSection
+    from concordat.voice.opendata import zip_files as voice_files
 
     reports = selectors.reports()
     return [
@@ -110,6 +111,7 @@ def files(today):
             columns.METRIC_VALUE_COLUMNS,
             records.metric_value_records(selectors.metric_values()),
         ),
+        *voice_files(),
     ]
 
 

@@ -1,4 +1,5 @@
-"""Atom feeds of publications: national, and one per area with its status changes."""
+"""Atom feeds of publications: national, and one per area with its progress updates and
+status changes."""
 
 import uuid
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from django.utils.feedgenerator import Atom1Feed
 
 from concordat.core.models import Action, Area, CanonicalStatus
 from concordat.core.outbound import sentence, xml_safe
+from concordat.core.selectors.updates import published_updates
 
 from . import selectors
 from .schemas import public_path, site_link
@@ -110,6 +112,45 @@ def status_changes(area):
     return changes
 
 
+def _update_entry(update):
+    area = update.identity.plan.area
+    ref = update.action_ref
+    status = f" Status: {update.status}." if update.status else ""
+    return Entry(
+        key=f"update:{update.pk}",
+        title=f"{area.name}: progress on action {ref or '(no ref)'}",
+        description=f"{update.summary[:500]}{status}",
+        link=(public_path("public:action", area.slug, ref) if ref else None)
+        or public_path("public:area", area.slug)
+        or "/",
+        published=update.published_at,
+        area=area.name,
+    )
+
+
+def _answered_questions(area):
+    from concordat.voice.selectors import public_questions
+
+    return public_questions().filter(area=area).order_by("-replied_at", "-pk")[:LIMIT]
+
+
+def _question_entry(area, question):
+    """A question from the public and the area's reply, published together."""
+    if question.identity_id:
+        link = public_path("public:action", area.slug, question.action_ref)
+    else:
+        link = public_path("public:report", area.slug, question.report_id)
+    return Entry(
+        key=f"question:{question.pk}",
+        title=f"{area.name}: a question about {question.about} answered",
+        description=f"Question: {question.body[:500]}\n\nReply from {area.name}: "
+        f"{question.reply[:1000]}",
+        link=f"{link or public_path('public:area', area.slug) or '/'}#question-{question.pk}",
+        published=question.replied_at,
+        area=area.name,
+    )
+
+
 def _newest(entries):
     return sorted(entries, key=lambda entry: (entry.published, entry.key), reverse=True)[:LIMIT]
 
@@ -185,8 +226,8 @@ class AreaFeed(PublicationsFeed):
 
     def subtitle(self, obj):
         return (
-            f"Plan versions and progress reports {obj.name} published, and actions whose "
-            "status changed between versions."
+            f"Plan versions, progress reports and progress updates {obj.name} published, and "
+            "actions whose status changed between versions."
         )
 
     def link(self, obj):
@@ -202,6 +243,8 @@ class AreaFeed(PublicationsFeed):
         entries = [_version_entry(v) for v in selectors.versions(area=obj.slug)]
         entries += [_report_entry(r) for r in selectors.reports(area=obj.slug)]
         entries += status_changes(obj)
+        entries += [_update_entry(u) for u in published_updates(area=obj)[:LIMIT]]
+        entries += [_question_entry(obj, q) for q in _answered_questions(obj)]
         return _newest(entries)
 
 

@@ -74,12 +74,13 @@ UPDATE_FIELDS = {
     "id": "pk",
     "area": "version__plan__area__slug",
     "action_uid": "identity__uid",
-    "version": "version__number",
+    "version": "version_number",
     "date": "on",
     "note": "note",
     "status": "status",
     "canonical_status": "canonical_status",
     "rag": "rag",
+    "kind": "kind",
 }
 
 

@@ -275,10 +275,14 @@ class Update(Schema):
     status: str
     canonical_status: str
     rag: str
+    kind: str = Field(
+        description="note, or no_change for a dated “reviewed, no change” entry: the status "
+        "and RAG as they stood, the note possibly empty."
+    )
 
     @staticmethod
     def resolve_area(obj):
-        return obj.version.plan.area.slug
+        return obj.identity.plan.area.slug
 
     @staticmethod
     def resolve_action_uid(obj):
@@ -286,7 +290,7 @@ class Update(Schema):
 
     @staticmethod
     def resolve_version(obj):
-        return obj.version.number
+        return obj.version_number
 
     @staticmethod
     def resolve_date(obj):

@@ -5,7 +5,8 @@ expressions here (stale, suggested RAG, updated since) are its twins for filteri
 database, tested to agree with it (tests/api/test_api_actions.py).
 
 Everything here starts from published rows only: a plan version whose state is published, a
-progress update whose version is published, a progress report whose state is published.
+progress update the public sees (`ProgressUpdate.objects.public()`), a progress report whose
+state is published.
 """
 
 from datetime import timedelta
@@ -23,6 +24,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import Coalesce
 
 from concordat.core import rules, verdict
 from concordat.core.models import (
@@ -148,7 +150,7 @@ def filter_actions(
     version=None,
 ):
     if area:
-        queryset = queryset.filter(version__plan__area__slug=area)
+        queryset = queryset.filter(identity__plan__area__slug=area)
     if version is not None:
         queryset = queryset.filter(version__number=version)
     if section is not None:
@@ -171,15 +173,28 @@ def filter_actions(
     return queryset
 
 
+def _version_in_force():
+    """The number of the version an update was published with: an imported note's own, else
+    the plan's latest version published by then (a note written on the site belongs to no
+    version, and is only ever written on an action of a published plan)."""
+    in_force = (
+        published_versions()
+        .filter(plan_id=OuterRef("identity__plan_id"), published_at__lte=OuterRef("published_at"))
+        .order_by("-published_at", "-number")
+        .values("number")[:1]
+    )
+    return Coalesce("version__number", Subquery(in_force))
+
+
 def updates(*, area=None, action=None, since=None):
     queryset = (
         public_updates()
-        .select_related("identity", "version__plan__area")
-        .annotate(on=F("date"))  # verdict.update_day: None when undated
+        .select_related("identity__plan__area")
+        .annotate(on=F("date"), version_number=_version_in_force())  # on: None when undated
         .order_by("pk")
     )
     if area:
-        queryset = queryset.filter(version__plan__area__slug=area)
+        queryset = queryset.filter(identity__plan__area__slug=area)
     if action:
         queryset = queryset.filter(identity__uid=action)
     if since:

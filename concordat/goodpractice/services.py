@@ -35,7 +35,7 @@ def _target_fields(target):
             "default_theme": target.subtheme,
         }
     if isinstance(target, ProgressUpdate):
-        if target.version.state != PUBLISHED:
+        if not target.is_public:
             raise ValidationError("Only a published progress update can be marked.")
         action = (
             Action.objects.filter(identity=target.identity, version__state=PUBLISHED)
@@ -44,7 +44,7 @@ def _target_fields(target):
         )
         return {
             "kind": GoodPractice.Kind.UPDATE,
-            "area": target.version.plan.area,
+            "area": target.identity.plan.area,
             "identity": target.identity,
             "version": action.version if action else target.version,
             "update": target,

@@ -46,11 +46,9 @@ def _target(kind, key):
         return action, action.version.plan.area, f"Action {action.ref}", action.text
     if kind == "update":
         update = get_object_or_404(
-            ProgressUpdate.objects.select_related("version__plan__area", "identity"),
-            pk=key,
-            version__state=PUBLISHED,
+            ProgressUpdate.objects.public().select_related("identity__plan__area"), pk=key
         )
-        return update, update.version.plan.area, "Progress update", update.note
+        return update, update.identity.plan.area, "Progress update", update.summary
     if kind == "report-section":
         section = get_object_or_404(
             ReportSection.objects.select_related("report__area"),

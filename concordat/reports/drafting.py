@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from concordat.core import rules
 from concordat.core.models import CanonicalStatus, Rag
+from concordat.core.selectors.updates import progress_in_force
 from concordat.core.statuses import canonical_status
 
 from . import selectors
@@ -169,7 +170,7 @@ class Draft:
             lines.append(f"Progress notes dated in {self.label}:")
             lines.extend(
                 f"• {action.ref or '(no ref)'} ({long_date(update.date)}): "
-                f"{first_line(update.note)}"
+                f"{first_line(update.summary)}"
                 for action, update in self.updates
             )
         return lines
@@ -302,17 +303,25 @@ def draft_report(area, *, period_start, period_end):
         raise ValueError("The period ends before it starts.")
     versions = selectors.published_versions(area)
     end_version = selectors.version_in_force(versions, period_end)
-    start_version = selectors.version_in_force(versions, period_start - timedelta(days=1))
-    actions = selectors.version_actions(end_version)
-    if start_version is None or start_version == end_version:
-        start_actions = actions if start_version else []
+    day_before = period_start - timedelta(days=1)
+    start_version = selectors.version_in_force(versions, day_before)
+    end_rows = selectors.version_actions(end_version)
+    if start_version is None:
+        start_rows = []
+    elif start_version == end_version:
+        start_rows = end_rows
     else:
-        start_actions = selectors.version_actions(start_version)
+        start_rows = selectors.version_actions(start_version)
+    found = selectors.public_updates(
+        {row.identity_id for row in [*start_rows, *end_rows]}, until=period_end
+    )
+    # Progress updates change an action's status and RAG without a new version: each end of
+    # the period reads them as they were on its day.
+    actions = _in_force(end_rows, end_version, found, period_end)
+    start_actions = _in_force(start_rows, start_version, found, day_before)
     at_start = {action.identity_id: action for action in start_actions}
     at_end = {action.identity_id: action for action in actions}
-    updates = selectors.updates_by_identity(
-        selectors.public_updates(set(at_start) | set(at_end), until=period_end)
-    )
+    updates = selectors.updates_by_identity(found)
     status_counts = _status_counts(actions)
     previous_report = selectors.previous_published_report(area, before=period_end)
     previous_counts, previous_label = _previous_counts(
@@ -354,12 +363,21 @@ def _previous_counts(previous_report, versions, start_actions, period_start, sta
         snapshot = previous_report.data_snapshot or {}
         if "status" in snapshot:
             return snapshot["status"], label
-        version = selectors.version_in_force(versions, previous_report.period_end)
+        day = previous_report.period_end
+        version = selectors.version_in_force(versions, day)
         if version is not None:
-            return _status_counts(selectors.version_actions(version)), label
+            rows = selectors.version_actions(version)
+            found = selectors.public_updates({row.identity_id for row in rows}, until=day)
+            return _status_counts(_in_force(rows, version, found, day)), label
     if start_version is not None:
         return _status_counts(start_actions), f"the start of the period ({long_date(period_start)})"
     return None, ""
+
+
+def _in_force(rows, version, updates, day):
+    if version is None:
+        return []
+    return progress_in_force(rows, version=version, updates=updates, on=day)
 
 
 def _completing_update_in_period(draft, items):

@@ -72,7 +72,7 @@ def public_updates(identity_ids, *, until=None):
     )
     if until is not None:
         updates = updates.filter(
-            Q(date__lte=until) | Q(date__isnull=True, version__published_at__lte=end_of_day(until))
+            Q(date__lte=until) | Q(date__isnull=True, published_at__lte=end_of_day(until))
         )
     return list(updates.order_by("identity_id", "pk"))
 

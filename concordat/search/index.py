@@ -7,7 +7,7 @@ Per published progress report: one document for each section, and one for its mi
 from django.db import transaction
 
 from concordat.api import selectors as published
-from concordat.core.models import Action, ActionLead, Area
+from concordat.core.models import Action, ActionIdentity, ActionLead, Area
 from concordat.reports.models import ProgressReport
 
 from .highlight import clean
@@ -83,7 +83,7 @@ def index_area(area):
     updates = list(
         published.public_updates()
         .filter(identity__plan__area=area)
-        .only("pk", "identity_id", "note", "date", "canonical_status")
+        .only("pk", "identity_id", "kind", "note", "date", "canonical_status")
     )
     update_documents = []
     for update in updates:
@@ -100,7 +100,7 @@ def index_area(area):
                 anchor=f"update-{update.pk}",
                 ref=action.ref if action else "",
                 title="",
-                body=clean(update.note),
+                body=clean(update.summary),
                 date=update.date,
             )
         )
@@ -166,6 +166,14 @@ def rebuild():
 
 def on_version_published(version, **kwargs):
     index_area(version.plan.area)
+
+
+def on_update_changed(update, **kwargs):
+    """A progress update became public or was withdrawn: the area's documents follow (its
+    action's status may have changed with it)."""
+    index_area(
+        ActionIdentity.objects.select_related("plan__area").get(pk=update.identity_id).plan.area
+    )
 
 
 def on_report_published(report, **kwargs):

@@ -254,8 +254,15 @@ class ProgressUpdateForm(forms.Form):
     )
     note = forms.CharField(
         label="What has happened",
+        required=False,
         widget=forms.Textarea(attrs=AREA),
-        error_messages={"required": "Write the progress note"},
+    )
+    no_change = forms.BooleanField(
+        label="Reviewed, no change",
+        required=False,
+        help_text="Records a dated entry saying the action was looked at and nothing has "
+        "changed. It counts as an update and is shown publicly as such.",
+        widget=forms.CheckboxInput(attrs=CHECKBOX),
     )
     canonical_status = forms.ChoiceField(
         label="Status now",
@@ -276,6 +283,19 @@ class ProgressUpdateForm(forms.Form):
             raise forms.ValidationError("The date of the update cannot be in the future")
         return on
 
+    def clean(self):
+        data = super().clean()
+        changed = data.get("canonical_status") or data.get("rag")
+        if data.get("no_change") and changed:
+            self.add_error(
+                "no_change",
+                "“Reviewed, no change” keeps the status and RAG as they are; untick it to "
+                "change them",
+            )
+        elif not data.get("no_change") and not (data.get("note") or "").strip():
+            self.add_error("note", "Write the progress note, or tick “reviewed, no change”")
+        return data
+
 
 def status_words(canonical_status):
     """The status as the person chose it, kept as the action's status as written."""
@@ -283,8 +303,11 @@ def status_words(canonical_status):
 
 
 class UpdateRoundForm(forms.Form):
-    """One form for every open action: a note, a status and a RAG each. Rows left empty are
-    skipped; a status or RAG without a note is refused, so nothing changes unexplained."""
+    """One page of the update round: for each action a note, a status and a RAG, or
+    "reviewed, no change". Rows left empty are skipped; a status or RAG without a note is
+    refused, so nothing changes unexplained. Each row is saved on its own (its own button)
+    or with the rest of the page; a row that cannot be saved keeps what was typed in it, and
+    so do the rows not being saved."""
 
     on = date_field(
         "Date of these updates", required=True, hint="For example, 31/3/2016. Not a future date."
@@ -313,13 +336,28 @@ class UpdateRoundForm(forms.Form):
                 required=False,
                 widget=forms.Select(attrs=SELECT),
             )
+            self.fields[f"nochange_{pk}"] = forms.BooleanField(
+                label="Reviewed, no change",
+                required=False,
+                help_text="Records a dated entry saying the action was looked at and nothing "
+                "has changed. It counts as an update and is shown publicly as such.",
+                widget=forms.CheckboxInput(attrs=CHECKBOX),
+            )
 
     def rows(self):
-        """(item, note field, status field, RAG field) for the template."""
+        """(item, note, status, RAG, no-change fields) for the template."""
         rows = []
         for item in self.items:
             pk = item.action.identity_id
-            rows.append((item, self[f"note_{pk}"], self[f"status_{pk}"], self[f"rag_{pk}"]))
+            rows.append(
+                (
+                    item,
+                    self[f"note_{pk}"],
+                    self[f"status_{pk}"],
+                    self[f"rag_{pk}"],
+                    self[f"nochange_{pk}"],
+                )
+            )
         return rows
 
     def clean_on(self):
@@ -345,26 +383,127 @@ class UpdateRoundForm(forms.Form):
         for item in self.items:
             pk = item.action.identity_id
             note = (data.get(f"note_{pk}") or "").strip()
-            if not note and (data.get(f"status_{pk}") or data.get(f"rag_{pk}")):
-                ref = item.action.ref or "without a ref"
+            ref = item.action.ref or "without a ref"
+            changed = data.get(f"status_{pk}") or data.get(f"rag_{pk}")
+            if data.get(f"nochange_{pk}") and changed:
+                self.add_error(
+                    f"nochange_{pk}",
+                    f"Action {ref}: “reviewed, no change” keeps the status and RAG as they are; "
+                    "untick it to change them",
+                )
+            elif not note and changed and not data.get(f"nochange_{pk}"):
                 self.add_error(
                     f"note_{pk}",
                     f"Write a note for action {ref} to say why its status or RAG changed",
                 )
         return data
 
-    def entries(self):
-        """(action, note, canonical status, RAG) for every row with a note."""
+    def entry(self, item):
+        """(note, canonical status, RAG, no change) for a row, or None when it is empty."""
         data = self.cleaned_data
+        pk = item.action.identity_id
+        note = (data.get(f"note_{pk}") or "").strip()
+        no_change = bool(data.get(f"nochange_{pk}"))
+        if not note and not no_change:
+            return None
+        return note, data.get(f"status_{pk}", ""), data.get(f"rag_{pk}", ""), no_change
+
+    def row_has_errors(self, item):
+        pk = item.action.identity_id
+        return any(self.has_error(f"{name}_{pk}") for name in self.ROW_FIELDS)
+
+    ROW_FIELDS = ("note", "status", "rag", "nochange")
+
+    @staticmethod
+    def with_posted(page_items, all_items, data):
+        """The page's items, plus any other open action the posted form wrote about (the
+        page's actions may have shifted since it was loaded: nothing typed is dropped)."""
+        shown = {item.action.identity_id for item in page_items}
+        posted = {
+            key.removeprefix("note_")
+            for key, value in data.items()
+            if key.startswith("note_") and value.strip()
+        } | {key.removeprefix("nochange_") for key in data if key.startswith("nochange_")}
+        extra = [
+            item
+            for item in all_items
+            if str(item.action.identity_id) in posted and item.action.identity_id not in shown
+        ]
+        return [*page_items, *extra]
+
+    def keep_errors_of(self, targets):
+        """Drop the errors of rows not being saved: those rows were not asked for."""
+        wanted = {
+            f"{name}_{item.action.identity_id}" for item in targets for name in self.ROW_FIELDS
+        }
+        for key in list(self.errors):
+            if key not in ("on", "__all__") and key not in wanted:
+                del self.errors[key]
+
+    def clear_rows(self, items):
+        """Empty the rows of these items (saved): the page shows them ready for a new note."""
+        data = self.data.copy()
+        for item in items:
+            for name in self.ROW_FIELDS:
+                data.pop(f"{name}_{item.action.identity_id}", None)
+        self.data = data
+
+    def entries(self):
+        """(item, entry) for every row with a note or "reviewed, no change"."""
         found = []
         for item in self.items:
-            pk = item.action.identity_id
-            note = (data.get(f"note_{pk}") or "").strip()
-            if note:
-                found.append(
-                    (item.action, note, data.get(f"status_{pk}", ""), data.get(f"rag_{pk}", ""))
-                )
+            entry = self.entry(item)
+            if entry is not None:
+                found.append((item, entry))
         return found
+
+
+class DeclineUpdateForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is this update not approved?",
+        help_text="The author sees this. The update is kept, never public.",
+        widget=forms.Textarea(attrs={**AREA, "rows": 2}),
+        error_messages={"required": "Say why the update is not approved"},
+    )
+
+
+class WithdrawUpdateForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is this update being withdrawn?",
+        help_text="The public sees “Withdrawn by the Concordat office on (date): (your "
+        "reason)” in place of the update. The note stays in the audit.",
+        widget=forms.Textarea(attrs={**AREA, "rows": 3}),
+        error_messages={"required": "Say why the update is being withdrawn"},
+    )
+
+
+class ApprovalSettingForm(forms.Form):
+    approve_first = forms.BooleanField(
+        label="Approve progress updates before they are public",
+        required=False,
+        help_text="When ticked, updates written by the area's editors and partner "
+        "organisations wait for the lead's approval. The lead's own updates are public at once.",
+        widget=forms.CheckboxInput(attrs=CHECKBOX),
+    )
+
+
+class UpdateRoundFilters(forms.Form):
+    """The update round's filters, read from the address (GET)."""
+
+    overdue = forms.BooleanField(label="Overdue", required=False)
+    stale = forms.BooleanField(label="Not updated for six months", required=False)
+    mine = forms.BooleanField(label="My organisation's actions", required=False)
+    section = forms.TypedChoiceField(
+        label="Section", required=False, coerce=int, empty_value=None, choices=()
+    )
+    lead = forms.ChoiceField(label="Lead organisation", required=False, choices=())
+
+    def __init__(self, *args, sections=(), leads=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["section"].choices = [("", "Every section")] + [
+            (section.number, f"{section.number}. {section.title}") for section in sections
+        ]
+        self.fields["lead"].choices = [("", "Every organisation"), *leads]
 
 
 class AreaDetailsForm(forms.Form):
@@ -492,7 +631,8 @@ class SubmitForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    """Publish or return: one form, two buttons (`decision`)."""
+    """Publish or return: one form, two buttons (`decision`). Each minimum-expectation check
+    has its own confirm box, shown with the check's evidence (`check_rows`)."""
 
     PUBLISH = "publish"
     RETURN = "return"
@@ -509,11 +649,26 @@ class ReviewForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs=CHECKBOX),
     )
+    not_met_reason = forms.CharField(
+        label="Why publish although some checks are not met?",
+        required=False,
+        help_text="Needed to publish while a check is not met. The area sees it with the "
+        "submission, and it is kept in the audit.",
+        widget=forms.Textarea(attrs={**AREA, "rows": 3}),
+    )
 
     def __init__(self, *args, checks=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.checks = list(checks)
         self.fields["confirmed"].choices = [(check.key, check.title) for check in self.checks]
+        self.not_met = [check for check in self.checks if not check.passed]
+        if self.not_met:
+            count = len(self.not_met)
+            self.fields[
+                "not_met_reason"
+            ].label = (
+                f"Why publish although {count} check{'s are' if count != 1 else ' is'} not met?"
+            )
 
     def clean(self):
         data = super().clean()
@@ -521,18 +676,10 @@ class ReviewForm(forms.Form):
             self.add_error("comments", "Say what the area needs to change before it is published")
         return data
 
-    def checklist(self):
-        confirmed = set(self.cleaned_data.get("confirmed") or ())
-        return [
-            {
-                "key": check.key,
-                "title": check.title,
-                "passed": check.passed,
-                "summary": check.summary,
-                "confirmed": check.key in confirmed,
-            }
-            for check in self.checks
-        ]
+    def check_rows(self):
+        """(check, whether its box is ticked) for every check, in order."""
+        ticked = set(self["confirmed"].value() or ())
+        return [(check, check.key in ticked) for check in self.checks]
 
 
 class ReplyForm(forms.Form):

@@ -120,6 +120,7 @@ class SubmissionComment(models.Model):
         NOTE = "note", "Note from the area"
         RETURNED = "returned", "Returned by the Concordat office"
         PUBLISHED = "published", "Published by the Concordat office"
+        NOT_MET = "not_met", "Published with checks not met: the office's reason"
         REPLY = "reply", "Reply from the area"
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="comments")
@@ -147,7 +148,7 @@ class SubmissionComment(models.Model):
 
     @property
     def from_office(self):
-        return self.kind in (self.Kind.RETURNED, self.Kind.PUBLISHED)
+        return self.kind in (self.Kind.RETURNED, self.Kind.PUBLISHED, self.Kind.NOT_MET)
 
 
 class ReminderKind(models.TextChoices):
@@ -156,6 +157,10 @@ class ReminderKind(models.TextChoices):
     ACTIONS_OVERDUE = "actions_overdue", "Actions have fallen overdue"
     ACTIONS_STALE = "actions_stale", "Actions have had no progress update for six months"
     OFFICE_DIGEST = "office_digest", "Daily digest for the Concordat office"
+    QUESTIONS_UNANSWERED = (
+        "questions_unanswered",
+        "Questions from the public unanswered for 20 working days",
+    )
 
 
 class ReminderPreference(models.Model):
@@ -170,6 +175,7 @@ class ReminderPreference(models.Model):
     actions_overdue = models.BooleanField(default=True)
     actions_stale = models.BooleanField(default=True)
     office_digest = models.BooleanField(default=True)
+    questions_unanswered = models.BooleanField(default=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self):

@@ -24,7 +24,9 @@ Who gets what:
   plan being worked on fall overdue (once per action and due date) or stale (once per action
   and the day of its last activity);
 - the Concordat office, a daily digest of the submissions waiting for review and the areas
-  whose review is overdue.
+  whose review is overdue;
+- area leads, the public's questions about their area still unanswered (waiting for
+  moderation or for the reply) after 20 working days, once per question.
 
 Each user can turn each kind off (`ReminderPreference`).
 """
@@ -154,7 +156,8 @@ def _last_update_days(identity_ids):
     """{identity id: the day of its latest dated progress update} (verdict.update_day: an
     undated note has no day), in one grouped query."""
     rows = (
-        ProgressUpdate.objects.filter(identity_id__in=identity_ids, date__isnull=False)
+        ProgressUpdate.objects.public()
+        .filter(identity_id__in=identity_ids, date__isnull=False)
         .values("identity_id")
         .annotate(last=Max("date"))
         .values_list("identity_id", "last")
@@ -283,6 +286,33 @@ def _digest_emails(on, latest, areas, office):
     ]
 
 
+def _question_emails(on, areas, leads):
+    from concordat.voice.selectors import unanswered
+
+    by_area = defaultdict(list)
+    for item in unanswered(on=on):
+        question = item.question
+        area = areas.get(question.area_id)
+        if area is None:
+            continue
+        by_area[area.pk].append(
+            Item(
+                subject_key=f"question:{question.pk}",
+                period="unanswered",
+                line=f"About {question.about}, asked on {_long(item.asked_on)} "
+                f"({item.working_days} working days ago)",
+                link=link(reverse("voice:question", args=[area.slug, question.pk])),
+            )
+        )
+    return [
+        Email(
+            kind=ReminderKind.QUESTIONS_UNANSWERED, recipient=user, area=areas[area_id], items=items
+        )
+        for area_id, items in by_area.items()
+        for user in leads.get(area_id, [])
+    ]
+
+
 def _wanted(emails):
     preferences = ReminderPreference.objects.filter(
         user_id__in={email.recipient.pk for email in emails}
@@ -311,6 +341,7 @@ def plan(*, on=None):
         _review_emails(on, latest, areas, leads, office)
         + _action_emails(on, latest, areas)
         + _digest_emails(on, latest, areas, office)
+        + _question_emails(on, areas, leads)
     )
     return _wanted(emails)
 
@@ -371,6 +402,8 @@ SUBJECTS = {
     "{months} months",
     ReminderKind.OFFICE_DIGEST: "Concordat office: {waiting} waiting for review, {overdue} "
     "reviews overdue",
+    ReminderKind.QUESTIONS_UNANSWERED: "{count} question{s} from the public about {area} "
+    "unanswered for 20 working days",
 }
 
 

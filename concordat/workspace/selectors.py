@@ -1,8 +1,10 @@
 """Reads for the workspace: a plan's current version with what the rules say about each
 action, the areas a user works on, the review queue, and history from the audit log.
 
-Unlike the public selectors these read drafts and unpublished progress updates: only the
-workspace views (behind the permission rules) call them. Each runs a fixed number of queries.
+Unlike the public selectors these read drafts and progress updates that are not public
+(waiting for approval, declined, withdrawn): only the workspace views (behind the permission
+rules) call them. Freshness (last activity, stale) counts public updates only, as the public
+pages and reminders do. Each runs a fixed number of queries.
 """
 
 from dataclasses import dataclass, field
@@ -132,7 +134,8 @@ class WorkspaceAction:
 
 def _latest_update_id():
     newest = (
-        ProgressUpdate.objects.filter(identity=OuterRef("identity"))
+        ProgressUpdate.objects.public()
+        .filter(identity=OuterRef("identity"))
         .order_by(*verdict.LATEST_FIRST)
         .values("pk")[:1]
     )
@@ -192,6 +195,9 @@ class AreaWorkspace:
     submissions: list
     reports: list
     waiting: Submission | None
+    returned: Submission | None = None  # the plan's last submission, returned and not resent
+    returned_comment: SubmissionComment | None = None
+    awaiting_approval: int = 0
 
     @property
     def open_items(self):
@@ -228,6 +234,14 @@ def area_workspace(area, *, user, on):
         .only("pk", "title", "state", "area_id", "period_label", "created_at")
         .order_by("-created_at")
     )
+    returned = next((s for s in submissions if s.kind == Submission.Kind.PLAN), None)
+    if returned is None or returned.state != Submission.State.RETURNED or not state.is_draft:
+        returned = None
+    comment = (
+        returned.comments.filter(kind=SubmissionComment.Kind.RETURNED).order_by("-pk").first()
+        if returned is not None
+        else None
+    )
     return AreaWorkspace(
         area=area,
         state=state,
@@ -236,6 +250,11 @@ def area_workspace(area, *, user, on):
         submissions=submissions,
         reports=reports,
         waiting=waiting,
+        returned=returned,
+        returned_comment=comment,
+        awaiting_approval=ProgressUpdate.objects.awaiting_approval()
+        .filter(identity__plan__area=area)
+        .count(),
     )
 
 
@@ -461,7 +480,8 @@ def action_history(action):
 
 
 def action_updates(action):
-    """Every progress update on the action's identity, drafts included, newest first."""
+    """Every progress update on the action's identity, newest first: public ones, those
+    waiting for approval, declined or withdrawn, and notes imported with a draft."""
     updates = list(
         ProgressUpdate.objects.filter(identity_id=action.identity_id)
         .select_related("version")
@@ -470,3 +490,80 @@ def action_updates(action):
     for update in updates:
         update.day = verdict.update_day(update)
     return updates
+
+
+# --- progress updates: approval and the office's national list ----------------------------
+
+
+def _with_ref(queryset):
+    from concordat.core.selectors.updates import current_ref
+
+    return queryset.select_related("identity__plan__area").annotate(action_ref=current_ref())
+
+
+def updates_awaiting_approval(area):
+    """The area's updates waiting for its lead's approval, oldest first."""
+    return list(
+        _with_ref(
+            ProgressUpdate.objects.awaiting_approval().filter(identity__plan__area=area)
+        ).order_by("created_at", "pk")
+    )
+
+
+def national_updates():
+    """Every progress update written on the site, across England, newest first (paginate
+    it): public, withdrawn, waiting for approval or declined."""
+    return _with_ref(ProgressUpdate.objects.filter(source=ProgressUpdate.Source.WEB)).order_by(
+        "-created_at", "-pk"
+    )
+
+
+def update_by_pk(pk):
+    return _with_ref(ProgressUpdate.objects.filter(pk=pk)).first()
+
+
+def notes_published_with(version):
+    """The progress notes imported with a version: they are public when it is published
+    (notes written on the site belong to no version). Each with `action_ref`, its action's
+    ref in that version, in plan order."""
+    refs = Action.objects.filter(version=version, identity=OuterRef("identity")).values("ref")[:1]
+    positions = Action.objects.filter(version=version, identity=OuterRef("identity")).values(
+        "position"
+    )[:1]
+    return list(
+        ProgressUpdate.objects.filter(version=version)
+        .annotate(action_ref=Subquery(refs), position=Subquery(positions))
+        .order_by("position", "-date", "pk")
+    )
+
+
+def round_filter(
+    items,
+    *,
+    overdue=False,
+    stale=False,
+    section=None,
+    lead="",
+    mine=False,
+    organisation_ids=(),
+):
+    """The update round's filters over `workspace_actions` items: overdue, not updated for
+    six months, a section's number, a lead organisation's slug, and "my organisation's
+    actions" (those led by one of `organisation_ids`, a signatory editor's organisations)."""
+    mine_ids = set(organisation_ids) if mine else None
+    found = []
+    for item in items:
+        organisations = item.organisations
+        number = item.action.section.number if item.action.section_id else None
+        if overdue and not item.overdue:
+            continue
+        if stale and not item.stale:
+            continue
+        if section and number != section:
+            continue
+        if lead and lead not in {organisation.slug for organisation in organisations}:
+            continue
+        if mine_ids is not None and not {o.pk for o in organisations} & mine_ids:
+            continue
+        found.append(item)
+    return found

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from concordat.core.models import PlanVersion
+from concordat.core.quality import check_minimum_expectations
 from concordat.core.services import audit_record, plan_version_publish
 from concordat.core.services.audit import actor_label
 from concordat.reports.models import ProgressReport
@@ -21,6 +22,9 @@ from concordat.reports.services import (
 )
 
 from .models import ReminderKind, ReminderPreference, Submission, SubmissionComment
+
+# The code of the ValidationError `submission_publish` raises when a reason is missing.
+NOT_MET_REASON = "not_met_reason"
 
 
 def _user(actor):
@@ -125,6 +129,22 @@ def _decide(locked, *, state, actor, now, checklist):
     locked.save()
 
 
+def _checklist(version, confirmed):
+    """The minimum expectations as the system reads the version, with the reviewer's
+    confirmations (`confirmed`: the keys of the checks the reviewer confirmed)."""
+    keys = set(confirmed or ())
+    return [
+        {
+            "key": check.key,
+            "title": check.title,
+            "passed": check.passed,
+            "summary": check.summary,
+            "confirmed": check.key in keys,
+        }
+        for check in check_minimum_expectations(version=version)
+    ]
+
+
 def _refuse_unless_waiting(locked):
     if not locked.is_waiting:
         raise ValidationError(
@@ -134,7 +154,7 @@ def _refuse_unless_waiting(locked):
 
 
 @transaction.atomic
-def submission_return(*, submission, actor, comments, checklist=None, now=None):
+def submission_return(*, submission, actor, comments, confirmed=(), now=None):
     """Send a submission back to its area with the office's comments; a plan becomes a draft
     again, so the area can change it and send it once more."""
     if not comments.strip():
@@ -142,10 +162,12 @@ def submission_return(*, submission, actor, comments, checklist=None, now=None):
     now = now or timezone.now()
     locked = _lock(submission)
     _refuse_unless_waiting(locked)
+    checklist = None
     if locked.kind == Submission.Kind.PLAN:
         version = PlanVersion.objects.select_for_update().get(pk=locked.version_id)
         if version.state != PlanVersion.State.SUBMITTED:
             raise ValidationError(f"{version.display_label()} is not waiting for review.")
+        checklist = _checklist(version, confirmed)
         version.state = PlanVersion.State.DRAFT
         version.lock_version += 1
         version.save()
@@ -166,16 +188,45 @@ def submission_return(*, submission, actor, comments, checklist=None, now=None):
 
 
 @transaction.atomic
-def submission_publish(*, submission, actor, comments="", checklist=None, now=None):
+def submission_publish(
+    *, submission, actor, comments="", confirmed=(), not_met_reason="", now=None
+):
     """Publish what was submitted. The version (or report) is frozen from now on and the
-    public pages show it at once."""
+    public pages show it at once.
+
+    A plan is published against the minimum expectations (`confirmed`: the keys of the
+    checks the reviewer confirmed). While any check is not met, publishing needs a reason:
+    it is kept in the audit and shown to the area with the submission.
+    """
     now = now or timezone.now()
     locked = _lock(submission)
     _refuse_unless_waiting(locked)
+    checklist = None
     if locked.kind == Submission.Kind.PLAN:
         if locked.version.state != PlanVersion.State.SUBMITTED:
             raise ValidationError(f"{locked.version.display_label()} is not waiting for review.")
+        checklist = _checklist(locked.version, confirmed)
+        not_met = [check["title"] for check in checklist if not check["passed"]]
+        if not_met and not not_met_reason.strip():
+            raise ValidationError(
+                f"Say why you are publishing although {len(not_met)} minimum "
+                f"expectation{'s are' if len(not_met) != 1 else ' is'} not met.",
+                code=NOT_MET_REASON,
+            )
         plan_version_publish(version=locked.version, actor=actor, now=now)
+        if not_met:
+            _comment(locked, kind=SubmissionComment.Kind.NOT_MET, body=not_met_reason, actor=actor)
+            audit_record(
+                actor=actor,
+                verb="published with checks not met",
+                object_type="submission",
+                object_id=locked.pk,
+                area=locked.area,
+                version=locked.version,
+                field="minimum expectations",
+                after="Not met: " + "; ".join(not_met),
+                note=not_met_reason.strip(),
+            )
     else:
         if locked.report.state != ProgressReport.State.SUBMITTED:
             raise ValidationError("This progress report is not waiting for review.")

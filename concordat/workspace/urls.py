@@ -3,7 +3,7 @@ metrics pages (<slug>/reports/…, <slug>/metrics/…) have their own URL module
 
 from django.urls import path
 
-from .views import actions, area, home, reminders, review, updates
+from .views import actions, area, home, moderation, reminders, review, updates
 
 app_name = "workspace"
 
@@ -15,6 +15,8 @@ urlpatterns = [
     path("review/", review.review_queue, name="review_queue"),
     path("review/<int:pk>/", review.review, name="review"),
     path("reminders/", reminders.preferences, name="reminders"),
+    path("updates/", moderation.national_updates, name="national_updates"),
+    path("updates/<int:pk>/withdraw/", moderation.withdraw_update, name="withdraw_update"),
     path(area_path, home.area, name="area"),
     path(f"{area_path}actions/new/", actions.action_add, name="action_add"),
     path(action_path, actions.action_detail, name="action"),
@@ -24,6 +26,17 @@ urlpatterns = [
     path(f"{area_path}order/", actions.order, name="order"),
     path(f"{area_path}order/move/", actions.order_move, name="order_move"),
     path(f"{area_path}updates/", updates.update_round, name="update_round"),
+    path(f"{area_path}updates/approval/", moderation.approvals, name="approvals"),
+    path(
+        f"{area_path}updates/approval/setting/",
+        moderation.approval_setting,
+        name="approval_setting",
+    ),
+    path(
+        f"{area_path}updates/approval/<int:pk>/",
+        moderation.approval_decide,
+        name="approval_decide",
+    ),
     path(f"{area_path}details/", area.details, name="details"),
     path(f"{area_path}place/", area.place, name="place"),
     path(f"{area_path}history/", area.history, name="history"),

@@ -76,9 +76,20 @@ def test_area_feed_adds_status_changes_between_versions(client, world):
     titles = [entry.title for entry in feed.entries]
     assert "Northshire: action 2.1 is now in progress" in titles
     assert "Northshire: progress report published (June to December)" in titles
-    assert len(titles) == 4
-    change = next(entry for entry in feed.entries if "2.1" in entry.title)
+    # Every public progress update is an entry too.
+    assert titles.count("Northshire: progress on action 1.1") == 1
+    assert titles.count("Northshire: progress on action 2.1") == 1
+    assert len(titles) == 6
+    change = next(
+        entry
+        for entry in feed.entries
+        if entry.title == "Northshire: action 2.1 is now in progress"
+    )
     assert "Was not started before Version 2" in change.summary
+    progress = next(
+        entry for entry in feed.entries if entry.title == "Northshire: progress on action 2.1"
+    )
+    assert progress.summary == "Two training days held for control room staff."
 
 
 def test_area_feed_for_an_area_with_nothing_published(client, world):

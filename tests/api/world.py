@@ -153,6 +153,8 @@ def build_world():
         date=today - timedelta(days=5),
         note="Two training days held for control room staff.",
         canonical_status="in_progress",
+        source=ProgressUpdate.Source.IMPORT,
+        state=ProgressUpdate.State.IN_DRAFT,
     )
     v2 = publish(v2, days_ago=10)
 
@@ -165,6 +167,15 @@ def build_world():
         version=draft,
         date=today,
         note=f"{SECRET} note posted on the draft about street triage",
+        source=ProgressUpdate.Source.IMPORT,
+        state=ProgressUpdate.State.IN_DRAFT,
+    )
+    # A note written on the site, waiting for the area lead's approval: never public.
+    ProgressUpdate.objects.create(
+        identity=draft_action.identity,
+        date=today,
+        note=f"{SECRET} note waiting for approval about street triage",
+        state=ProgressUpdate.State.AWAITING_APPROVAL,
     )
 
     submitted = plan_version_import(

@@ -3,6 +3,8 @@ Policy: the area lead signs in, edits an action, posts a progress update and sen
 the office signs in, reviews and publishes it; the public page shows the change. Then the
 update round on a phone, and the workspace without JavaScript."""
 
+import re
+
 import pytest
 
 from concordat.core.models import PlanVersion
@@ -95,7 +97,7 @@ def test_lead_edits_updates_and_submits_then_the_office_publishes(
     page.get_by_label("RAG rating now").select_option(label="Green")
     page.get_by_role("button", name="Save the update").click()
     page.wait_for_load_state()
-    assert page.get_by_text("It will be public when Version 2 is published.").is_visible()
+    assert page.get_by_text("Your progress update has been saved. It is public now.").is_visible()
     axe_check(page)
 
     # The history and the other workspace pages.
@@ -134,7 +136,20 @@ def test_lead_edits_updates_and_submits_then_the_office_publishes(
     assert heading(page) == "Review: Version 2 of the action plan"
     assert page.get_by_text("Refreshed after the board.").is_visible()
     axe_check(page)
-    page.get_by_label("Children and young people are included (all ages)").check()
+    assert page.get_by_text("Action 1.1, changed").is_visible()
+    page.get_by_label("I have confirmed this check: Children and young people are included").check()
+    # Checks are not met: publishing asks why, and publishes nothing until told.
+    page.get_by_role("button", name="Publish").click()
+    page.wait_for_load_state()
+    assert page.title().startswith("Error: Review")
+    reason = page.get_by_label(re.compile(r"Why publish although \d+ checks are not met\?"))
+    assert page.get_by_role("link", name=re.compile("Say why you are publishing")).is_visible()
+    assert PlanVersion.objects.get(number=2).state == PlanVersion.State.SUBMITTED
+    axe_check(page)
+    assert page.get_by_label(
+        "I have confirmed this check: Children and young people are included"
+    ).is_checked()
+    reason.fill("The board agreed the rest for Version 3.")
     page.get_by_role("button", name="Publish").click()
     page.wait_for_load_state()
     assert page.get_by_text(
@@ -149,6 +164,13 @@ def test_lead_edits_updates_and_submits_then_the_office_publishes(
     page.goto("/areas/riverside/plan/actions/1.1/")
     assert page.get_by_text("The plan was agreed by the board in March.").is_visible()
     assert errors == []
+    sign_out(page)
+
+    # The area sees why it was published with checks not met.
+    sign_in(page, area_lead.email)
+    page.goto(f"/workspace/riverside/submissions/{Submission.objects.get().pk}/")
+    assert page.get_by_text("The board agreed the rest for Version 3.").is_visible()
+    axe_check(page)
 
 
 def test_the_update_round_fits_a_phone(browser, live_server, axe_check, riverside, area_lead):
@@ -168,17 +190,20 @@ def test_the_update_round_fits_a_phone(browser, live_server, axe_check, riversid
         assert notes.count() == 3
         notes.nth(0).fill("Schools have signed up.")
         page.get_by_label("Status now").nth(2).select_option(label="In progress")
-        page.get_by_role("button", name="Save all updates").click()
+        page.get_by_role("button", name="Save every update on this page").click()
         page.wait_for_load_state()
         assert page.title().startswith("Error: Update round")
         assert page.get_by_role(
             "link", name="Write a note for action 3.1 to say why its status or RAG changed"
         ).is_visible()
+        # The row that could be saved was; the other keeps what was typed.
+        assert page.get_by_text("1 progress update saved: public now.").is_visible()
+        assert page.get_by_label("Status now").nth(2).input_value() == "in_progress"
         axe_check(page)
         page.get_by_label("Progress note").nth(2).fill("Site visits booked.")
-        page.get_by_role("button", name="Save all updates").click()
+        page.get_by_role("button", name="Save every update on this page").click()
         page.wait_for_load_state()
-        assert page.get_by_text("2 progress updates saved.").is_visible()
+        assert page.get_by_text("1 progress update saved: public now.").is_visible()
         assert errors == []
     finally:
         context.close()

@@ -20,10 +20,14 @@ from concordat.core.services import (
     action_reorder,
     action_retire,
     action_update,
+    area_set_update_approval,
     area_update_details,
     plan_version_import,
     plan_version_publish,
+    progress_update_approve,
+    progress_update_decline,
     progress_update_post,
+    progress_update_withdraw,
 )
 
 from .parsed_fakes import parsed_action, parsed_plan
@@ -159,7 +163,7 @@ def test_adding_and_reordering_actions_in_the_draft(published, people):
         action_reorder(version=draft, actor=ann, action_ids=ids[:2])
 
 
-def test_a_progress_update_goes_into_the_draft_and_sets_the_status(published, people):
+def test_a_progress_update_is_public_at_once_and_sets_the_status(published, people):
     ann, _ = people
     action = published.actions.get(ref="1.2")
     update = progress_update_post(
@@ -170,19 +174,104 @@ def test_a_progress_update_goes_into_the_draft_and_sets_the_status(published, pe
         status="Complete",
         rag="blue",
     )
-    assert update.version.state == PlanVersion.State.DRAFT
+    assert update.version is None
     assert update.author_name == "Ann"
-    draft_row = update.version.actions.get(identity=action.identity)
-    assert (draft_row.canonical_status, draft_row.rag) == ("complete", "blue")
-    # Not public until the draft is published.
-    assert not ProgressUpdate.objects.filter(
-        identity=action.identity, version__state="published"
-    ).exists()
-    plan_version_publish(version=update.version, actor=ann)
-    assert (
-        ProgressUpdate.objects.filter(identity=action.identity, version__state="published").count()
-        == 1
+    assert list(ProgressUpdate.objects.public()) == [update]
+    action.refresh_from_db()
+    assert (action.canonical_status, action.rag) == ("complete", "blue")
+    assert not PlanVersion.objects.filter(state="draft").exists()
+
+
+def test_an_update_waiting_for_approval_is_public_only_once_approved(published, people):
+    ann, bob = people
+    action = published.actions.get(ref="1.2")
+    update = progress_update_post(
+        action=action, actor=bob, note="Trained.", status="Complete", needs_approval=True
     )
+    assert not ProgressUpdate.objects.public().exists()
+    action.refresh_from_db()
+    assert action.canonical_status != "complete"
+    progress_update_approve(update=update, actor=ann)
+    assert list(ProgressUpdate.objects.public()) == [update]
+    action.refresh_from_db()
+    assert action.canonical_status == "complete"
+    with pytest.raises(ValidationError, match="not waiting for approval"):
+        progress_update_approve(update=update, actor=ann)
+
+
+def test_the_areas_choice_decides_which_updates_wait_for_its_lead(published, people):
+    from concordat.accounts.models import AreaMembership
+
+    ann, bob = people
+    area = published.plan.area
+    AreaMembership.objects.create(user=ann, area=area, role="lead")
+    AreaMembership.objects.create(user=bob, area=area, role="editor")
+    action = published.actions.get(ref="1.2")
+    before = progress_update_post(action=action, actor=bob, note="Before the choice")
+    area_set_update_approval(area=area, actor=ann, approve_first=True)
+    area.refresh_from_db()
+    waiting = progress_update_post(action=action, actor=bob, note="An editor's")
+    own = progress_update_post(action=action, actor=ann, note="The lead's own")
+    assert [before.state, waiting.state, own.state] == [
+        "published",
+        "awaiting_approval",
+        "published",
+    ]
+    assert AuditEntry.objects.filter(verb="posted update for approval").count() == 1
+
+
+def test_approving_a_no_change_entry_keeps_a_later_status(published, people):
+    ann, bob = people
+    action = published.actions.get(ref="1.2")
+    reviewed = progress_update_post(action=action, actor=bob, no_change=True, needs_approval=True)
+    assert (reviewed.kind, reviewed.status) == ("no_change", "Ongoing")
+    progress_update_post(action=action, actor=ann, note="Done.", status="Complete", rag="blue")
+    progress_update_approve(update=reviewed, actor=ann)
+    action.refresh_from_db()
+    assert (action.status, action.canonical_status, action.rag) == ("Complete", "complete", "blue")
+    assert reviewed.summary == "Reviewed, no change"
+    assert ProgressUpdate.objects.public().count() == 2
+
+
+def test_a_declined_update_is_never_public_and_is_kept(published, people):
+    ann, bob = people
+    update = progress_update_post(
+        action=published.actions.get(ref="1.1"), actor=bob, note="Wrong", needs_approval=True
+    )
+    with pytest.raises(ValidationError, match="Say why"):
+        progress_update_decline(update=update, actor=ann, reason=" ")
+    progress_update_decline(update=update, actor=ann, reason="Not agreed by the group")
+    update.refresh_from_db()
+    assert (update.state, update.declined_reason) == ("declined", "Not agreed by the group")
+    assert not ProgressUpdate.objects.public().exists()
+
+
+def test_the_office_withdraws_a_public_update_and_the_note_stays(published, people):
+    ann, _ = people
+    update = progress_update_post(action=published.actions.get(ref="1.1"), actor=ann, note="X")
+    with pytest.raises(ValidationError, match="Say why"):
+        progress_update_withdraw(update=update, actor=ann, reason="")
+    progress_update_withdraw(update=update, actor=ann, reason="Names a patient")
+    update.refresh_from_db()
+    assert update.note == "X" and update.withdrawn_reason == "Names a patient"
+    assert not ProgressUpdate.objects.public().exists()
+    assert list(ProgressUpdate.objects.listed()) == [update]
+    with pytest.raises(ValidationError, match="already been withdrawn"):
+        progress_update_withdraw(update=update, actor=ann, reason="Again")
+    # The note itself can never change.
+    update.note = "Y"
+    with pytest.raises(ValidationError, match="cannot be edited"):
+        update.save()
+
+
+def test_an_update_on_an_action_not_yet_published_is_refused(published, people):
+    ann, _ = people
+    new = action_create(area=published.plan.area, actor=ann, text="New in the refresh")
+    with pytest.raises(
+        ValidationError, match="not in the published plan, so progress cannot be posted"
+    ):
+        progress_update_post(action=new, actor=ann, note="Started")
+    assert not ProgressUpdate.objects.exists()
 
 
 def test_a_progress_update_dated_in_the_future_is_refused(published, people):

@@ -33,7 +33,7 @@ def test_history_lists_every_public_update_newest_first(client, world):
     assert "Two training days held for control room staff." in html
     day = world.today - timedelta(days=5)
     assert f"{day.day} {day:%B %Y}</h3>" in html
-    assert "Version 2. Status: Underway" in html
+    assert "Posted by the area" in html
     # The action as each published version wrote it.
     assert "In each version of the plan" in html
     assert 'href="/areas/northshire/plan/versions/1/">Version 1</a>' in html
@@ -44,6 +44,8 @@ def test_updates_posted_on_a_draft_stay_hidden(client, world):
 
     assert "Street triage pilot began in the town centre." in html
     assert SECRET not in html
+    # The withdrawn update is replaced by the office's reason, its note never shown.
+    assert "Withdrawn by the Concordat office on" in html and ": Named a patient</p>" in html
 
 
 def test_unknown_ref_area_or_draft_only_action_is_not_found(client, world):

@@ -4,8 +4,7 @@ and a progress note posted leaves every public page as it was."""
 import pytest
 
 from concordat.core.models import Action, PlanVersion
-from concordat.core.services import plan_version_start_draft
-from concordat.core.services.actions import action_update, progress_update_post
+from concordat.core.services import action_update, plan_version_start_draft, progress_update_post
 from concordat.reports.models import ProgressReport
 
 from .helpers import card_titles, csv_rows, page
@@ -40,7 +39,9 @@ def draft(seeds):
         status=f"{MARK} withdrawn",
         canonical_status="superseded",
     )
-    progress_update_post(action=action, actor=None, note=f"{MARK} note on the draft")
+    progress_update_post(
+        action=action, actor=None, note=f"{MARK} note waiting for approval", needs_approval=True
+    )
     return draft
 
 

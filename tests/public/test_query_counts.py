@@ -20,7 +20,8 @@ PAGES = [
     ("/", "/", 5),
     ("/areas/", "/areas/", 3),
     ("/areas/?region=north-west", "/areas/?region=north-west", 3),
-    ("/areas/northshire/", "/areas/extra-area-0/", 12),
+    # 12, and the public's voice: questions unanswered for 20 working days, panels' verdicts.
+    ("/areas/northshire/", "/areas/extra-area-0/", 14),
     ("/areas/northshire/plan/", "/areas/extra-area-0/plan/", 6),
     (
         "/areas/northshire/plan/?overdue=on&lead=northshire-police",
@@ -28,7 +29,8 @@ PAGES = [
         6,
     ),
     ("/areas/northshire/plan.csv", "/areas/extra-area-0/plan.csv", 5),
-    ("/areas/northshire/plan/actions/2.1/", "/areas/extra-area-0/plan/actions/2.1/", 8),
+    # 8, and the updates' evidence, the published questions and the panels' verdicts.
+    ("/areas/northshire/plan/actions/2.1/", "/areas/extra-area-0/plan/actions/2.1/", 11),
     ("/areas/northshire/plan/versions/", "/areas/extra-area-0/plan/versions/", 2),
     ("/areas/northshire/plan/versions/1/", "/areas/extra-area-0/plan/versions/1/", 6),
     # ...and the newer version's actions and the updates dated between the two.
@@ -73,5 +75,6 @@ def test_report_page_queries_do_not_grow(client, world):
     add_areas(world, 2, extra_actions=6)
     other = ProgressReport.objects.get(area__slug="extra-area-1")
 
-    assert before == 6
-    assert queries(client, f"/areas/extra-area-1/reports/{other.pk}/") == 6
+    # 6, and the published questions about the report.
+    assert before == 7
+    assert queries(client, f"/areas/extra-area-1/reports/{other.pk}/") == 7

@@ -14,10 +14,13 @@ from django.utils import timezone
 
 from concordat.core.models import Action, Area, NationalRole, Organisation, PlanVersion, Region
 from concordat.core.services import (
+    action_update,
     plan_version_import,
     plan_version_publish,
+    plan_version_start_draft,
+    progress_update_post,
+    progress_update_withdraw,
 )
-from concordat.core.services.actions import action_update, progress_update_post
 from concordat.imports.parsed import LeadMatch, ParsedAction, ParsedPlan
 from concordat.reports.models import Metric, MetricValue
 from concordat.reports.services import progress_report_create, progress_report_publish
@@ -143,10 +146,16 @@ def build_area(name, *, region, police, mind, today, extra_actions=0):
         actor=None,
         note="Two training days held for control room staff.",
         on=today - timedelta(days=5),
+    )
+    # The refresh, not the update, moves 2.1 on: Version 1 stays as it was published.
+    draft = plan_version_start_draft(area=area, actor=None)
+    action_update(
+        action=draft.actions.get(ref="2.1"),
+        actor=None,
         status="Underway",
         canonical_status="in_progress",
     )
-    v2 = publish(v1.plan.versions.get(state=PlanVersion.State.DRAFT), days_ago=10)
+    v2 = publish(draft, days_ago=10)
     report = progress_report_create(
         area=area,
         actor=None,
@@ -195,8 +204,21 @@ def build_world():
 
     street = Action.objects.get(version=v2, ref="1.1")
     action_update(action=street, actor=None, text=f"{SECRET} street triage rewritten in the draft")
+    # An update waiting for the lead's approval, and one the office withdrew: neither note
+    # is ever public.
     progress_update_post(
-        action=street, actor=None, note=f"{SECRET} note posted on the draft", on=today
+        action=street,
+        actor=None,
+        note=f"{SECRET} note waiting for approval",
+        on=today,
+        needs_approval=True,
+    )
+    progress_update_withdraw(
+        update=progress_update_post(
+            action=street, actor=None, note=f"{SECRET} note the office withdrew", on=today
+        ),
+        actor=None,
+        reason="Named a patient",
     )
     draft = north.plan.versions.get(state=PlanVersion.State.DRAFT)
     draft_report = progress_report_create(

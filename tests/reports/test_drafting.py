@@ -5,6 +5,7 @@ import pytest
 
 from concordat.core import rules
 from concordat.core.models import Action, Area
+from concordat.core.services import progress_update_post
 from concordat.reports.drafting import draft_report
 from concordat.reports.models import Metric
 from concordat.reports.periods import month
@@ -40,6 +41,53 @@ def test_draft_compares_the_versions_in_force_at_each_end_of_the_period(history)
         ("1.1", date(2015, 7, 14)),
         ("1.2", date(2015, 9, 2)),
     ]
+
+
+def test_updates_after_the_period_do_not_change_it(history):
+    """Progress updates change the status without a new version; a report drafted later
+    reads each end of its period as it was on that day."""
+    area, _v1, v2 = history
+    row = {action.ref: action for action in Action.objects.filter(version=v2)}
+    progress_update_post(
+        action=row["2.1"],
+        actor=None,
+        note="The crisis cafe opened.",
+        on=date(2016, 2, 10),
+        status="Complete",
+        canonical_status="complete",
+    )
+    progress_update_post(
+        action=row["1.2"],
+        actor=None,
+        note="Every officer trained.",
+        on=date(2016, 9, 1),
+        status="Complete",
+        canonical_status="complete",
+        rag="blue",
+    )
+    # The published plan shows both at once, and keeps what it was published with.
+    live = Action.objects.get(pk=row["1.2"].pk)
+    assert (live.canonical_status, live.rag) == ("complete", "blue")
+    assert (live.as_published("canonical_status"), live.as_published("rag")) == (
+        "in_progress",
+        "amber",
+    )
+    assert live.as_published("status") == "Ongoing"
+    draft = draft_report(area, period_start=date(2016, 1, 1), period_end=date(2016, 6, 30))
+    assert draft.start_version == draft.end_version == v2
+    assert refs(draft.completed) == ["2.1"]
+    assert draft.status_counts == {
+        "not_started": 0,
+        "in_progress": 1,
+        "complete": 2,
+        "superseded": 1,
+        "": 1,
+    }
+    assert draft.previous_counts["in_progress"] == 2
+    assert refs(draft.overdue) == ["1.2", "5.1"]
+    later = draft_report(area, period_start=date(2016, 7, 1), period_end=date(2016, 12, 31))
+    assert refs(later.completed) == ["1.2"]
+    assert later.status_counts["complete"] == 3
 
 
 def test_counts_match_the_published_plan(history):

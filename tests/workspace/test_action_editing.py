@@ -308,8 +308,10 @@ def test_a_submitted_plan_cannot_be_edited(client, world, area_editor, area_lead
 def test_a_published_version_is_unchanged_by_later_edits_updates_and_retirements(
     client, world, area_editor
 ):
+    """The plan as published never changes; only its actions' live status and RAG move, with
+    the progress updates that state them (each a dated, append-only record)."""
     before = [
-        (a.ref, a.text, a.timescale, a.due, a.status, a.canonical_status, a.rag, a.position)
+        (a.ref, a.text, a.timescale, a.due, a.position)
         for a in world.v1.actions.order_by("position")
     ]
     client.force_login(area_editor)
@@ -330,10 +332,17 @@ def test_a_published_version_is_unchanged_by_later_edits_updates_and_retirements
     draft = PlanVersion.objects.get(state="draft")
     plan_version_publish(version=draft, actor=None)
     after = [
-        (a.ref, a.text, a.timescale, a.due, a.status, a.canonical_status, a.rag, a.position)
+        (a.ref, a.text, a.timescale, a.due, a.position)
         for a in world.v1.actions.order_by("position")
     ]
     assert after == before
+    progress = world.v1.actions.get(ref="3.1")
+    assert (progress.status, progress.canonical_status, progress.rag) == (
+        "In progress",
+        "in_progress",
+        "green",
+    )
+    assert world.v1.actions.get(ref="2.1").canonical_status == "in_progress"  # retired in v2 only
     world.v1.refresh_from_db()
     assert world.v1.state == "published"
     # Later edits start another draft (Version 3) from the newly published Version 2.

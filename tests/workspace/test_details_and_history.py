@@ -115,9 +115,10 @@ def test_the_history_of_an_action_shows_every_kind_of_change(
         "editor@riverside.test.example changed action in Version 2 Review the place of safety "
         "Review the place of safety suite" in page
     )
-    assert "editor@riverside.test.example posted update in Version 2" in page
-    assert "Suite visited" in page
-    assert "editor@riverside.test.example changed rag in Version 2 (empty) green" in page
+    assert "editor@riverside.test.example posted update Suite visited" in page
+    # The update's RAG reaches the published action and the draft's copy, each audited.
+    assert "editor@riverside.test.example changed by a progress update rag in Version 1" in page
+    assert "editor@riverside.test.example changed by a progress update rag in Version 2" in page
     assert (
         "lead@riverside.test.example changed reason for retiring in Version 2 (empty) "
         "Merged with 1.1" in page
@@ -136,7 +137,7 @@ def test_the_history_of_an_area_covers_plans_actions_submissions_and_details(
     submission = submission_return(submission=submission, actor=office_user, comments="Add dates")
     submission_reply(submission=submission, actor=area_lead, body="Dates added")
     submission = submission_submit_version(version=draft, actor=area_lead)
-    submission_publish(submission=submission, actor=office_user)
+    submission_publish(submission=submission, actor=office_user, not_met_reason="Agreed")
 
     client.force_login(area_lead)
     page = words(client.get("/workspace/riverside/history/"))

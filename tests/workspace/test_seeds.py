@@ -124,6 +124,7 @@ def test_the_cqc_signatory_editor_updates_national_action_3_8(client, seeded, db
         {"on": "1/9/2015", "note": "Review complete", "canonical_status": "complete"},
     )
     assert response.status_code == 302
-    draft = PlanVersion.objects.get(plan__area__slug="england", state="draft")
-    assert draft.actions.get(ref="3.8").canonical_status == "complete"
-    assert draft.actions.get(ref="3.8").status == "Complete"
+    # Public at once, on the published action; no draft is started.
+    action.refresh_from_db()
+    assert (action.canonical_status, action.status) == ("complete", "Complete")
+    assert not PlanVersion.objects.filter(plan__area__slug="england", state="draft").exists()

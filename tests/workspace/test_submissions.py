@@ -9,8 +9,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from concordat.core.models import AuditEntry, PlanVersion
+from concordat.core.quality import check_minimum_expectations
 from concordat.core.services import action_update
 from concordat.core.signals import plan_version_published, progress_report_published
+from concordat.imports.parsed import ParsedPlan
 from concordat.reports.models import ProgressReport
 from concordat.reports.services import progress_report_create
 from concordat.workspace.models import Submission, SubmissionComment
@@ -67,12 +69,19 @@ def test_submit_return_reply_resubmit_publish(
     assert "1.1 Agree a crisis plan for people of all ages" in text
     assert "Mental health support through NHS 111 Not met" in text
     assert "Nothing in the plan shows this." in text
-    # The diff against the published version, field by field.
-    assert "Action 1.1 Field In Version 1 In Version 2" in text
+    # Each changed action with its text before and after.
+    assert "1 action changed" in text
     assert (
-        "Action Agree a crisis plan for children and young people Agree a crisis plan for "
-        "people of all ages" in text
+        "Action 1.1, changed Text before Agree a crisis plan for children and young people "
+        "Text after Agree a crisis plan for people of all ages" in text
     )
+    # Each check has its confirm box beside its evidence, inside the one form.
+    page = review.content.decode()
+    card = page[page.index('id="check-children_and_young_people"') :]
+    card = card[: card.index('class="govuk-summary-card"', 10)]
+    assert "Evidence (1)" in card
+    assert 'name="confirmed" type="checkbox" value="children_and_young_people"' in card
+    assert page.index('<form method="post"') < page.index('id="check-nhs_111"')
 
     # Returning needs comments.
     refused = client.post(f"/workspace/review/{submission.pk}/", {"decision": "return"})
@@ -113,10 +122,26 @@ def test_submit_return_reply_resubmit_publish(
     client.force_login(office_user)
     review = words(client.get(f"/workspace/review/{second.pk}/"))
     assert "Earlier round, sent" in review
+    not_met = sum(not check.passed for check in check_minimum_expectations(version=version))
+    assert not_met == 7
+    assert f"{not_met} are not met: publishing needs a reason" in review
+    # Publishing while checks are not met asks for a reason; nothing is published without.
+    decision = {"decision": "publish", "comments": "", "confirmed": ["children_and_young_people"]}
+    refused = client.post(f"/workspace/review/{second.pk}/", decision)
+    assert refused.status_code == 400
+    assert "Why publish although 7 checks are not met?" in words(refused)
+    assert (
+        "Error: Say why you are publishing although 7 minimum expectations are not met."
+        in words(refused)
+    )
+    assert 'href="#id_not_met_reason"' in refused.content.decode()
+    assert 'value="children_and_young_people" checked' in refused.content.decode()
+    version.refresh_from_db()
+    assert version.state == PlanVersion.State.SUBMITTED
+    reason = "The group agreed the missing sections with the board; due in Version 3."
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            f"/workspace/review/{second.pk}/",
-            {"decision": "publish", "comments": "", "confirmed": ["children_and_young_people"]},
+            f"/workspace/review/{second.pk}/", {**decision, "not_met_reason": reason}
         )
     assert response.status_code == 302
     second.refresh_from_db()
@@ -129,6 +154,16 @@ def test_submit_return_reply_resubmit_publish(
     assert "Riverside: Version 2 of the action plan has been published." in words(
         client.get("/workspace/review/")
     )
+    # The reason is in the audit and shown to the area with the submission.
+    entry = AuditEntry.objects.get(verb="published with checks not met")
+    assert (entry.note, entry.actor, entry.version) == (reason, office_user, version)
+    assert entry.after.startswith("Not met: ") and entry.after.count("; ") == 6
+    client.force_login(area_editor)
+    seen = words(client.get(f"/workspace/riverside/submissions/{second.pk}/"))
+    assert "Published with checks not met: the office's reason, office@test.example" in seen
+    assert reason in seen
+    assert "Mental health support through NHS 111: not met" in seen
+    client.force_login(office_user)
 
     # The public pages show it at once.
     public = words(client.get("/areas/riverside/plan/"))
@@ -153,7 +188,7 @@ def test_publishing_sends_the_signal_the_search_and_downloads_listen_to(
     plan_version_published.connect(listener)
     try:
         with django_capture_on_commit_callbacks(execute=True):
-            submission_publish(submission=submission, actor=office_user)
+            submission_publish(submission=submission, actor=office_user, not_met_reason="Agreed")
     finally:
         plan_version_published.disconnect(listener)
     assert received == [2]
@@ -195,7 +230,9 @@ def test_a_submission_decided_once_cannot_be_decided_again(
     action_update(action=world.action("1.1"), actor=area_editor, subtheme="Children")
     submission = submission_submit_version(version=world.current("1.1").version, actor=area_lead)
     client.force_login(office_user)
-    client.post(f"/workspace/review/{submission.pk}/", {"decision": "publish"})
+    client.post(
+        f"/workspace/review/{submission.pk}/", {"decision": "publish", "not_met_reason": "Agreed"}
+    )
     response = client.post(
         f"/workspace/review/{submission.pk}/", {"decision": "return", "comments": "Too late"}
     )
@@ -311,16 +348,11 @@ def test_the_national_plan_signatory_editors_update_and_the_office_publishes(
         "/workspace/england/updates/",
         {"on": "3/3/2016", f"note_{led.identity_id}": "Guidance published in February"},
     )
-    draft = PlanVersion.objects.get(plan__area=world.national, state="draft")
-    # The signatory editor cannot send it; the office does, then publishes it.
-    assert client.get("/workspace/england/submit/").status_code == 403
-    client.force_login(office_user)
-    client.post("/workspace/england/submit/", {"note": "Quarterly update"})
-    submission = Submission.objects.get(area=world.national)
-    client.post(f"/workspace/review/{submission.pk}/", {"decision": "publish"})
-    draft.refresh_from_db()
-    assert draft.state == PlanVersion.State.PUBLISHED
+    # Public at once: no draft, nothing for the office to publish.
+    assert not PlanVersion.objects.filter(plan__area=world.national, state="draft").exists()
     assert "Guidance published in February" in words(client.get("/areas/england/plan/actions/1.1/"))
+    assert client.get("/workspace/england/submit/").status_code == 403
+    assert not Submission.objects.filter(area=world.national).exists()
 
 
 def test_discarding_a_returned_draft_keeps_the_review_and_the_reply(
@@ -348,3 +380,53 @@ def test_discarding_a_returned_draft_keeps_the_review_and_the_reply(
     review = words(client.get(f"/workspace/review/{submission.pk}/"))
     assert "Review: Version 2 of the action plan" in review
     assert "Start again" in review
+
+
+def test_the_review_shows_each_added_dropped_and_changed_action_before_and_after(
+    client, world, area_lead, office_user, organisation
+):
+    """An imported refresh: 1.1 reworded, 3.1 dropped, 4.1 added with a progress note."""
+    from dataclasses import replace
+
+    from concordat.core.services import plan_version_import
+
+    from .conftest import riverside_actions
+
+    old = {action.ref: action for action in riverside_actions(organisation, date.today())}
+    refreshed = [
+        replace(old["1.1"], text="Agree a crisis plan for every age"),
+        old["1.2"],
+        old["2.1"],
+        replace(
+            old["3.1"],
+            row=5,
+            ref="4.1",
+            ref_raw="4.1",
+            section=4,
+            text="Set up a crisis line for carers",
+            progress="Carers' forum asked for it in March.",
+        ),
+    ]
+    draft = plan_version_import(
+        area=world.area, actor=None, parsed=ParsedPlan(title="Refreshed", actions=refreshed)
+    )
+    submission = submission_submit_version(version=draft, actor=area_lead)
+    client.force_login(office_user)
+    text = words(client.get(f"/workspace/review/{submission.pk}/"))
+    assert "1 action added 1 action dropped 1 action changed 2 actions unchanged" in text
+    assert (
+        "Action 4.1, added Text before Not in Version 1 Text after Set up a crisis line for "
+        "carers Timescale Next year Lead Council" in text
+    )
+    assert (
+        "Action 3.1, dropped Text before Review the place of safety Text after Not in "
+        "Version 2" in text
+    )
+    assert (
+        "Action 1.1, changed Text before Agree a crisis plan for children and young people "
+        "Text after Agree a crisis plan for every age" in text
+    )
+    assert (
+        "Progress notes imported with it (1) These notes came in the plan's document and are "
+        "public when it is published. Action 4.1 Carers' forum asked for it in March." in text
+    )

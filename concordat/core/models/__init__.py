@@ -1,5 +1,6 @@
 from .areas import Area, Region
 from .audit import AuditEntry
+from .evidence import UpdateEvidence
 from .forms import SubmittedForm
 from .organisations import NationalRole, Organisation, Section, Sector
 from .plans import (
@@ -34,4 +35,5 @@ __all__ = [
     "Section",
     "Sector",
     "SubmittedForm",
+    "UpdateEvidence",
 ]

@@ -18,8 +18,8 @@ class Region(models.TextChoices):
     SOUTH_WEST = "south-west", "South West"
 
 
-# Fixed pages under /workspace/ that an area's address must not hide.
-RESERVED_AREA_SLUGS = frozenset({"review", "reminders"})
+# Fixed pages under /workspace/ and /areas/ that an area's address must not hide.
+RESERVED_AREA_SLUGS = frozenset({"review", "reminders", "updates", "questions", "disagreement"})
 
 
 def validate_area_slug(value):
@@ -115,6 +115,12 @@ class Area(models.Model):
         default=6, help_text="Months between publishing the plan and its review."
     )
     website = models.URLField(blank=True)
+    approve_updates_first = models.BooleanField(
+        "approve progress updates first",
+        default=False,
+        help_text="Progress updates written by the area's members wait for the area lead's "
+        "approval before they are public.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -193,6 +193,28 @@ class Action(models.Model):
         max_length=10, choices=Rag.choices, blank=True, help_text="The RAG reported."
     )
     retired_reason = models.TextField(blank=True)
+    # Progress updates are published by the area, not through a version: while this is the
+    # latest published version, an update's status and RAG become `status`,
+    # `canonical_status` and `rag` here at once (`progress_update_post`, the only writer).
+    # The values the version was published with are kept below the first time that happens
+    # (empty, None, while they are unchanged), so what was in force on any day can be told.
+    published_status = models.TextField(
+        null=True, blank=True, help_text="The status as published, once an update changed it."
+    )
+    published_canonical_status = models.CharField(
+        max_length=20,
+        choices=CanonicalStatus.choices,
+        null=True,
+        blank=True,
+        help_text="The canonical status as published, once an update changed it.",
+    )
+    published_rag = models.CharField(
+        max_length=10,
+        choices=Rag.choices,
+        null=True,
+        blank=True,
+        help_text="The RAG as published, once an update changed it.",
+    )
     extra = models.JSONField(
         default=dict, blank=True, help_text="Columns that map to no field, verbatim."
     )
@@ -237,6 +259,17 @@ class Action(models.Model):
             raise PublishedVersionError("Actions of a published version cannot be deleted.")
         return super().delete(*args, **kwargs)
 
+    # The fields progress updates keep current on the latest published version.
+    PROGRESS_FIELDS = ("status", "canonical_status", "rag")
+
+    def as_published(self, field):
+        """`status`, `canonical_status` or `rag` as the version was published, before any
+        progress update changed it."""
+        if field not in self.PROGRESS_FIELDS:
+            raise ValueError(f"{field} does not follow progress updates.")
+        kept = getattr(self, f"published_{field}")
+        return getattr(self, field) if kept is None else kept
+
     @property
     def is_open(self):
         return self.canonical_status not in CLOSED_STATUSES
@@ -268,19 +301,78 @@ class ActionLead(models.Model):
         return f"{self.organisation} ← {self.matched_text}"
 
 
-class ProgressUpdate(models.Model):
-    """A dated note on one action. Append-only: corrections are new entries.
+class ProgressUpdateQuerySet(models.QuerySet):
+    """The one definition of which progress updates the public sees."""
 
-    An update is posted while a version is being worked on and becomes public when that
-    version is published; imported notes belong to the version they were imported with.
+    def public(self):
+        """Updates the public can see: published (a note written on the site as soon as it is
+        saved, or when the area's lead approves it; an imported note with the version it came
+        in) and not withdrawn by the Concordat office. Every public page, feed, search, the
+        API, downloads, exports and alerts read updates through this."""
+        return self.filter(state=ProgressUpdate.State.PUBLISHED, withdrawn_at__isnull=True)
+
+    def listed(self):
+        """Public updates and the withdrawn ones: an action's page lists both, showing a
+        withdrawn update as "withdrawn by the Concordat office on DATE: reason"."""
+        return self.filter(state=ProgressUpdate.State.PUBLISHED)
+
+    def awaiting_approval(self):
+        return self.filter(state=ProgressUpdate.State.AWAITING_APPROVAL)
+
+
+class ProgressUpdate(models.Model):
+    """A dated note on one action, with the status and RAG at that time. Append-only: the note
+    is never edited or deleted; corrections are new entries.
+
+    A note written on the site is the area's own account: it is public as soon as an area
+    member saves it, or when the area's lead approves it where the area asks for that
+    (`Area.approve_updates_first`). It belongs to no plan version. A note imported from a
+    document belongs to the version it came in with and is public when that version is.
+    The Concordat office can withdraw a public update with a reason; the note stays (in the
+    audit and here), and the public sees the withdrawal in its place.
     """
 
     class Source(models.TextChoices):
         IMPORT = "import", "Imported from a document"
         WEB = "web", "Written on the site"
 
+    class Kind(models.TextChoices):
+        NOTE = "note", "Progress note"
+        NO_CHANGE = "no_change", "Reviewed, no change"
+
+    class State(models.TextChoices):
+        PUBLISHED = "published", "Public"
+        AWAITING_APPROVAL = "awaiting_approval", "Waiting for the area lead's approval"
+        DECLINED = "declined", "Not approved by the area lead"
+        IN_DRAFT = "in_draft", "Imported with a version not yet published"
+
+    # Fields that record what happened to an update after it was written; everything else
+    # is the note itself and never changes.
+    MODERATION_FIELDS = frozenset(
+        {
+            "state",
+            "published_at",
+            "decided_by",
+            "decided_by_name",
+            "declined_reason",
+            "withdrawn_at",
+            "withdrawn_by",
+            "withdrawn_by_name",
+            "withdrawn_reason",
+        }
+    )
+
     identity = models.ForeignKey(ActionIdentity, on_delete=models.PROTECT, related_name="updates")
-    version = models.ForeignKey(PlanVersion, on_delete=models.PROTECT, related_name="updates")
+    version = models.ForeignKey(
+        PlanVersion,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="updates",
+        help_text="The version an imported note came in with; empty for notes written on "
+        "the site, which belong to no version.",
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.NOTE)
     date = models.DateField(
         null=True,
         blank=True,
@@ -288,7 +380,7 @@ class ProgressUpdate(models.Model):
         "on the site; for a note loaded from a document, the document's date, or empty when "
         "the document gives none (an undated note is never counted as recent).",
     )
-    note = models.TextField()
+    note = models.TextField(blank=True)
     status = models.TextField(blank=True)
     canonical_status = models.CharField(max_length=20, choices=CanonicalStatus.choices, blank=True)
     rag = models.CharField(max_length=10, choices=Rag.choices, blank=True)
@@ -301,6 +393,25 @@ class ProgressUpdate(models.Model):
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="corrections"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    state = models.CharField(max_length=20, choices=State.choices, default=State.PUBLISHED)
+    published_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the update became public."
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_by_name = models.CharField(
+        max_length=200, blank=True, help_text="The area lead who approved or declined it."
+    )
+    declined_reason = models.TextField(blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    withdrawn_by_name = models.CharField(max_length=200, blank=True)
+    withdrawn_reason = models.TextField(blank=True)
+
+    objects = ProgressUpdateQuerySet.as_manager()
 
     class Meta:
         ordering = ["identity", "-date", "-created_at"]
@@ -308,7 +419,9 @@ class ProgressUpdate(models.Model):
             models.Index(fields=["identity", "date", "created_at"]),
             models.Index(fields=["version", "date"]),
             # Covers "any public update since …" per action on the public pages.
-            models.Index(fields=["identity", "date", "version"], name="update_recent_idx"),
+            models.Index(fields=["identity", "date", "state"], name="update_recent_idx"),
+            # The office's national list and the alert digests: newest published first.
+            models.Index(fields=["state", "published_at"], name="update_published_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -318,12 +431,33 @@ class ProgressUpdate(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.date or 'undated'}: {self.note[:60]}"
+        return f"{self.date or 'undated'}: {self.summary[:60]}"
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
-            raise ValidationError("Progress updates cannot be edited; post a correction.")
+            fields = kwargs.get("update_fields")
+            if fields is None or not set(fields) <= self.MODERATION_FIELDS:
+                raise ValidationError("Progress updates cannot be edited; post a correction.")
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
         raise ValidationError("Progress updates cannot be deleted; post a correction.")
+
+    @property
+    def summary(self):
+        """The note, or "Reviewed, no change" for such an entry without one."""
+        if self.kind == self.Kind.NO_CHANGE:
+            return f"Reviewed, no change. {self.note}" if self.note else "Reviewed, no change"
+        return self.note
+
+    @property
+    def is_public(self):
+        return self.state == self.State.PUBLISHED and self.withdrawn_at is None
+
+    @property
+    def is_withdrawn(self):
+        return self.withdrawn_at is not None
+
+    @property
+    def is_no_change(self):
+        return self.kind == self.Kind.NO_CHANGE

@@ -14,6 +14,7 @@ from django.db import connection
 from django.db.models import (
     Case,
     DateField,
+    Exists,
     IntegerField,
     OuterRef,
     Subquery,
@@ -22,7 +23,14 @@ from django.db.models import (
 )
 
 from concordat.core import rules, verdict
-from concordat.core.models import Action, Area, CanonicalStatus, PlanVersion
+from concordat.core.models import (
+    Action,
+    Area,
+    CanonicalStatus,
+    PlanVersion,
+    ProgressUpdate,
+    UpdateEvidence,
+)
 
 from .plans import (
     area_versions,
@@ -70,12 +78,25 @@ def _last_update_day():
     return Subquery(newest, output_field=DateField())
 
 
+def _has_public_evidence():
+    """Evidence (a link or a file) on a public progress update of the action."""
+    return Exists(
+        UpdateEvidence.objects.filter(
+            update__identity=OuterRef("identity"),
+            update__state=ProgressUpdate.State.PUBLISHED,
+            update__withdrawn_at__isnull=True,
+        )
+    )
+
+
 @dataclass
 class AreaSummary:
     area: Area
     version: PlanVersion | None = None
     total: int = 0
     complete: int = 0
+    # Marked complete with no evidence on any of the action's public updates.
+    complete_without_evidence: int = 0
     updated_recently: int = 0
     already_due: int = 0
     overdue: int = 0
@@ -191,18 +212,20 @@ def _groups(version_ids, *, on):
         return []
     rows = (
         Action.objects.filter(version_id__in=version_ids)
-        .annotate(bucket=_due_bucket(on), last=_last_update_day())
-        .values_list("version_id", "canonical_status", "rag", "bucket", "last")
+        .annotate(bucket=_due_bucket(on), last=_last_update_day(), evidenced=_has_public_evidence())
+        .values_list("version_id", "canonical_status", "rag", "bucket", "last", "evidenced")
         .order_by()
     )
     inner, params = rows.query.sql_with_params()
     names = [connection.ops.quote_name(name) for name in ("version_id", "canonical_status",
-                                                          "rag", "bucket", "last")]  # fmt: skip
-    version, status, rag, bucket, last = names
+                                                          "rag", "bucket", "last",
+                                                          "evidenced")]  # fmt: skip
+    version, status, rag, bucket, last, evidenced = names
     # Only quoted names and the ORM's own SQL go into the text; values are parameters.
     sql = (
         f"SELECT {version}, {status}, {rag}, {bucket}, COUNT(*), "  # noqa: S608
-        f"SUM(CASE WHEN {last} >= %s THEN 1 ELSE 0 END), MAX({last}) "
+        f"SUM(CASE WHEN {last} >= %s THEN 1 ELSE 0 END), MAX({last}), "
+        f"SUM(CASE WHEN {evidenced} THEN 0 ELSE 1 END) "
         f"FROM ({inner}) AS actions GROUP BY {version}, {status}, {rag}, {bucket}"
     )
     with connection.cursor() as cursor:
@@ -216,8 +239,9 @@ def _groups(version_ids, *, on):
                 "n": count,
                 "recent": recent or 0,
                 "last": _day(latest),
+                "bare": bare or 0,
             }
-            for version_id, canonical_status, reported, due_bucket, count, recent, latest in (
+            for version_id, canonical_status, reported, due_bucket, count, recent, latest, bare in (
                 cursor.fetchall()
             )
         ]
@@ -259,6 +283,8 @@ def area_summaries(*, on, region="", stage=""):
         status = row["canonical_status"]
         if row["last"] and (summary.last_update is None or row["last"] > summary.last_update):
             summary.last_update = row["last"]
+        if status == CanonicalStatus.COMPLETE:
+            summary.complete_without_evidence += row["bare"]
         for recent, count in ((True, row["recent"]), (False, row["n"] - row["recent"])):
             if count:
                 judged = judge(
@@ -278,7 +304,15 @@ def totals(summaries):
     """The counts of many areas added up."""
     total = AreaSummary(area=None)
     for summary in summaries:
-        for name in ("total", "complete", "updated_recently", "already_due", "overdue", "stale"):
+        for name in (
+            "total",
+            "complete",
+            "complete_without_evidence",
+            "updated_recently",
+            "already_due",
+            "overdue",
+            "stale",
+        ):
             setattr(total, name, getattr(total, name) + getattr(summary, name))
         for key, count in summary.by_status.items():
             total.by_status[key] += count

@@ -47,6 +47,11 @@ class ChangedAction:
     after: object
     changes: list
 
+    @property
+    def other_changes(self):
+        """The changed fields other than the action's text."""
+        return [change for change in self.changes if change.label != "Action"]
+
 
 @dataclass
 class Comparison:

@@ -1,8 +1,9 @@
 """Reads of published plans: versions, actions with their latest public progress, and each
 action's verdict today (concordat.core.verdict: overdue, stale, the RAG to show).
 
-Only published rows are read: a version whose state is published, a progress update whose
-version is published. Every function runs a fixed number of queries, whatever the data size.
+Only published rows are read: a version whose state is published, a progress update that
+`ProgressUpdate.objects.public()` says the public sees. Every function runs a fixed number
+of queries, whatever the data size.
 """
 
 from collections import defaultdict
@@ -95,12 +96,11 @@ def version_by_number(area, number):
 
 
 def public_updates():
-    """The progress updates the public can see: those on a published plan version.
-
-    The one definition of "public" for updates: every public page, the API, exports,
-    search, feeds and report drafting read updates through it.
-    """
-    return ProgressUpdate.objects.filter(version__state=PUBLISHED)
+    """The progress updates the public can see. The one definition is
+    `ProgressUpdate.objects.public()` (published by the area, or with its imported version,
+    and not withdrawn): every public page, the API, exports, search, feeds and report
+    drafting read updates through it."""
+    return ProgressUpdate.objects.public()
 
 
 def _latest_update_id():
@@ -312,10 +312,12 @@ def action_page(area, ref, *, on):
         return None
     item = items[0]
     identity_id = item.action.identity_id
+    # Withdrawn updates are listed too: the page shows the withdrawal in their place.
     updates = list(
-        public_updates()
+        ProgressUpdate.objects.listed()
         .filter(identity_id=identity_id)
         .select_related("version")
+        .prefetch_related("evidence")
         .order_by(*verdict.LATEST_FIRST)
     )
     for update in updates:

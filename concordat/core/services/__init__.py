@@ -8,7 +8,6 @@ from .actions import (
     action_retire,
     action_update,
     draft_action_for,
-    progress_update_post,
 )
 from .areas import (
     AREA_DETAIL_FIELDS,
@@ -17,6 +16,7 @@ from .areas import (
     area_update_details,
 )
 from .audit import audit_field_changes, audit_record
+from .evidence import evidence_add_file, evidence_add_link
 from .organisations import organisation_upsert
 from .plans import (
     latest_published_version,
@@ -26,6 +26,14 @@ from .plans import (
     plan_version_publish,
     plan_version_start_draft,
     working_version,
+)
+from .updates import (
+    area_set_update_approval,
+    progress_update_approve,
+    progress_update_decline,
+    progress_update_post,
+    progress_update_withdraw,
+    published_action_for,
 )
 
 __all__ = [
@@ -40,7 +48,14 @@ __all__ = [
     "area_set_place",
     "area_update_details",
     "draft_action_for",
+    "evidence_add_file",
+    "evidence_add_link",
+    "area_set_update_approval",
+    "progress_update_approve",
+    "progress_update_decline",
     "progress_update_post",
+    "progress_update_withdraw",
+    "published_action_for",
     "audit_field_changes",
     "audit_record",
     "latest_published_version",

@@ -1,12 +1,10 @@
-"""Writes to actions and their progress. Published versions never change: every edit lands
-in the area's draft, which is started from the published version when there is none."""
-
-from datetime import date
+"""Writes to actions. A published version's plan never changes: every edit lands in the
+area's draft, which is started from the published version when there is none. Progress
+updates have their own services (updates.py) and never go through a draft."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
 
 from concordat.core.dates import check_plausible, is_plausible
 from concordat.core.models import (
@@ -16,7 +14,6 @@ from concordat.core.models import (
     AuditEntry,
     CanonicalStatus,
     PlanVersion,
-    ProgressUpdate,
     Rag,
 )
 from concordat.core.statuses import canonical_status as read_canonical_status
@@ -291,68 +288,3 @@ def action_reorder(*, version, actor, action_ids):
             note=f"{len(moved)} actions moved",
         )
     return version
-
-
-@transaction.atomic
-def progress_update_post(
-    *, action, actor, note, on=None, status="", canonical_status=None, rag="", corrects=None
-):
-    """Post a dated progress note on an action; it goes public when the draft is published.
-
-    The note's status and RAG also become the action's in the draft.
-    """
-    on = on or timezone.localdate()
-    if not note.strip():
-        raise ValidationError("Enter the progress note.")
-    if not isinstance(on, date) or on > timezone.localdate():
-        raise ValidationError("The date of the update cannot be in the future.")
-    check_plausible(on, what="The date of the update")
-    if rag and rag not in Rag.values:
-        raise ValidationError("Choose red, amber, green or blue.")
-    if canonical_status is None:
-        canonical_status = read_canonical_status(status) if status else ""
-    if canonical_status and canonical_status not in CanonicalStatus.values:
-        raise ValidationError("Choose a status from the list.")
-    if corrects is not None and corrects.identity_id != action.identity_id:
-        raise ValidationError("A correction must be on the same action.")
-    target = draft_action_for(action=action, actor=actor)
-    update = ProgressUpdate.objects.create(
-        identity_id=target.identity_id,
-        version=target.version,
-        date=on,
-        note=note.strip(),
-        status=status.strip(),
-        canonical_status=canonical_status,
-        rag=rag,
-        author=actor if getattr(actor, "pk", None) else None,
-        author_name=_display_name(actor),
-        source=ProgressUpdate.Source.WEB,
-        corrects=corrects,
-    )
-    changes = {}
-    if canonical_status and canonical_status != target.canonical_status:
-        changes["canonical_status"] = canonical_status
-    if status.strip() and status.strip() != target.status:
-        changes["status"] = status.strip()
-    if rag and rag != target.rag:
-        changes["rag"] = rag
-    audit_record(
-        actor=actor,
-        verb="posted update",
-        object_type="progressupdate",
-        object_id=update.pk,
-        area=target.version.plan.area,
-        version=target.version,
-        identity=target.identity,
-        after=update.note[:500],
-    )
-    if changes:
-        action_update(action=target, actor=actor, **changes)
-    return update
-
-
-def _display_name(actor):
-    if actor is None:
-        return ""
-    full_name = actor.get_full_name() if hasattr(actor, "get_full_name") else ""
-    return full_name or getattr(actor, "email", "") or str(actor)

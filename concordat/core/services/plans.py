@@ -358,6 +358,7 @@ def _import_progress_notes(*, version, actions, parsed_actions, actor, author_na
                 author=actor if getattr(actor, "pk", None) else None,
                 author_name=author_name,
                 source=ProgressUpdate.Source.IMPORT,
+                state=ProgressUpdate.State.IN_DRAFT,
             )
             for action, parsed_action in with_notes
             if latest_notes.get(action.identity_id) != parsed_action.progress.strip()
@@ -383,6 +384,11 @@ def plan_version_publish(*, version, actor, now=None):
     )
     locked.lock_version += 1
     locked.save()
+    # The progress notes imported with this version are public from now on. Updates posted
+    # on the site meanwhile belong to no version: they stay with their actions.
+    ProgressUpdate.objects.filter(version=locked, state=ProgressUpdate.State.IN_DRAFT).update(
+        state=ProgressUpdate.State.PUBLISHED, published_at=now
+    )
     audit_record(
         actor=actor,
         verb="published",
@@ -398,13 +404,15 @@ def plan_version_publish(*, version, actor, now=None):
 
 @transaction.atomic
 def plan_version_discard(*, version, actor):
-    """Throw away a draft that nobody has posted progress against yet."""
+    """Throw away a draft. Progress updates never belong to a draft, so none is lost; the
+    progress notes imported with it (never public) go with it."""
     locked = PlanVersion.objects.select_for_update().get(pk=version.pk)
     if locked.state != PlanVersion.State.DRAFT:
         raise ValidationError("Only a draft can be discarded.")
-    if locked.updates.exists():
+    if locked.updates.exclude(state=ProgressUpdate.State.IN_DRAFT).exists():
         raise ValidationError(
-            "Progress updates have been posted on this draft; it cannot be discarded."
+            "Progress updates that are public or waiting for approval belong to this draft; "
+            "it cannot be discarded."
         )
     area = locked.plan.area
     audit_record(
@@ -416,5 +424,6 @@ def plan_version_discard(*, version, actor):
         note=locked.display_label(),
     )
     # Identities created for the draft stay, so the audit trail that names them survives.
+    locked.updates.all().delete()
     locked.actions.all().delete()
     locked.delete()

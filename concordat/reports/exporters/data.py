@@ -127,7 +127,7 @@ def outcomes_text(action):
 
 
 def progress_text(item):
-    return item.latest_update.note if item.latest_update else ""
+    return item.latest_update.summary if item.latest_update else ""
 
 
 def progress_date(item):
@@ -226,9 +226,9 @@ latest_of = verdict.latest_update
 
 def _draft_items(version, on):
     actions = selectors.version_actions(version)
-    updates = ProgressUpdate.objects.filter(
+    updates = ProgressUpdate.objects.public().filter(
         identity_id__in=[action.identity_id for action in actions]
-    ).select_related("version")
+    )
     grouped = {}
     for update in updates:
         grouped.setdefault(update.identity_id, []).append(update)

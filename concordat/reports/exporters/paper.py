@@ -179,7 +179,7 @@ def _recent(export):
     blocks.append(Paragraph("The latest note on each action updated in the last six months."))
     for item in recent:
         blocks.append(Heading(f"{item.action.ref} — {long_date(item.latest_update_on)}", 3))
-        blocks += text_blocks(item.latest_update.note)
+        blocks += text_blocks(item.latest_update.summary)
     return blocks
 
 

@@ -17,6 +17,8 @@ def kinds_for(user):
     kinds = []
     if "lead" in roles.area_roles.values() or roles.is_office_or_administrator:
         kinds += [ReminderKind.REVIEW_DUE, ReminderKind.REVIEW_OVERDUE]
+    if "lead" in roles.area_roles.values():
+        kinds.append(ReminderKind.QUESTIONS_UNANSWERED)
     if roles.area_roles or roles.organisation_ids:
         kinds += [ReminderKind.ACTIONS_OVERDUE, ReminderKind.ACTIONS_STALE]
     if roles.is_office:

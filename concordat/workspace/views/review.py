@@ -198,7 +198,13 @@ def review_queue(request):
 
 
 def _review_context(found):
-    context = {"submission": found, "checks": [], "comparison": None, "report_body": None}
+    context = {
+        "submission": found,
+        "checks": [],
+        "comparison": None,
+        "report_body": None,
+        "notes": [],
+    }
     context["earlier"] = selectors.earlier_rounds(found)
     if found.target is None:
         return context
@@ -211,6 +217,7 @@ def _review_context(found):
             base = selectors.plan_state(found.area).published
         if base is not None and base.pk != version.pk:
             context["comparison"] = compare_versions(base, version, include_drafts=True)
+        context["notes"] = selectors.notes_published_with(version)
     else:
         report = (
             ProgressReport.objects.filter(pk=found.report_id)
@@ -236,16 +243,20 @@ def review(request, pk):
             if form.cleaned_data["decision"] == ReviewForm.PUBLISH
             else services.submission_return
         )
+        data = form.cleaned_data
+        extra = {"confirmed": data["confirmed"]} if found.kind == Submission.Kind.PLAN else {}
+        if decide is services.submission_publish:
+            extra["not_met_reason"] = data["not_met_reason"]
         try:
-            decide(
-                submission=found,
-                actor=request.user,
-                comments=form.cleaned_data["comments"],
-                checklist=form.checklist() if found.kind == Submission.Kind.PLAN else None,
-            )
+            decide(submission=found, actor=request.user, comments=data["comments"], **extra)
         except ValidationError as error:
+            field = (
+                "not_met_reason"
+                if getattr(error, "code", None) == services.NOT_MET_REASON
+                else None
+            )
             for message in error_messages(error):
-                form.add_error(None, message)
+                form.add_error(field, message)
         else:
             done = "published" if decide is services.submission_publish else "returned to the area"
             messages.success(request, f"{found.area.name}: {found.describe()} has been {done}.")

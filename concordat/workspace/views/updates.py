@@ -1,22 +1,37 @@
-"""Progress updates: one action at a time, or a whole plan in one sitting (the update round)."""
+"""Progress updates: one action at a time, or many in one sitting (the update round).
+
+Updates are written on the actions of the published plan and are public as soon as they are
+saved (or when the area's lead approves them, where the area asks for that). A refresh of the
+plan being drafted, submitted or returned never stands in their way.
+"""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from concordat.accounts.permissions import area_view, can_edit_plan
-from concordat.core.models import PlanVersion
-from concordat.core.services import progress_update_post
+from concordat.accounts import permissions
+from concordat.accounts.permissions import area_view
+from concordat.core.models import Section
+from concordat.core.selectors.plans import lead_choices
+from concordat.core.services import progress_update_post, published_action_for
 
 from .. import selectors
-from ..forms import ProgressUpdateForm, UpdateRoundForm, status_words
+from ..forms import ProgressUpdateForm, UpdateRoundFilters, UpdateRoundForm, status_words
 from .helpers import action_in_area, crumbs, error_messages, today
 
+ROUND_PAGE_SIZE = 10
 
-def _post(*, action, actor, note, on, canonical_status, rag):
+
+def saved_message(update):
+    if update.is_public:
+        return "It is public now."
+    return "It will be public when the area's lead approves it."
+
+
+def _post(*, action, actor, note, on, canonical_status, rag, no_change=False):
     return progress_update_post(
         action=action,
         actor=actor,
@@ -25,44 +40,52 @@ def _post(*, action, actor, note, on, canonical_status, rag):
         status=status_words(canonical_status),
         canonical_status=canonical_status or None,
         rag=rag,
+        no_change=no_change,
     )
 
 
 @require_http_methods(["GET", "POST"])
 @area_view()
 def action_progress(request, area, pk):
-    action = action_in_area(request.user, area, pk, post_update=True)
+    action = action_in_area(request.user, area, pk)
+    try:
+        published = published_action_for(action)
+    except ValidationError as error:
+        messages.error(request, error_messages(error)[0])
+        return redirect("workspace:action", slug=area.slug, pk=action.pk)
+    if not permissions.can_post_update(request.user, published):
+        raise PermissionDenied
     form = ProgressUpdateForm(request.POST or None, initial={"on": today()})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             update = _post(
-                action=action,
+                action=published,
                 actor=request.user,
                 note=data["note"],
                 on=data["on"],
                 canonical_status=data["canonical_status"],
                 rag=data["rag"],
+                no_change=data["no_change"],
             )
         except ValidationError as error:
             for message in error_messages(error):
                 form.add_error(None, message)
         else:
             messages.success(
-                request,
-                "Your progress update has been saved. It will be public when "
-                f"{update.version.display_label()} is published.",
+                request, f"Your progress update has been saved. {saved_message(update)}"
             )
-            row = update.version.actions.get(identity_id=action.identity_id)
-            return redirect("workspace:action", slug=area.slug, pk=row.pk)
+            return redirect("workspace:action", slug=area.slug, pk=action.pk)
     label = f"Action {action.ref}" if action.ref else "The action"
     return render(
         request,
         "workspace/action_progress.html",
         {
             "area": area,
-            "action": action,
+            "action": published,
+            "back": action,
             "form": form,
+            "needs_approval": permissions.update_needs_approval(request.user, area),
             "breadcrumbs": crumbs(
                 area,
                 (label, reverse("workspace:action", args=[area.slug, action.pk])),
@@ -73,69 +96,117 @@ def action_progress(request, area, pk):
     )
 
 
+# --- the update round ---------------------------------------------------------------------
+
+
 def _round_items(area, user):
+    """The open actions of the published plan that the user may post progress on."""
     state = selectors.plan_state(area)
-    items = selectors.workspace_actions(state, on=today(), user=user)
-    if not can_edit_plan(user, area) and not any(item.can_update for item in items):
+    if state.published is None:
+        items = []
+    else:
+        published = selectors.PlanState(plan=state.plan, working=None, published=state.published)
+        items = selectors.workspace_actions(published, on=today(), user=user)
+    if not permissions.can_edit_plan(user, area) and not any(item.can_update for item in items):
         raise PermissionDenied
     return state, [item for item in items if item.is_open and item.can_update]
 
 
-def _save_round(form, actor):
-    """Post every filled row in one transaction: all are saved, or none. Returns how many."""
-    entries = form.entries()
-    problems = []
-    with transaction.atomic():
-        for action, note, canonical_status, rag in entries:
-            try:
-                _post(
-                    action=action,
-                    actor=actor,
-                    note=note,
-                    on=form.cleaned_data["on"],
-                    canonical_status=canonical_status,
-                    rag=rag,
-                )
-            except ValidationError as error:
-                problems.append((action, error_messages(error)))
-        if problems:
-            transaction.set_rollback(True)
-    for action, found in problems:
-        ref = action.ref or "without a ref"
-        for message in found:
-            form.add_error(f"note_{action.identity_id}", f"Action {ref}: {message}")
-    return 0 if problems else len(entries)
+def _page_items(request, items, filters):
+    """The items shown: one section whole, else a page of ROUND_PAGE_SIZE."""
+    section = filters.cleaned_data.get("section") if filters.is_valid() else None
+    paginator = Paginator(items, (len(items) or 1) if section else ROUND_PAGE_SIZE)
+    return paginator.get_page(request.GET.get("page"))
+
+
+def _save_rows(form, targets, *, actor):
+    """Save each target row on its own; returns the rows saved. A row that cannot be saved
+    keeps its text and gets the error; the others are not touched."""
+    saved = []
+    for item in targets:
+        if form.row_has_errors(item):
+            continue
+        entry = form.entry(item)
+        if entry is None:
+            continue
+        note, canonical_status, rag, no_change = entry
+        try:
+            update = _post(
+                action=item.action,
+                actor=actor,
+                note=note,
+                on=form.cleaned_data["on"],
+                canonical_status=canonical_status,
+                rag=rag,
+                no_change=no_change,
+            )
+        except ValidationError as error:
+            ref = item.action.ref or "without a ref"
+            for message in error_messages(error):
+                form.add_error(f"note_{item.action.identity_id}", f"Action {ref}: {message}")
+        else:
+            saved.append((item, update))
+    return saved
+
+
+def _round_address(area, request, page=None):
+    query = request.GET.copy()
+    if page is not None:
+        query["page"] = page
+    address = reverse("workspace:update_round", args=[area.slug])
+    return f"{address}?{query.urlencode()}" if query else address
 
 
 @require_http_methods(["GET", "POST"])
 @area_view()
 def update_round(request, area):
-    state, items = _round_items(area, request.user)
-    form = UpdateRoundForm(request.POST or None, items=items, initial={"on": today()})
-    submitted = state.is_submitted
+    state, all_items = _round_items(area, request.user)
+    filters = UpdateRoundFilters(
+        request.GET,
+        sections=list(Section.objects.order_by("number")),
+        leads=lead_choices(all_items),
+    )
+    items = selectors.round_filter(
+        all_items,
+        **(filters.cleaned_data if filters.is_valid() else {}),
+        organisation_ids=permissions.signatory_organisation_ids(request.user),
+    )
+    page = _page_items(request, items, filters)
+    shown = list(page.object_list)
     if request.method == "POST":
-        if submitted:
-            form.is_valid()
-            form.add_error(
-                None,
-                f"{state.working.display_label()} is waiting for review, so updates cannot be "
-                "posted until it is published or returned. Nothing was saved.",
-            )
-        elif form.is_valid():
-            if not form.entries():
-                form.add_error(None, "Write a progress note for at least one action.")
-            else:
-                saved = _save_round(form, request.user)
-                if saved:
-                    messages.success(
-                        request,
-                        f"{saved} progress update{'s' if saved != 1 else ''} saved. They will "
-                        "be public when the plan is next published.",
-                    )
-                    return redirect("workspace:update_round", slug=area.slug)
+        shown = UpdateRoundForm.with_posted(shown, all_items, request.POST)
+    form = UpdateRoundForm(request.POST or None, items=shown, initial={"on": today()})
+    saved = []
+    if request.method == "POST":
+        choice = request.POST.get("save", "all")
+        targets = [item for item in shown if str(item.action.identity_id) == choice] or shown
+        form.is_valid()
+        form.keep_errors_of(targets)
+        if not form.has_error("on") and not form.non_field_errors():
+            if not any(form.entry(item) for item in targets) and not form.errors:
                 form.add_error(
-                    None, "Some updates could not be saved, so none were. See the notes below."
+                    None,
+                    "Write a progress note, or tick “reviewed, no change”, for at least one "
+                    "action.",
                 )
+            else:
+                saved = _save_rows(form, targets, actor=request.user)
+        if saved:
+            count = len(saved)
+            public = sum(update.is_public for _item, update in saved)
+            summary = f"{count} progress update{'s' if count != 1 else ''} saved"
+            summary += (
+                ": public now."
+                if public == count
+                else f"; {count - public} will be public when the area's lead approves them."
+            )
+            messages.success(request, summary)
+        untouched = [item for item in shown if item not in targets and form.entry(item)]
+        if saved and not form.errors and not untouched:
+            if choice == "next" and page.has_next():
+                return redirect(_round_address(area, request, page.next_page_number()))
+            return redirect(_round_address(area, request))
+        form.clear_rows(item for item, _update in saved)
     return render(
         request,
         "workspace/update_round.html",
@@ -143,11 +214,16 @@ def update_round(request, area):
             "area": area,
             "state": state,
             "form": form,
+            "filters": filters,
+            "page": page,
+            "page_range": page.paginator.get_elided_page_range(page.number),
+            "total": len(items),
+            "all_total": len(all_items),
             "rows": form.rows(),
-            "submitted": submitted,
-            "is_published_only": state.working is None
-            and state.published is not None
-            and state.published.state == PlanVersion.State.PUBLISHED,
+            "saved": {item.action.identity_id for item, _update in saved},
+            "can_filter_mine": bool(permissions.signatory_organisation_ids(request.user)),
+            "needs_approval": permissions.update_needs_approval(request.user, area),
+            "form_action": _round_address(area, request),
             "breadcrumbs": crumbs(area, ("Update round", None)),
         },
         status=400 if form.errors else 200,

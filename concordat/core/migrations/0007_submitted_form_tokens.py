@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0005_area_slug_reserved'),
+        ('core', '0006_area_ons_codes_population_and_dated_web_updates'),
     ]
 
     operations = [
