@@ -10,7 +10,7 @@ from concordat.core import verdict
 from concordat.core.models import Action, Area
 from concordat.core.selectors.plans import public_updates
 from concordat.core.services import plan_version_import
-from concordat.core.services.actions import progress_update_post
+from concordat.core.services.updates import progress_update_post
 
 from .world import SECRET, build_world, parsed_action, parsed_plan, publish
 
@@ -208,12 +208,12 @@ def test_sql_filters_agree_with_the_verdict(client, world, offset_days, monkeypa
             ]
         ),
     )
+    publish(version, days_ago=2)
     for n, action in enumerate(version.actions.order_by("position"), start=1):
         if n % 2:
             progress_update_post(
                 action=action, actor=None, note=f"Note {n}", on=world.today - timedelta(days=9 * n)
             )
-    publish(version, days_ago=2)
     monkeypatch.setattr("django.utils.timezone.localdate", lambda *args: on)
 
     items = client.get("/api/actions?all_versions=true&limit=500").json()["items"]

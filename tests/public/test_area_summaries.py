@@ -10,7 +10,7 @@ from concordat.core.models import Action, Area
 from concordat.core.selectors.areas import area_dashboard, area_summaries, stage_counts
 from concordat.core.selectors.plans import latest_version, sections, summarise, version_actions
 from concordat.core.services import plan_version_start_draft
-from concordat.core.services.actions import progress_update_post
+from concordat.core.services.updates import progress_update_post
 
 from .world import import_and_publish, parsed_action, publish, varied_area
 

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from concordat.accounts.models import AreaMembership, Profile
 from concordat.core.models import Area
 from concordat.core.services import plan_version_import, plan_version_publish
-from concordat.core.services.actions import progress_update_post
+from concordat.core.services.updates import progress_update_post
 from concordat.imports.parsed import ParsedAction, ParsedPlan
 
 
@@ -41,6 +41,6 @@ def build():
             ],
         ),
     )
+    plan_version_publish(version=version, actor=None)
     # Updated today: only the overdue reminder is due.
     progress_update_post(action=version.actions.get(), actor=None, note="Premises found.")
-    plan_version_publish(version=version, actor=None)
