@@ -3,8 +3,8 @@
 import re
 from datetime import date
 
-from concordat.core.statuses import canonical_status, read_rag
-from concordat.core.text import html_lists_to_lines
+from concordat.core.statuses import canonical_status, rag_from_colour, read_rag
+from concordat.core.text import collapse_whitespace, html_lists_to_lines
 from concordat.core.timescales import parse_start_finish, parse_timescale
 
 from .columns import normalise
@@ -13,6 +13,14 @@ from .refs import next_ref, read_ref, ref_section
 from .sections import read_section_heading
 
 BULLET = re.compile(r"^\s*[•·▪◦‣○●*\-–]\s*")
+RAG_WORD = re.compile(
+    r"^\s*(?:rag\s*(?:rating|status)?\s*[:=-]?\s*)?(red|amber|green|blue|r|a|g|b)\b\s*"
+    r"(?:[-–—:;,/.()]+\s*|$)",
+    re.I,
+)
+RAG_AT_END = re.compile(r"[\s(\[–—:;,/-]+\(?(red|amber|green|blue)\)?\s*[.)\]]?\s*$", re.I)
+TRUE_WORDS = {"yes", "y", "new", "true", "x", "✓", "✔", "*"}
+NUMBERED_REF = re.compile(r"^(\d{1,3})\.(\d)$")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 CLOSED = {"complete", "superseded"}
 COMPLETE = "complete"
@@ -51,14 +59,57 @@ def _section_from_column(text):
     return ref_section(ref.ref) if ref else None
 
 
-def build_actions(rows, *, matcher, financial_year=None):
+def split_rag(text):
+    """(colour word, the other words) of a RAG cell: "Amber – approved by the CCG" gives
+    ("Amber", "approved by the CCG"); "Complete" gives ("", "Complete")."""
+    text = (text or "").strip()
+    found = RAG_WORD.match(text)
+    if found and read_rag(found.group(1)):
+        return found.group(1), text[found.end() :].strip()
+    found = RAG_AT_END.search(text)
+    if found:
+        return found.group(1), text[: found.start()].strip()
+    if read_rag(text):
+        return text, ""
+    return "", text
+
+
+def _numeric_refs(actions, numeric):
+    """Refs that Excel stored as numbers lose a trailing nought (3.10 is 3.1): read a `3.1`
+    that follows `3.9` as 3.10, and say so."""
+    previous = None
+    for action, is_number in zip(actions, numeric, strict=True):
+        found = NUMBERED_REF.match(action.ref or "")
+        if found and previous and is_number:
+            before = re.match(r"^(\d{1,3})\.(\d+)$", previous)
+            if before and before.group(1) == found.group(1):
+                written = int(found.group(2))
+                if written * 10 == int(before.group(2)) + 1:
+                    action.ref = f"{found.group(1)}.{written * 10}"
+                    action.doubts.append(
+                        f"The ref was stored as the number {action.ref_raw}; it follows "
+                        f"{previous}, so it was read as {action.ref}."
+                    )
+        if action.ref:
+            previous = action.ref
+
+
+def build_actions(rows, *, matcher, financial_year=None, column_years=None):
     actions, warnings = [], []
     with_refs = sum(1 for row in rows if row.ref)
     uses_refs = with_refs >= max(1, len(rows) // 2)
     seen_refs = {}
+    built = []
     for row in rows:
-        action, notes = _build(row, matcher, financial_year, [a.ref for a in actions])
-        if action.section is None and not action.ref and actions:
+        action, notes = _build(
+            row, matcher, financial_year, [a.ref for a in actions], column_years or {}
+        )
+        built.append((row, action, notes))
+        actions.append(action)
+    _numeric_refs(actions, [row.numeric_ref for row in rows])
+    actions = []
+    for row, action, notes in built:
+        if action.section is None and not action.ref and actions and not row.section_raw:
             action.section = actions[-1].section
         actions.append(action)
         messages = list(notes)
@@ -74,20 +125,23 @@ def build_actions(rows, *, matcher, financial_year=None):
     return actions, warnings
 
 
-def _build(row, matcher, financial_year, previous_refs):
+def _build(row, matcher, financial_year, previous_refs, column_years):
     fields = {}
+    names = {}
     extra = {}
     for name, text in row.cells.items():
         field_name = row.fields.get(name)
         if field_name:
             fields[field_name] = text
+            names[field_name] = name
         else:
             extra[name] = text
     notes = []
     section = row.section
-    if fields.get("section"):
-        section = _section_from_column(fields["section"]) or section
-    if section is None and row.ref:
+    section_text = fields.get("section", "").strip() or row.section_text
+    if section_text:
+        section = _section_from_column(section_text) or section
+    if section is None and row.ref and "section from ref" in row.notes:
         section = ref_section(row.ref)
     ref = row.ref
     if "carried" in row.notes and section:
@@ -105,6 +159,10 @@ def _build(row, matcher, financial_year, previous_refs):
     timescale = fields.get("timescale", "").strip()
     start_text = fields.get("start_date", "").strip()
     finish_text = fields.get("finish_date", "").strip()
+    for name in ("timescale", "finish_date", "start_date"):
+        if names.get(name) in column_years:
+            financial_year = column_years[names[name]]
+            break
     if not timescale and "timescale" not in fields:
         timescale = " – ".join(part for part in (start_text, finish_text) if part)
     start, due = None, None
@@ -128,21 +186,39 @@ def _build(row, matcher, financial_year, previous_refs):
     lead = fields.get("lead", "").strip()
     lead_matches = matcher.match(lead) if lead else []
     status = fields.get("status", "").strip()
+    rag_raw = fields.get("rag", "").strip()
+    rag, rag_from = "", ""
+    progress = _text(fields["progress"]) if "progress" in fields else ""
+    if any(_is_suggested_rag(name, text) for name, text in extra.items()):
+        rag_raw = ""  # the export marks a RAG the system suggested: nobody reported it
+    if rag_raw:
+        colour, words = split_rag(rag_raw)
+        rag = read_rag(colour) if colour else ""
+        rag_from = "words" if rag else ""
+        if words and not status and "status" not in fields:
+            # A RAG column that holds words keeps them: as the status when they say one,
+            # else as progress.
+            if canonical_status(words) or len(words) <= 40 or progress:
+                status = rag_raw if not rag else words
+            else:
+                progress = words
+    if not rag:
+        fill = _rag_fill(row, names)
+        if fill:
+            rag, rag_from = fill, "fill"
+    if "rag" not in fields and not rag and read_rag(status):
+        rag_raw = status  # a plan without a RAG column that gives its colour as the status
+        rag, rag_from = read_rag(status), "words"
     canonical = canonical_status(status)
     if row.from_appendix and canonical not in CLOSED:
         canonical = COMPLETE
-    rag_raw = fields.get("rag", "").strip()
-    if any(_is_suggested_rag(name, text) for name, text in extra.items()):
-        rag_raw = ""  # the export marks a RAG the system suggested: nobody reported it
-    if "rag" not in fields and read_rag(status):
-        rag_raw = status  # a plan without a RAG column that gives its colour as the status
-    progress = _text(fields["progress"]) if "progress" in fields else ""
+    new = row.new or _is_true(fields.get("new", ""))
 
     action = ParsedAction(
         row=row.row,
         ref=ref,
         ref_raw=row.ref_raw,
-        new=row.new,
+        new=new,
         section=section,
         section_raw=row.section_raw or fields.get("section", "").strip(),
         subtheme=fields.get("subtheme", "").strip() or row.subtheme,
@@ -160,15 +236,38 @@ def _build(row, matcher, financial_year, previous_refs):
         performance_indicator=_text(fields.get("performance_indicator", "")),
         status=status,
         canonical_status=canonical,
-        rag=read_rag(rag_raw) if rag_raw else "",
+        rag=rag,
         rag_raw=rag_raw,
+        rag_from=rag_from,
         progress=progress or None,
         extra={name: _text(text) for name, text in extra.items()},
         raw=dict(row.cells),
         from_appendix=row.from_appendix,
+        removed=row.removed,
+        doubts=list(row.doubts),
     )
+    if row.removed:
+        action.doubts.append(
+            "This action is struck through or greyed out in the document: it was read as "
+            "removed from the plan."
+        )
     notes.extend(_row_warnings(action))
     return action, notes
+
+
+def _rag_fill(row, names):
+    """The RAG a coloured RAG or status cell gives with no words in it."""
+    for field_name in ("rag", "status", "progress"):
+        name = names.get(field_name)
+        if name and row.fills.get(name):
+            found = rag_from_colour(row.fills[name])
+            if found:
+                return found
+    return ""
+
+
+def _is_true(text):
+    return collapse_whitespace(text).lower().strip(".!") in TRUE_WORDS
 
 
 def _row_warnings(action):

@@ -1,6 +1,7 @@
 """Map a plan's column headings, as written, onto the fields of an action."""
 
 import re
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
@@ -20,6 +21,7 @@ FIELDS = {
     "status": "Status",
     "rag": "RAG",
     "progress": "Progress",
+    "new": "New action mark",
 }
 
 SYNONYMS = {
@@ -53,6 +55,18 @@ SYNONYMS = {
         "action required",
         "what",
         "recommendation",
+        "intervention",
+        "interventions",
+        "what will be done",
+        "what we will do",
+        "what will we do",
+        "what needs to be done",
+        "what are we going to do",
+        "specific actions",
+        "actions to be taken",
+        "action to be taken",
+        "tasks",
+        "activities",
     ],
     "timescale": [
         "timescale",
@@ -70,6 +84,9 @@ SYNONYMS = {
         "timeframe",
         "time frame",
         "target completion date",
+        "time scales",
+        "target",
+        "completion by",
         "date due",
         "date completed",
         "completed date",
@@ -96,6 +113,18 @@ SYNONYMS = {
         "lead agency footprint if not north bank",
         "responsible organisation",
         "leads",
+        "responsible person",
+        "responsible officer",
+        "responsible agency",
+        "responsible organisations",
+        "who is responsible",
+        "who will do it",
+        "who will lead",
+        "owners",
+        "lead officer",
+        "lead body",
+        "lead organisation s",
+        "lead s",
     ],
     "outcomes": [
         "outcomes",
@@ -142,6 +171,13 @@ SYNONYMS = {
         "red amber green",
         "rag rated",
         "rating",
+        "red amber green rag",
+        "rag red amber green",
+        "r a g",
+        "rag update",
+        "rag progress",
+        "progress rag",
+        "rag and comments",
     ],
     "progress": [
         "update",
@@ -157,7 +193,18 @@ SYNONYMS = {
         "latest update",
         "update on progress",
         "progress comments",
+        "update comments",
+        "comments update",
+        "summary progress against actions",
+        "progress against actions",
+        "progress summary",
+        "current position",
+        "position",
+        "evidence",
+        "narrative",
+        "progress made",
     ],
+    "new": ["new", "new action", "new actions", "new this version", "new in this version"],
     "section": ["section", "concordat section", "theme", "domain", "concordat theme"],
     "subtheme": ["sub theme", "subtheme", "sub heading", "sub section", "subsection"],
 }
@@ -165,23 +212,26 @@ EXACT = {synonym: field for field, synonyms in SYNONYMS.items() for synonym in s
 FUZZY_THRESHOLD = 88
 # Words that give a long or unusual heading away, tried in this order.
 KEYWORDS = [
-    ("rag", r"\brag\b|red amber green"),
+    ("rag", r"\brag\b|red amber green|\br a g\b"),
     ("status", r"\bstatus\b"),
     ("start_date", r"\bstart"),
     ("finish_date", r"\bfinish|\bend date"),
-    ("timescale", r"timescale|time scale|deadline|\bdue\b|target date|by when|time ?frame|\bdate"),
+    (
+        "timescale",
+        r"timescale|time scale|deadline|\bdue\b|target date|by when|time ?frame|\bdate",
+    ),
     ("lead", r"\blead|\bled by|responsib|\bowner|accountab"),
     ("outcomes", r"outcome|output|deliverable|\bproduct"),
     ("performance_indicator", r"indicator|\bkpi|\bmeasure|\bmetric"),
     ("progress", r"update|progress|highlight|comment|\bnotes?\b|achievement"),
     ("subtheme", r"sub ?theme|sub ?heading|sub ?section"),
     ("section", r"\bsection\b|\btheme\b"),
-    ("action", r"\baction|\btask|activit|objective|recommendation"),
+    ("action", r"\baction|\btask|activit|objective|recommendation|what will"),
     ("ref", r"\bref\b|\bnumber\b|\bno\b|\bid\b"),
 ]
 # A second date column beside a timescale (`Timescale` and `Due`, as the plan CSV export
 # writes them) holds the finish date.
-SECOND_CHOICE = {"timescale": "finish_date"}
+SECOND_CHOICE = {"timescale": "finish_date", "action": "subtheme", "start_date": "timescale"}
 MAX_HEADER_LENGTH = 80
 # A heading row must name at least one of these.
 CORE_FIELDS = {"ref", "action", "timescale", "lead", "status", "outcomes"}
@@ -211,15 +261,23 @@ def field_for(header):
 
 def is_header_row(cells):
     """Whether a row of cells is a row of column headings."""
+    return header_score(cells) > 0
+
+
+def header_score(cells):
+    """How much a row reads as column headings: 0 for not at all, else the number of fields
+    it names plus the share of its cells that name one."""
     filled = [cell.strip() for cell in cells if cell and cell.strip()]
     if len(filled) < 2 or any(len(cell) > MAX_HEADER_LENGTH for cell in filled):
-        return False
+        return 0
     if read_ref(filled[0]) is not None:
-        return False
+        return 0
     fields = [field_for(cell) for cell in filled]
     named = {field for field in fields if field}
     mapped = sum(1 for field in fields if field)
-    return len(named) >= 2 and bool(named & CORE_FIELDS) and mapped >= 0.6 * len(filled)
+    if len(named) >= 2 and bool(named & CORE_FIELDS) and mapped >= 0.6 * len(filled):
+        return len(named) + mapped / len(filled)
+    return 0
 
 
 def header_names(cells):
@@ -258,3 +316,229 @@ def map_columns(names, overrides=None):
                 fields[index] = field
                 taken.add(field)
     return fields
+
+
+# --- roles by heading and by content ---------------------------------------------------------
+# A column's role is judged from its heading and from what its cells hold. The heading says
+# most; the cells decide between headings that could mean two things (an "Objective" over
+# the steps in an "Actions required" column is the sub-theme), and give a role to a column
+# whose heading names none (a blank heading over red, amber and green cells).
+
+# Headings naming a broad aim: the action if no column names the steps, else the sub-theme.
+BROAD = re.compile(
+    r"\b(objective|objectives|aim|aims|focus|goal|goals|area|priority area|theme)s?\b"
+)
+ORGANISATION_WORDS = re.compile(
+    r"\b(ccgs?|council|councils|trust|trusts|nhs|police|constabulary|ambulance|mind|"
+    r"service|services|team|teams|partnership|partners|board|group|commissioning|"
+    r"commissioners?|authority|authorities|hospital|foundation|healthwatch|cqc|phe|"
+    r"la|las|ft|clinical|public health|probation|housing|samaritans|carers|ltd|cic|"
+    r"department|office|college|association|university|forum|network|unit|lead|leads|"
+    r"manager|director|officer|chair|head|coordinator|commissioner)\b",
+    re.I,
+)
+ACRONYM = re.compile(r"\b[A-Z][A-Z&]{1,7}s?\b")
+CONTENT_WEIGHT = 0.8
+
+
+def heading_scores(header):
+    """{field: score 0-1} for what a heading could name: exact words 1, a close spelling
+    0.9, words inside it 0.7 for the first and less for the others."""
+    key = normalise(header)
+    scores = {}
+    if not key:
+        return scores
+    if key in EXACT:
+        scores[EXACT[key]] = 1.0
+    else:
+        found = process.extractOne(key, EXACT.keys(), scorer=fuzz.ratio)
+        if found and found[1] >= FUZZY_THRESHOLD:
+            scores[EXACT[found[0]]] = 0.9
+    weight = 0.7
+    for field, pattern in KEYWORDS:
+        if re.search(pattern, key):
+            scores.setdefault(field, weight)
+            weight = max(0.3, weight - 0.2)
+    if BROAD.search(key) and scores.get("action", 0) < 1.0:
+        scores["action"] = min(scores.get("action", 0.6), 0.6)
+        scores["subtheme"] = max(scores.get("subtheme", 0), 0.6)
+    return scores
+
+
+@dataclass
+class Profile:
+    """What a column's cells hold, each as a share of its non-empty cells."""
+
+    filled: int = 0
+    rows: int = 0
+    ref: float = 0.0
+    sequence: float = 0.0
+    date: float = 0.0
+    rag: float = 0.0
+    status: float = 0.0
+    organisation: float = 0.0
+    long: float = 0.0
+    mean_length: float = 0.0
+    repeats: float = 0.0
+
+    def content_scores(self):
+        """{field: 0-1} for what the cells look like."""
+        if not self.filled:
+            return {}
+        short = self.mean_length <= 14
+        scores = {
+            "ref": (0.6 * self.ref + 0.4 * self.sequence) if short else 0.0,
+            "action": 0.7 * self.long + (0.3 if self.mean_length >= 40 else 0.0),
+            "timescale": self.date if self.mean_length <= 120 else 0.3 * self.date,
+            "lead": self.organisation if self.mean_length <= 90 else 0.2 * self.organisation,
+            "status": self.status if self.mean_length <= 60 else 0.2 * self.status,
+            "rag": self.rag,
+        }
+        if self.long > 0.5 and self.repeats > 0.3:
+            scores["subtheme"] = 0.5 * self.repeats
+        return scores
+
+
+def profile(cells, fills=(), *, understood_date=None, understood_status=None, read_rag=None):
+    """A Profile of a column's body cells (text), with the fill colour of each cell."""
+    from .refs import read_ref, ref_follows
+
+    found = Profile(rows=len(cells))
+    texts = [" ".join((cell or "").split()) for cell in cells]
+    filled = [
+        (text, fill)
+        for text, fill in zip(texts, list(fills) or [""] * len(texts), strict=False)
+        if text or fill
+    ]
+    found.filled = len(filled)
+    if not filled:
+        return found
+    words = [text for text, _fill in filled if text]
+    share = 1 / len(filled)
+    refs = []
+    for text, fill in filled:
+        ref = read_ref(text) if text and len(text) <= 16 else None
+        if ref is not None and not re.fullmatch(r"(19|20)\d\d", ref.ref):
+            found.ref += share
+            refs.append(ref.ref)
+        if text and len(text) <= 150 and understood_date is not None and understood_date(text):
+            found.date += share
+        if text and understood_status is not None and len(text) <= 80 and understood_status(text):
+            found.status += share
+        if read_rag is not None and (
+            (text and len(text) <= 60 and read_rag(text)) or (fill and read_rag(fill, colour=True))
+        ):
+            found.rag += share
+        plain_status = text and (
+            (understood_status is not None and understood_status(text))
+            or (read_rag is not None and read_rag(text))
+        )
+        if (
+            text
+            and len(text) <= 90
+            and not plain_status
+            and (ORGANISATION_WORDS.search(text) or ACRONYM.search(text))
+        ):
+            found.organisation += share
+        if len(text) > 60:
+            found.long += share
+    if words:
+        found.mean_length = sum(len(text) for text in words) / len(words)
+        found.repeats = 1 - len(set(words)) / len(words)
+    if len(refs) >= 2:
+        pairs = list(zip(refs, refs[1:], strict=False))
+        found.sequence = sum(1 for a, b in pairs if ref_follows(a, b)) / len(pairs)
+    return found
+
+
+def assign_roles(names, profiles, overrides=None):
+    """(fields, doubts): a field (or None) for each heading, each field used once.
+
+    Overrides win. Then each column's candidates (heading scores plus what its cells hold)
+    are taken best first; a field already taken falls to the heading's second meaning (a
+    second date column is the finish date, a broad aim beside the steps is the sub-theme).
+    """
+    overrides = {" ".join(k.split()): v for k, v in (overrides or {}).items()}
+    fields = [None] * len(names)
+    taken = set()
+    doubts = []
+    for index, name in enumerate(names):
+        if name in overrides and overrides[name] in FIELDS:
+            fields[index] = overrides[name]
+            taken.add(overrides[name])
+    options = []  # (score, -index, index, field)
+    for index, name in enumerate(names):
+        if name in overrides:
+            continue
+        every = {} if name.startswith("Column ") else heading_scores(name)
+        # A heading is taken at its first meaning (and a broad aim's two); its other words
+        # only make doubts.
+        heading = {f: v for f, v in every.items() if v >= max(every.values()) - 1e-9}
+        if "subtheme" in every and "action" in every and every["subtheme"] == every["action"]:
+            heading = {"action": every["action"], "subtheme": every["subtheme"]}
+        content = profiles[index].content_scores() if index < len(profiles) else {}
+        combined = {}
+        for field, score in heading.items():
+            # Headings that name a field exactly keep their order; the cells only rank the
+            # looser ones.
+            if score >= 0.9:
+                combined[field] = score
+            else:
+                bonus = CONTENT_WEIGHT * 0.5 * content.get(field, 0.0)
+                combined[field] = min(0.89, score + bonus)
+        for field, score in content.items():
+            if field in heading:
+                continue
+            # A heading that names nothing leaves the cells to say; one that names something
+            # else is overruled only by cells that say so plainly.
+            strongest = max(heading.values(), default=0.0)
+            if strongest == 0.0 and score >= 0.6:
+                combined[field] = CONTENT_WEIGHT * score
+            elif strongest < 0.75 and score >= 0.85 and content.get(_best(heading), 0) < 0.2:
+                combined[field] = strongest + 0.05
+        for field, score in combined.items():
+            options.append((score, -index, index, field))
+    options.sort(reverse=True)
+    placed = set()
+    for _score, _order, index, field in options:
+        if index in placed or fields[index] is not None:
+            continue
+        if field in taken:
+            fallback = SECOND_CHOICE.get(field)
+            if fallback and fallback not in taken and _best_for(options, index) == field:
+                fields[index] = fallback
+                taken.add(fallback)
+                placed.add(index)
+            continue
+        fields[index] = field
+        taken.add(field)
+        placed.add(index)
+    for index, name in enumerate(names):
+        if fields[index] is None or name in overrides:
+            continue
+        rivals = [
+            (score, field)
+            for score, _o, i, field in options
+            if i == index and field != fields[index] and field not in taken
+        ]
+        own = max(
+            (score for score, _o, i, f in options if i == index and f == fields[index]), default=0
+        )
+        if rivals and max(rivals)[0] >= own - 0.1 and own < 0.9:
+            other = FIELDS[max(rivals)[1]]
+            doubts.append(
+                f"The column “{name}” was read as {FIELDS[fields[index]]}; it could also be "
+                f"the {other}. Change it under “How the columns were read” if so."
+            )
+    return fields, doubts
+
+
+def _best(scores):
+    return max(scores, key=scores.get) if scores else None
+
+
+def _best_for(options, index):
+    for _score, _order, i, field in options:
+        if i == index:
+            return field
+    return None

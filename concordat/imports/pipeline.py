@@ -9,10 +9,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .actions import build_actions
+from .coverage import account_for_everything
 from .errors import ImportRefused
 from .leads import LeadMatcher, RegistryEntry
 from .metrics import read_metrics
-from .parsed import ParsedPlan
+from .parsed import NotImported, ParsedPlan
 from .preamble import read_preamble
 from .readers import read_document
 from .safety import check_extension, check_size
@@ -64,10 +65,13 @@ def _parse(data, filename, registry, financial_year, column_overrides, sheet):
     preamble = read_preamble(preamble_text)
     year = financial_year if financial_year is not None else preamble.financial_year
     actions, warnings = build_actions(
-        structure.actions, matcher=LeadMatcher(registry), financial_year=year
+        structure.actions,
+        matcher=LeadMatcher(registry),
+        financial_year=year,
+        column_years=structure.column_years,
     )
     trailing = "\n".join(part for part in (*structure.trailing, document.trailing) if part)
-    return ParsedPlan(
+    plan = ParsedPlan(
         title=preamble.title,
         area_name=preamble.area_name,
         stated_date=preamble.stated_date,
@@ -78,4 +82,14 @@ def _parse(data, filename, registry, financial_year, column_overrides, sheet):
         actions=actions,
         metrics=read_metrics(trailing),
         warnings=warnings,
+        trailing=trailing,
+        not_imported=[
+            NotImported(where, text)
+            for where, text in (*document.set_aside, *structure.not_imported)
+            if text.strip()
+        ],
+        doubts=list(dict.fromkeys(structure.doubts)),
+        has_columns=frozenset(f for f in structure.columns.values() if f),
     )
+    account_for_everything(plan, document)
+    return plan

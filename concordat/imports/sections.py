@@ -68,10 +68,14 @@ def section_from_title(text):
 
 
 def _number_for(label, title):
+    """The section a heading names: by its title where the title names one (a plan may put a
+    section of its own first, so its numbers are not the Concordat's), else by its label."""
     by_title, _score = section_from_title(title) if title else (None, 0)
+    if by_title is not None:
+        return by_title
     if label.isdigit():
         number = int(label)
-        return number if 1 <= number <= 5 else by_title
+        return number if 1 <= number <= 5 else None
     if label.lower() in ROMAN:
         return ROMAN[label.lower()]
     if len(label) == 1 and label.isalpha():

@@ -1,26 +1,50 @@
-"""Find a plan's actions in the tables a reader produced.
+"""Find a plan's actions in the tables a reader produced, as the most plan-like of several
+candidate readings.
 
-Heading rows (repeated at page breaks or not), section rows, sub-theme rows, continuation rows
-whose cells belong to the action above, an appendix of completed actions, and the rows before
-the table (preamble) and after it (trailing text such as a KPI list).
+A table is found among everything else in the file (a title, a colour key, a table of
+contents, a glossary, a KPI or signature table), its heading row is found (repeated at page
+breaks or before each section, or not), and each column is given a role by its heading and by
+what its cells hold. Then the rows are read: section rows (one cell, merged, shaded or bold,
+or headings written between the tables), sub-theme rows, actions, and continuation rows whose
+cells belong to the action above.
+
+Where the document could be read more than one way (which role a column plays; whether a row
+without a ref that reads like an action is one of its own or the rest of the action above),
+each way is read in full and scored by how much the result looks like a plan: refs that run in
+sequence, action text that starts and ends as sentences do, every action with its own lead
+and timescale, no cell's text left over. The best reading is kept; where the runner-up reads a
+column or a row differently, that is kept as a doubt for a person to check.
 """
 
 import re
 from dataclasses import dataclass, field
 
-from .columns import field_for, header_names, is_header_row, map_columns
-from .refs import read_ref, split_leading_ref
+from .columns import FIELDS, assign_roles, field_for, header_names, header_score, profile
+from .refs import carries_section, read_ref, ref_follows, ref_section, split_leading_ref
 from .sections import read_section_heading, section_from_title
 
-BULLET_START = re.compile(r"^\s*(?:[•·▪◦‣○●*\-–]\s|<ul|<ol|<li)", re.I)
+BULLET_START = re.compile(r"^\s*(?:[•·▪◦‣○●*\-–]\s|<ul|<ol|<li|\d{1,2}[.)]\s)", re.I)
 SENTENCE_END = re.compile(r"[.!?:;)\]”\"']\s*$")
 APPENDIX = re.compile(
-    r"\bappendix\b|\bcompleted actions\b|\bactions? (?:now )?completed\b|\bcomplete[d]? actions\b",
+    r"\bappendix\b|\bannex\b|\bcompleted actions\b|\bactions? (?:now )?completed\b"
+    r"|\bcomplete[d]? actions\b",
     re.I,
 )
+KEY_CELL = re.compile(
+    r"^\s*(?:rag\s+)?(red|amber|green|blue|grey|gray|purple|r|a|g|b)\s*(?:[-–—=:]|\bis\b|\bmeans\b)\s*\S",
+    re.I,
+)
+KEY_START = re.compile(r"^\s*(?:rag\s+|colour\s+|color\s+|status\s+)?key\b", re.I)
+COLOUR_WORD = re.compile(r"\b(red|amber|green|blue|grey|gray)\b", re.I)
+GREY_REMOVED = re.compile(
+    r"\b(grey|gray)\b.*\b(removed|deleted|absorbed|no longer|withdrawn)", re.I
+)
+FINANCIAL_YEAR = re.compile(r"\b(20\d\d)\s*[/\-–]\s*(\d\d)(?:\d\d)?\b")
 MAX_SUBTHEME_LENGTH = 150
 MAX_SUBHEADING_LENGTH = 25
+MAX_HEADER_SEARCH = 30
 CORE_FIELDS = ("lead", "timescale", "start_date", "finish_date", "status", "rag")
+POLICIES = ("balanced", "separate", "joined")
 
 
 @dataclass
@@ -36,7 +60,15 @@ class RowAction:
     from_appendix: bool = False
     cells: dict[str, str] = field(default_factory=dict)  # header name → text
     fields: dict[str, str] = field(default_factory=dict)  # header name → field or ""
+    fills: dict[str, str] = field(default_factory=dict)  # header name → fill colour
     notes: list[str] = field(default_factory=list)
+    doubts: list[str] = field(default_factory=list)
+    removed: bool = False
+    numeric_ref: bool = False
+    section_from_row: bool = False
+    section_text: str = ""  # a section column's text, carried down from the row that has it
+    rows: list[int] = field(default_factory=list)
+    joined_core: int = 0
 
 
 @dataclass
@@ -45,7 +77,13 @@ class Structure:
     actions: list[RowAction] = field(default_factory=list)
     preamble: list[str] = field(default_factory=list)
     trailing: list[str] = field(default_factory=list)
+    not_imported: list[tuple[str, str]] = field(default_factory=list)
     found_header: bool = False
+    doubts: list[str] = field(default_factory=list)
+    # Heading → financial year its heading gives ("Timescale 2015/16 unless otherwise
+    # specified"): months and quarters without a year in that column are read in it.
+    column_years: dict[str, int] = field(default_factory=dict)
+    score: float = 0.0
 
 
 def join_fragment(first, second):
@@ -58,135 +96,335 @@ def join_fragment(first, second):
     return f"{first} {second}"
 
 
-class _Header:
-    def __init__(self, cells, overrides):
-        self.names = header_names(cells)
-        self.fields = map_columns(self.names, overrides)
-        self.index = {f: i for i, f in enumerate(self.fields) if f}
-        self.blank = {i for i, cell in enumerate(cells) if not (cell or "").strip()}
+def is_key_row(cells):
+    """A colour key (`Red – not started | Amber – on track | Green – done`), no action."""
+    filled = [cell.strip() for cell in cells if cell and cell.strip()]
+    if not filled:
+        return False
+    keyed = sum(1 for cell in filled if KEY_CELL.match(cell))
+    if keyed >= 2 and keyed >= 0.5 * len(filled):
+        return True
+    if len(filled) == 1:
+        text = filled[0]
+        colours = {word.lower() for word in COLOUR_WORD.findall(text)}
+        if KEY_START.match(text) and colours:
+            return True
+        marks = re.findall(
+            r"\b(?:red|amber|green|blue|grey|gray)\b\s*(?:[-–—=:]|\bis\b|\bmeans\b|shading)",
+            text,
+            re.I,
+        )
+        return len(colours) >= 2 and len(marks) >= 2
+    return False
 
-    def col(self, field_name):
-        return self.index.get(field_name)
+
+# --- the document, row by row ------------------------------------------------------------
 
 
-class _Reader:
-    def __init__(self, overrides):
-        self.overrides = overrides
+@dataclass
+class _Row:
+    index: int
+    number: int
+    cells: list[str]
+    styles: list[object]
+    inherited: dict[int, str]
+    across: set[int]
+
+    @property
+    def filled(self):
+        return [(i, text) for i, text in enumerate(self.cells) if text and text.strip()]
+
+
+@dataclass
+class _TablePlan:
+    number: int
+    table: object
+    rows: list[_Row]
+    header_at: int | None = None  # index into rows of its first heading row
+    kind: str = "other"  # "plan", "continues" or "other"
+    scheme: tuple | None = None
+
+
+def _rows(table):
+    rows = []
+    above = {}
+    for index, raw in enumerate(table.rows):
+        cells = list(raw)
+        inherited = {}
+        for column, text in enumerate(cells):
+            if (index, column) in table.merged_from_above:
+                inherited[column] = above.get(column, "")
+                cells[column] = ""
+            else:
+                above[column] = text
+        styles = [table.style(index, column) for column in range(len(cells))]
+        across = {c for (r, c) in table.merged_from_left if r == index}
+        rows.append(_Row(index, table.row_numbers[index], cells, styles, inherited, across))
+    return rows
+
+
+@dataclass
+class _Scheme:
+    names: list[str]
+    fields: list[str | None]
+    doubts: list[str]
+    years: dict[str, int]
+
+    def col(self, name):
+        try:
+            return self.fields.index(name)
+        except ValueError:
+            return None
+
+
+def _header_rows(rows):
+    return [row.index for row in rows if header_score(row.cells) > 0]
+
+
+def _scheme_key(cells):
+    return tuple(header_names(cells))
+
+
+def _column_year(name):
+    found = FINANCIAL_YEAR.search(name)
+    if found and (int(found.group(1)) + 1) % 100 == int(found.group(2)[:2]):
+        return int(found.group(1))
+    return None
+
+
+# --- the candidate readings ------------------------------------------------------------------
+
+
+class _Reading:
+    """One reading of the whole document, under one column assignment and one policy for
+    rows without a ref."""
+
+    def __init__(self, document, plans, schemes, policy, labels_trusted, grey_removes):
+        self.document = document
+        self.plans = plans
+        self.schemes = schemes
+        self.policy = policy
+        self.labels_trusted = labels_trusted
+        self.grey_removes = grey_removes
         self.out = Structure()
-        self.header = None
+        self.scheme = None
+        self.header_cells = []
+        self.last_was_header = False
         self.section = None
         self.section_raw = ""
+        self.under_section_row = False
         self.subtheme = ""
+        self.subtheme_column = ""
+        self.section_column = ""
         self.appendix = False
         self.current = None
-        self.after_last = []  # one-cell rows since the last action: maybe trailing text
-        self.used_columns = set()
-        self.last_was_header = False
-        self.header_cells = []
+        self.pending = []  # (where, text) read since the last action: trailing, or not imported
+        self.fates = {}  # (table, row index) → "start", "continue", "section", …
 
-    # Tables ----------------------------------------------------------------------------
-    def read(self, document):
-        for number, table in enumerate(document.tables):
-            self.read_table(number, table)
+    # Whole document ---------------------------------------------------------------------
+    def read(self):
+        for plan in self.plans:
+            self.read_heading(plan)
+            if plan.kind == "other":
+                self.other_table(plan)
+                continue
+            for row in plan.rows:
+                self.read_row(plan, row)
         self.finish()
         return self.out
 
-    def read_table(self, number, table):
-        table_appendix = bool(APPENDIX.search(table.heading or "")) and self.out.actions
-        if table_appendix:
-            self.start_appendix()
-        self.section_from_heading(table.heading)
-        header_in_table = any(is_header_row(row) for row in table.rows[:5])
-        if not header_in_table and self.header and table.rows:
-            widths = {len(row) for row in table.rows}
-            if max(widths) != len(self.header.names):
-                self.header = None
-                self.after_last.extend(
-                    line for line in (table.heading or "").split("\n") if line.strip()
-                )
-        above = {}
-        for index, cells in enumerate(table.rows):
-            cells = list(cells)
-            for column, text in enumerate(cells):
-                if (index, column) in table.merged_from_above:
-                    cells[column] = ""
-                else:
-                    above[column] = text
-            inherited = {
-                column: above.get(column, "")
-                for (row, column) in table.merged_from_above
-                if row == index
-            }
-            self.read_row(number, table, table.row_numbers[index], cells, inherited)
+    def where(self, plan, row=None):
+        name = plan.table.name or f"Table {plan.number + 1}"
+        if plan.table.heading_is_name:
+            name = f"Sheet “{plan.table.name}”"
+        return f"{name}, row {row.number}" if row is not None else name
 
-    # Rows ------------------------------------------------------------------------------
-    def read_row(self, number, table, row_number, cells, inherited):
-        filled = [(i, text) for i, text in enumerate(cells) if text and text.strip()]
+    def set_aside(self, where, text):
+        text = text.strip()
+        if not text:
+            return
+        if self.out.actions or self.current is not None:
+            self.pending.append((where, text))
+        else:
+            self.out.not_imported.append((where, text))
+
+    def read_heading(self, plan):
+        """The paragraphs written just before a table: section titles, an appendix title."""
+        table = plan.table
+        if table.heading_is_name or not table.heading:
+            if table.heading_is_name and table.heading:
+                found = read_section_heading(table.heading, titles_alone=True)
+                if found and found.number and plan.kind != "other":
+                    self.set_section(found.number, "", from_row=False)
+            return
+        lines = [line.strip() for line in table.heading.split("\n") if line.strip()]
+        if plan.number == 0:
+            # The text before the first table is the preamble, read by the pipeline; a section
+            # title just above the table starts the first section.
+            for line in reversed(lines[-3:]):
+                heading = self.section_heading(line, titles_alone=True)
+                if heading and plan.kind != "other":
+                    self.set_section(heading, line, from_row=True)
+                    break
+            return
+        for line in lines:
+            where = f"Before {table.name or f'table {plan.number + 1}'}"
+            if APPENDIX.search(line) and len(line) <= MAX_SUBTHEME_LENGTH and self.out.actions:
+                self.start_appendix()
+                self.pending.append((where, line))
+                continue
+            heading = self.section_heading(line, titles_alone=True)
+            if heading is not None and plan.kind != "other":
+                self.set_section(heading, line, from_row=True)
+                continue
+            if is_key_row([line]):
+                self.set_aside("Colour key", line)
+                continue
+            self.set_aside(where, line)
+
+    def section_heading(self, text, *, titles_alone):
+        """The section number a heading gives, 0 for a section of the plan's own, or None."""
+        found = read_section_heading(text, titles_alone=titles_alone)
+        if found is None:
+            return None
+        by_title, _score = section_from_title(found.title) if found.title else (None, 0)
+        if by_title is not None:
+            return by_title
+        if found.number is not None and self.labels_trusted:
+            return found.number
+        return 0 if found.title else (found.number or 0)
+
+    def other_table(self, plan):
+        for row in plan.rows:
+            filled = row.filled
+            if filled:
+                self.fates[(plan.number, row.index)] = "other"
+                text = " | ".join(text for _i, text in filled)
+                if is_key_row(row.cells):
+                    self.set_aside("Colour key", text)
+                else:
+                    self.set_aside(self.where(plan, row), text)
+
+    # Rows -------------------------------------------------------------------------------
+    def read_row(self, plan, row):
+        self.current_plan = plan
+        filled = row.filled
         if not filled:
             return
-        if is_header_row(cells) or self.is_second_header_row(filled):
-            if self.last_was_header and self.header is not None:
-                cells = self.merge_header_rows(cells)
-            header = _Header(cells, self.overrides)
+        key = (plan.number, row.index)
+        if header_score(row.cells) > 0 or self.is_second_header_row(filled):
+            self.fates[key] = "header"
+            cells = row.cells
+            scheme = None
+            if self.last_was_header:
+                merged = self.merge_header_rows(cells)
+                scheme = self.schemes.get(_scheme_key(merged))
+                cells = merged if scheme is not None else cells
+            if scheme is None:
+                scheme = self.schemes.get(_scheme_key(cells))
             self.last_was_header = True
             self.header_cells = list(cells)
-            if self.header is None or header.names != self.header.names:
-                self.header = header
-                for i, name in enumerate(header.names):
-                    if i not in header.blank:
-                        self.out.columns.setdefault(name, header.fields[i])
+            if scheme is not None:
+                self.scheme = scheme
+                for i, name in enumerate(scheme.names):
+                    if i < len(row.cells) and (cells[i] or "").strip():
+                        self.out.columns.setdefault(name, scheme.fields[i])
+                self.out.column_years.update(scheme.years)
             self.out.found_header = True
             return
         self.last_was_header = False
-        if self.header is None:
-            self.before_header(filled)
+        if self.scheme is None or (plan.header_at is not None and row.index < plan.header_at):
+            self.before_header(plan, row)
             return
-        header = self.header
-        cells = cells + [""] * (len(header.names) - len(cells))
-        if len(cells) > len(header.names):
-            for i in range(len(header.names), len(cells)):
-                header.names.append(f"Column {i + 1}")
-                header.fields.append(None)
-                header.blank.add(i)
-        ref_col = header.col("ref")
-        action_col = header.col("action")
+        if is_key_row(row.cells):
+            self.fates[key] = "key"
+            self.set_aside("Colour key", " | ".join(text for _i, text in filled))
+            return
+        scheme = self.scheme
+        cells = list(row.cells) + [""] * (len(scheme.names) - len(row.cells))
+        if len(cells) > len(scheme.names):
+            for i in range(len(scheme.names), len(cells)):
+                scheme.names.append(f"Column {i + 1}")
+                scheme.fields.append(None)
+        ref_col, action_col = scheme.col("ref"), scheme.col("action")
         ref_text = cells[ref_col].strip() if ref_col is not None else ""
         ref = read_ref(ref_text) if ref_text else None
+        from_text = False
         if ref_col is None and action_col is not None:
             leading = split_leading_ref(cells[action_col])
             ref = leading[0] if leading else None
-        if ref and self.is_section_number_row(ref, cells, filled):
-            ref = None
-        line_based = getattr(table, "line_based", False)
-
-        if ref is None and self.section_row(cells, filled, ref_col, action_col, ref_text):
-            carried = self.carries_action(cells, filled, ref_col, action_col)
-            if not carried:
-                return
-            self.start_action(number, row_number, cells, inherited, ref=None, carried=True)
+            from_text = ref is not None
+        one_cell = (
+            len(filled) == 1
+            or len({text for _i, text in filled}) == 1
+            and all(i in row.across or i == filled[0][0] for i, _t in filled)
+        )
+        if ref is not None and not from_text and self.is_section_label_row(ref, cells, filled):
+            self.fates[key] = "section"
+            title = next(text for i, text in filled if i != ref_col)
+            self.set_section(self.section_heading(title, titles_alone=True), f"{ref_text} {title}")
             return
-        if len(filled) == 1 and ref is None:
+        if ref is None and self.section_row(row, cells, filled, ref_col, action_col, ref_text):
+            self.fates[key] = "section"
+            return
+        if one_cell and ref is None:
             column, text = filled[0]
             if APPENDIX.search(text) and len(text) <= MAX_SUBTHEME_LENGTH:
+                self.fates[key] = "appendix"
                 self.start_appendix()
-                self.after_last.append(text)
+                self.pending.append((self.where(plan, row), text))
                 return
-            if self.is_subtheme(column, text, ref_col, action_col, line_based):
+            if self.is_subtheme(row, column, text, ref_col, action_col, plan.table.line_based):
+                self.fates[key] = "subtheme"
                 self.subtheme = " ".join(text.split())
-                self.after_last.append(text)
+                self.pending.append((self.where(plan, row), text))
                 return
         if ref is not None:
-            self.start_action(number, row_number, cells, inherited, ref=ref)
+            self.start_action(plan, row, cells, ref=ref)
             return
         if self.current is None:
-            self.start_action(number, row_number, cells, inherited, ref=None)
+            if self.looks_like_action(cells, action_col):
+                self.start_action(plan, row, cells, ref=None)
+            else:
+                self.fates[key] = "other"
+                self.set_aside(self.where(plan, row), " | ".join(t for _i, t in filled))
             return
-        if not line_based and self.is_new_refless_action(cells, action_col):
-            self.start_action(number, row_number, cells, inherited, ref=None)
+        if not plan.table.line_based and self.is_new_refless_action(row, cells, action_col):
+            self.start_action(plan, row, cells, ref=None)
             if ref_col is not None:
                 self.current.notes.append("refless")
             return
-        self.continue_action(cells)
+        self.fates[key] = "continue"
+        self.continue_action(row, cells)
+
+    def looks_like_action(self, cells, action_col):
+        if action_col is None:
+            return True
+        return bool(cells[action_col].strip())
+
+    def before_header(self, plan, row):
+        filled = row.filled
+        self.fates[(plan.number, row.index)] = "before"
+        text = " | ".join(t for _i, t in filled) if len(filled) > 1 else filled[0][1]
+        if is_key_row(row.cells):
+            self.set_aside("Colour key", text)
+            return
+        if len(filled) == 1 and (self.out.actions or self.current is not None or self.scheme):
+            heading = self.section_heading(filled[0][1], titles_alone=False)
+            if heading is not None:
+                self.set_section(heading, filled[0][1])
+                return
+        if self.out.actions or self.current is not None:
+            self.pending.append((self.where(plan, row), text))
+        elif plan.kind == "plan" and not self.scheme:
+            if len(filled) == 1:
+                heading = self.section_heading(filled[0][1], titles_alone=False)
+                if heading is not None:
+                    self.set_section(heading, filled[0][1])
+                    return
+            self.out.preamble.append(" ".join(t for _i, t in filled))
+        else:
+            self.out.not_imported.append((self.where(plan, row), text))
 
     def is_second_header_row(self, filled):
         return self.last_was_header and all(
@@ -202,46 +440,27 @@ class _Reader:
         cells = list(cells) + [""] * (width - len(cells))
         return [low.strip() or high for high, low in zip(above, cells, strict=True)]
 
-    def before_header(self, filled):
-        if len(filled) == 1:
-            heading = read_section_heading(filled[0][1], titles_alone=False)
-            if heading and heading.number:
-                self.set_section(heading.number, filled[0][1])
-                return
-        if self.out.actions or self.current is not None:
-            # A table without plan headings after the plan (a KPI table) is trailing text.
-            self.after_last.append(" | ".join(text for _i, text in filled))
-        else:
-            self.out.preamble.append(" ".join(text for _i, text in filled))
-
-    def section_from_heading(self, heading):
-        """A section title written as a paragraph just before its table."""
-        lines = [line.strip() for line in (heading or "").split("\n") if line.strip()]
-        for line in reversed(lines[-3:]):
-            found = read_section_heading(line, titles_alone=True)
-            if found and found.number:
-                self.set_section(found.number, line)
-                return
-
     def start_appendix(self):
-        """Completed actions come from every section: their refs say which."""
+        """Completed actions come from every section: their refs or section rows say which."""
         self.appendix = True
         self.section, self.section_raw, self.subtheme = None, "", ""
+        self.under_section_row = False
 
-    def set_section(self, number, raw):
-        self.section = number
-        self.section_raw = " ".join(raw.split())
+    def set_section(self, number, raw, *, from_row=True):
+        self.section = number or None
+        self.section_raw = " ".join((raw or "").split())
+        self.under_section_row = from_row
         self.subtheme = ""
+        self.subtheme_column = ""
 
-    def is_section_number_row(self, ref, cells, filled):
+    def is_section_label_row(self, ref, cells, filled):
         """`2` + `Access to support…` and nothing else is a section row, not action 2."""
-        if not re.fullmatch(r"[1-5]", ref.ref) or len(filled) != 2:
+        if len(filled) != 2 or not re.fullmatch(r"[1-9]|[A-Ea-e]|[ivxIVX]{1,3}", ref.ref):
             return False
         other = [text for i, text in filled if text.strip() != ref.raw]
         return bool(other) and section_from_title(other[0])[0] is not None
 
-    def section_row(self, cells, filled, ref_col, action_col, ref_text):
-        header = self.header
+    def section_row(self, row, cells, filled, ref_col, action_col, ref_text):
         first_col, first_text = filled[0]
         if ref_text:
             candidate = ref_text
@@ -250,20 +469,36 @@ class _Reader:
         else:
             return False
         heading = read_section_heading(candidate, titles_alone=len(filled) == 1)
+        styled = len(filled) == 1 and (row.styles[first_col].bold or row.styles[first_col].fill)
         if heading is None:
-            return False
+            if not (styled and self.local_section(row, first_col, first_text)):
+                return False
+            self.set_section(0, first_text)
+            return True
         title_text = cells[action_col].strip() if action_col is not None else ""
         raw = candidate
-        if ref_text and title_text and not self.carries_action(cells, filled, ref_col, action_col):
+        if ref_text and title_text and not self.carries_action(filled, ref_col, action_col):
             raw = title_text if title_text.startswith(ref_text) else f"{ref_text} {title_text}"
-        number = heading.number
-        if number is None and title_text:
-            number = read_section_heading(raw, titles_alone=True)
-            number = number.number if number else None
-        if number is None and header is not None and not heading.label:
+        number = self.section_heading(raw, titles_alone=True)
+        if number is None and self.scheme is not None and not heading.label:
             return False
+        if number is None:
+            number = heading.number or 0
+        if self.carries_action(filled, ref_col, action_col):
+            self.set_section(number, raw)
+            self.start_carried(row, cells)
+            return True
         self.set_section(number, raw)
         return True
+
+    def local_section(self, row, column, text):
+        """A shaded or bold one-cell row naming no Concordat section: a section of the plan's
+        own, when it looks like the plan's section rows (not a sub-theme)."""
+        if len(text) > MAX_SUBTHEME_LENGTH or "\n" in text.strip():
+            return False
+        return self.section_style is not None and self.section_style == _look(row.styles[column])
+
+    section_style = None
 
     def may_hold_section(self, filled, ref_col, action_col):
         first_col = filled[0][0]
@@ -271,10 +506,10 @@ class _Reader:
             return True
         return ref_col is None and first_col == 0 and len(filled) <= 2
 
-    def carries_action(self, cells, filled, ref_col, action_col):
+    def carries_action(self, filled, ref_col, action_col):
         return any(i not in (ref_col, action_col) for i, _text in filled)
 
-    def is_subtheme(self, column, text, ref_col, action_col, line_based):
+    def is_subtheme(self, row, column, text, ref_col, action_col, line_based):
         if len(text) > MAX_SUBTHEME_LENGTH:
             return False
         if column == ref_col or (column == 0 and ref_col is None):
@@ -282,6 +517,8 @@ class _Reader:
         if line_based or column != action_col:
             return False
         stripped = text.strip()
+        if row.styles[column].bold:
+            return True
         previous = self.current_text()
         return (
             stripped[:1].isupper()
@@ -298,83 +535,525 @@ class _Reader:
                 return self.current.cells.get(name, "")
         return ""
 
-    def is_new_refless_action(self, cells, action_col):
+    def is_new_refless_action(self, row, cells, action_col):
         if action_col is None:
             return False
         text = cells[action_col].strip()
-        if not text or not text[:1].isupper() or BULLET_START.match(text):
+        if not text or BULLET_START.match(text):
+            return False
+        starts = text[:1].isupper() or text[:1].isdigit() or text[:1] in "“\"'("
+        if not starts:
             return False
         previous = self.current_text()
-        if previous and not SENTENCE_END.search(previous):
-            return False
-        header = self.header
-        return any(
-            cells[header.col(name)].strip() for name in CORE_FIELDS if header.col(name) is not None
-        )
+        complete = not previous or bool(SENTENCE_END.search(previous))
+        scheme = self.scheme
+        own = [
+            name
+            for name in CORE_FIELDS
+            if scheme.col(name) is not None and cells[scheme.col(name)].strip()
+        ]
+        if self.policy == "separate":
+            return complete or bool(own)
+        if self.policy == "joined":
+            return complete and len(own) >= 2
+        return complete and bool(own)
 
-    # Actions ---------------------------------------------------------------------------
-    def start_action(self, table, row_number, cells, inherited, *, ref, carried=False):
+    # Actions ----------------------------------------------------------------------------
+    def start_carried(self, row, cells):
+        """A section row whose other cells are an action's (its ref lost into the title)."""
+        self.start_action(self.current_plan, row, cells, ref=None, carried=True)
+
+    current_plan = None
+
+    def start_action(self, plan, row, cells, *, ref, carried=False):
         self.finish_action()
-        header = self.header
+        plan = plan or self.current_plan
+        self.fates[(plan.number, row.index)] = "start"
+        scheme = self.scheme
         action = RowAction(
-            table=table,
-            row=row_number,
+            table=plan.number,
+            row=row.number,
             section=self.section,
             section_raw=self.section_raw,
+            section_from_row=self.under_section_row,
             subtheme=self.subtheme,
             from_appendix=self.appendix,
+            rows=[row.number],
         )
         if ref is not None:
             action.ref, action.ref_raw, action.new = ref.ref, ref.raw, ref.new
-        ref_col = header.col("ref")
-        for i, name in enumerate(header.names):
+        ref_col = scheme.col("ref")
+        if ref_col is not None and ref is not None and row.styles[ref_col].numeric:
+            action.numeric_ref = True
+        for i, name in enumerate(scheme.names):
             text = cells[i] if i < len(cells) else ""
-            if not text and i in inherited:
-                text = inherited[i]
+            if not text and i in row.inherited:
+                text = row.inherited[i]
             if carried and i == ref_col:
                 text = ""
             action.cells[name] = text
-            action.fields[name] = header.fields[i] or ""
+            action.fields[name] = scheme.fields[i] or ""
+            if i < len(row.styles) and row.styles[i].fill:
+                action.fills[name] = row.styles[i].fill
+        self.carry_columns(action)
+        action.removed = self.is_removed(row, scheme)
         if carried:
             action.notes.append("carried")
         self.current = action
-        self.after_last = []
+        self.pending = []
 
-    def continue_action(self, cells):
+    def carry_columns(self, action):
+        """A sub-theme or section column written only on the first row of its group."""
+        for name, field_name in action.fields.items():
+            if field_name == "subtheme":
+                if action.cells[name].strip():
+                    self.subtheme_column = action.cells[name]
+                elif self.subtheme_column:
+                    action.cells[name] = ""
+                    action.subtheme = " ".join(self.subtheme_column.split())
+            elif field_name == "section":
+                if action.cells[name].strip():
+                    self.section_column = action.cells[name]
+                else:
+                    action.section_text = self.section_column
+
+    def is_removed(self, row, scheme):
+        texts = [
+            (i, style)
+            for i, style in enumerate(row.styles)
+            if i < len(row.cells) and row.cells[i].strip()
+        ]
+        action_col = scheme.col("action")
+        if (
+            action_col is not None
+            and action_col < len(row.styles)
+            and row.cells[action_col].strip()
+        ):
+            style = row.styles[action_col]
+            if style.struck or style.grey:
+                return True
+        if texts and all(style.struck or style.grey for _i, style in texts):
+            return True
+        if self.grey_removes and texts:
+            from concordat.core.statuses import is_grey
+
+            return all(is_grey(style.fill) for _i, style in texts)
+        return False
+
+    def continue_action(self, row, cells):
         action = self.current
-        for i, name in enumerate(self.header.names):
+        action.rows.append(row.number)
+        for i, name in enumerate(self.scheme.names):
             text = cells[i] if i < len(cells) else ""
             if not text:
                 continue
             if name not in action.cells:
-                action.fields[name] = self.header.fields[i] or ""
+                action.fields[name] = self.scheme.fields[i] or ""
+            if action.cells.get(name, "").strip() and action.fields.get(name) in CORE_FIELDS:
+                action.joined_core += 1
             action.cells[name] = join_fragment(action.cells.get(name, ""), text)
 
     def finish_action(self):
         if self.current is not None:
             self.out.actions.append(self.current)
-            for name, text in self.current.cells.items():
-                if text:
-                    self.used_columns.add(name)
             self.current = None
 
     def finish(self):
         self.finish_action()
-        if self.after_last:
-            self.out.trailing = list(self.after_last) + self.out.trailing
-        in_actions = {name for action in self.out.actions for name in action.cells}
-        for name in list(self.out.columns):
-            stale = self.out.actions and name not in in_actions
-            if stale or (name.startswith("Column ") and name not in self.used_columns):
-                del self.out.columns[name]
-        for action in self.out.actions:
-            for name in list(action.cells):
-                if name.startswith("Column ") and name not in self.used_columns:
-                    del action.cells[name]
-                    del action.fields[name]
-                elif name not in self.out.columns:
-                    self.out.columns[name] = action.fields[name] or None
+        self.out.trailing = [text for _where, text in self.pending] + self.out.trailing
+        self.pending = []
+
+
+def _look(style):
+    return (bool(style.bold), style.fill or "")
+
+
+# --- choosing the reading --------------------------------------------------------------------
+
+
+def _prepare(document, overrides):
+    """Each table's rows, heading row and kind; each heading scheme's column roles."""
+    plans = [_TablePlan(n, t, _rows(t)) for n, t in enumerate(document.tables)]
+    last_scheme = None
+    last_width = None
+    bodies = {}  # scheme key → (names, [rows])
+    for plan in plans:
+        headers = [i for i in _header_rows(plan.rows) if i < MAX_HEADER_SEARCH or last_scheme]
+        if headers:
+            first = plan.rows[headers[0]]
+            cells = first.cells
+            following = headers[0] + 1
+            if following < len(plan.rows) and _is_subheading(plan.rows[following]):
+                cells = _merge(cells, plan.rows[following].cells)
+            plan.header_at = headers[0]
+            plan.scheme = _scheme_key(cells)
+            plan.kind = "plan"
+            last_scheme, last_width = plan.scheme, len(first.cells)
+            bodies.setdefault(plan.scheme, (list(plan.scheme), []))
+            header_set = set(headers)
+            body = [
+                row
+                for row in plan.rows[headers[0] + 1 :]
+                if row.index not in header_set and len(row.filled) > 1
+            ]
+            bodies[plan.scheme][1].extend(body)
+        elif last_scheme is not None and _continues(plan, last_width):
+            plan.kind = "continues"
+            plan.scheme = last_scheme
+            bodies[last_scheme][1].extend(row for row in plan.rows if len(row.filled) > 1)
+        else:
+            plan.kind = "other"
+    schemes = {}
+    alternatives = []
+    for key, (names, body) in bodies.items():
+        profiles = _profiles(names, body)
+        fields, doubts = assign_roles(names, profiles, overrides)
+        years = {name: year for name in names if (year := _column_year(name)) is not None}
+        schemes[key] = _Scheme(list(names), fields, doubts, years)
+        if "action" not in fields:
+            for plan in plans:
+                if plan.scheme == key:
+                    plan.kind = "other"
+        else:
+            alternatives.extend(_alternatives(key, names, profiles, fields, overrides))
+    # A plan table needs a plan heading row: tables "continuing" a non-plan table are not.
+    for plan in plans:
+        if (
+            plan.kind == "continues"
+            and schemes.get(plan.scheme)
+            and "action" not in schemes[plan.scheme].fields
+        ):
+            plan.kind = "other"
+    return plans, schemes, alternatives
+
+
+def _is_subheading(row):
+    filled = row.filled
+    return (
+        bool(filled)
+        and all(
+            len(text) <= MAX_SUBHEADING_LENGTH and read_ref(text) is None and field_for(text)
+            for _i, text in filled
+        )
+        and header_score(row.cells) == 0
+    )
+
+
+def _merge(above, below):
+    width = max(len(above), len(below))
+    above = list(above) + [""] * (width - len(above))
+    below = list(below) + [""] * (width - len(below))
+    return [low.strip() or high for high, low in zip(above, below, strict=True)]
+
+
+def _continues(plan, width):
+    """A table without a heading row continues the plan above it (a page break) when it is
+    as wide and some of its rows carry refs or more than one cell."""
+    widths = {len(row.cells) for row in plan.rows}
+    if not widths or max(widths) != width:
+        return False
+    multi = [row for row in plan.rows if len(row.filled) > 1]
+    if not multi:
+        return False
+    return any(read_ref(row.cells[0]) for row in multi) or len(multi) >= 0.5 * len(plan.rows)
+
+
+def _profiles(names, body):
+    from concordat.core.statuses import canonical_status, rag_from_colour, read_rag
+    from concordat.core.timescales import parse_timescale
+
+    def understood_date(text):
+        return parse_timescale(text).understood
+
+    def rag_of(text, colour=False):
+        return rag_from_colour(text) if colour else read_rag(text)
+
+    found = []
+    for index in range(len(names)):
+        cells = [row.cells[index] if index < len(row.cells) else "" for row in body]
+        fills = [row.styles[index].fill if index < len(row.styles) else "" for row in body]
+        found.append(
+            profile(
+                cells,
+                fills,
+                understood_date=understood_date,
+                understood_status=lambda text: bool(canonical_status(text)),
+                read_rag=rag_of,
+            )
+        )
+    return found
+
+
+def _alternatives(key, names, profiles, fields, overrides):
+    """The runner-up column assignment, where a column could plainly be something else."""
+    from .columns import heading_scores
+
+    found = []
+    for index, name in enumerate(names):
+        if name in (overrides or {}) or fields[index] is None:
+            continue
+        heading = heading_scores(name)
+        if max(heading.values(), default=0) >= 0.9:
+            continue  # a heading that names a field exactly is not second-guessed
+        content = profiles[index].content_scores()
+        own = heading.get(fields[index], 0) + 0.4 * content.get(fields[index], 0)
+        for other, score in sorted(content.items(), key=lambda item: -item[1]):
+            if other == fields[index] or other not in FIELDS or score < 0.7:
+                continue
+            rival = heading.get(other, 0) + 0.4 * score
+            if rival >= own - 0.35:
+                forced = dict(overrides or {})
+                forced[name] = other
+                holder = fields.index(other) if other in fields else None
+                if holder is not None and names[holder] not in forced:
+                    forced[names[holder]] = fields[index]
+                found.append((key, forced))
+                break
+    return found[:2]
+
+
+def _labels_trusted(document):
+    """Whether the plan's section numbers are the Concordat's: not when a numbered heading's
+    title names another section (a section of the plan's own placed first)."""
+    texts = []
+    for table in document.tables:
+        texts.extend(
+            line for line in (table.heading or "").split("\n") if not table.heading_is_name
+        )
+        for row in table.rows:
+            filled = [cell for cell in row if cell and cell.strip()]
+            if len(filled) == 1 or (len(filled) == 2 and read_ref(filled[0])):
+                texts.append(" ".join(filled))
+    for text in texts:
+        found = read_section_heading(text.strip(), titles_alone=False)
+        if found is None or not found.label or not found.title:
+            continue
+        by_title, _score = section_from_title(found.title)
+        if by_title is not None and found.number is not None:
+            label = found.label
+            if label.isdigit() and int(label) != by_title:
+                return False
+            if label.isalpha() and len(label) == 1 and "ABCDE".find(label.upper()) + 1 != by_title:
+                return False
+    return True
+
+
+def _section_style(document, plans):
+    """How the plan's recognised section rows look (bold, fill), so a row of the plan's own
+    that looks the same is read as a section, not a sub-theme."""
+    looks = []
+    for plan in plans:
+        for row in plan.rows:
+            filled = row.filled
+            if len(filled) == 1:
+                found = read_section_heading(filled[0][1], titles_alone=True)
+                if found and found.number:
+                    looks.append(_look(row.styles[filled[0][0]]))
+    looks = [look for look in looks if look != (False, "")]
+    if looks and all(look == looks[0] for look in looks):
+        return looks[0]
+    return None
+
+
+def _grey_removes(document):
+    texts = [document.preamble, document.trailing] + [t.heading for t in document.tables]
+    for table in document.tables:
+        for row in table.rows[:MAX_HEADER_SEARCH]:
+            texts.extend(row)
+    return any(GREY_REMOVED.search(text or "") for text in texts)
+
+
+def _score(structure):
+    """How much a reading looks like a plan (higher is better)."""
+    actions = structure.actions
+    if not actions:
+        return -1e9
+    score = 0.0
+    with_lead = sum(1 for a in actions if _field(a, "lead"))
+    with_time = sum(1 for a in actions if _field(a, "timescale") or _field(a, "finish_date"))
+    for action in actions:
+        text = _field(action, "action").strip()
+        score += 1.0
+        if not text:
+            score -= 1.5
+        elif not (
+            text[:1].isupper()
+            or text[:1].isdigit()
+            or BULLET_START.match(text)
+            or text[:1] in "“\"'("
+        ):
+            score -= 1.0
+        if with_lead >= 0.7 * len(actions) and not _field(action, "lead"):
+            score -= 0.3
+        if with_time >= 0.7 * len(actions) and not (
+            _field(action, "timescale") or _field(action, "finish_date")
+        ):
+            score -= 0.3
+        score -= 0.6 * action.joined_core
+    refs = [a.ref for a in actions if a.ref]
+    seen = set()
+    for ref in refs:
+        if ref in seen:
+            score -= 1.0
+        seen.add(ref)
+    for before, after in zip(refs, refs[1:], strict=False):
+        score += 0.5 if ref_follows(before, after) else -0.5
+    score -= 0.3 * sum(1 for where, _t in structure.not_imported if ", row " in where)
+    return score
+
+
+def _field(action, name):
+    for header, field_name in action.fields.items():
+        if field_name == name:
+            return action.cells.get(header, "")
+    return ""
 
 
 def read_structure(document, *, overrides=None):
-    return _Reader(overrides or {}).read(document)
+    overrides = overrides or {}
+    plans, schemes, alternatives = _prepare(document, overrides)
+    labels_trusted = _labels_trusted(document)
+    style = _section_style(document, plans)
+    grey = _grey_removes(document)
+    variants = [(schemes, None)]
+    for key, forced in alternatives:
+        variant = dict(schemes)
+        names = schemes[key].names
+        fields, _doubts = assign_roles(names, _profiles(names, _body(plans, key)), forced)
+        variant[key] = _Scheme(list(names), fields, [], schemes[key].years)
+        variants.append((variant, forced))
+    readings = []
+    for variant, forced in variants:
+        fit = _fit(variant, plans)
+        for policy in POLICIES:
+            reading = _Reading(document, plans, _copy(variant), policy, labels_trusted, grey)
+            reading.section_style = style
+            structure = reading.read()
+            structure.score = _score(structure) + fit
+            readings.append((structure.score, -len(readings), structure, reading, forced))
+    readings.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    best_score, _order, best, best_reading, _forced = readings[0]
+    for scheme in schemes.values():
+        best.doubts.extend(scheme.doubts)
+    _row_doubts(best, best_reading, readings[1:])
+    _finish(best, best_reading)
+    return best
+
+
+def _fit(schemes, plans):
+    """How well the columns' roles fit their headings and cells, over the whole plan."""
+    from .columns import heading_scores
+
+    total = 0.0
+    for key, scheme in schemes.items():
+        profiles = _profiles(scheme.names, _body(plans, key))
+        rows = max(1, len(_body(plans, key)))
+        for index, (name, field_name) in enumerate(zip(scheme.names, scheme.fields, strict=False)):
+            if not field_name:
+                continue
+            heading = heading_scores(name).get(field_name, 0.0)
+            content = profiles[index].content_scores().get(field_name, 0.0)
+            total += (3.0 * heading + content) * min(rows, 20) / 4
+    return total
+
+
+def _body(plans, key):
+    rows = []
+    for plan in plans:
+        if plan.scheme == key and plan.kind != "other":
+            start = plan.header_at + 1 if plan.header_at is not None else 0
+            rows.extend(row for row in plan.rows[start:] if len(row.filled) > 1)
+    return rows
+
+
+def _copy(schemes):
+    return {
+        key: _Scheme(list(s.names), list(s.fields), list(s.doubts), dict(s.years))
+        for key, s in schemes.items()
+    }
+
+
+def _row_doubts(best, reading, others):
+    """Where a nearly-as-good reading reads a row differently, say so on the action."""
+    close = [
+        r
+        for score, _o, _s, r, _f in others
+        if score >= best.score - 2.0 and r.fates != reading.fates
+    ]
+    if not close:
+        return
+    by_row = {}
+    for action in best.actions:
+        for number in action.rows:
+            by_row[(action.table, number)] = action
+    rival = close[0]
+    for (table, index), fate in reading.fates.items():
+        other = rival.fates.get((table, index))
+        if other is None or other == fate or {fate, other} - {"start", "continue"}:
+            continue
+        number = reading.plans[table].rows[index].number
+        action = by_row.get((table, number))
+        if action is None:
+            continue
+        if fate == "continue":
+            action.doubts.append(
+                f"Row {number} has no ref and was read as the rest of this action; it may be "
+                "an action of its own."
+            )
+        else:
+            action.doubts.append(
+                f"Row {number} has no ref and was read as an action of its own; it may be the "
+                "rest of the action above."
+            )
+
+
+def _finish(structure, reading):
+    """Columns as the best reading used them; sections from refs where refs carry them."""
+    in_actions = {name for action in structure.actions for name in action.cells}
+    used = {name for action in structure.actions for name, text in action.cells.items() if text}
+    for name in list(structure.columns):
+        stale = structure.actions and name not in in_actions
+        if stale or (name.startswith("Column ") and name not in used):
+            del structure.columns[name]
+    for action in structure.actions:
+        for name in list(action.cells):
+            if name.startswith("Column ") and name not in used:
+                del action.cells[name]
+                del action.fields[name]
+                action.fills.pop(name, None)
+            elif name not in structure.columns:
+                structure.columns[name] = action.fields[name] or None
+    _sections_from_refs(structure)
+
+
+def _sections_from_refs(structure):
+    actions = structure.actions
+    both = [
+        (a.section, ref_section(a.ref))
+        for a in actions
+        if a.section and a.ref and carries_section(a.ref) and ref_section(a.ref)
+    ]
+    carried = [a for a in actions if a.ref and carries_section(a.ref) and ref_section(a.ref)]
+    agree = sum(1 for row, ref in both if row == ref)
+    with_refs = sum(1 for a in actions if a.ref)
+    trusted = (
+        bool(carried)
+        and len(carried) >= 0.5 * max(1, with_refs)
+        and (not both or agree >= 0.6 * len(both))
+    )
+    for action in actions:
+        if not (action.ref and carries_section(action.ref)):
+            continue
+        by_ref = ref_section(action.ref)
+        if not trusted or by_ref is None:
+            continue
+        if action.section is None and not action.section_from_row:
+            action.section = by_ref
+            action.notes.append("section from ref")
+        elif action.section is not None and action.section != by_ref and action.section_from_row:
+            action.doubts.append(
+                f"The ref {action.ref} points to section {by_ref}, but the action sits under "
+                f"“{action.section_raw}” (section {action.section}). It was read as section "
+                f"{action.section}; check it."
+            )
+            action.notes.append(f"ref disagrees:{by_ref}")

@@ -3,18 +3,23 @@
 The XML is parsed with defusedxml, so entity tricks in a hostile file are refused.
 """
 
+import contextlib
 import io
 import zipfile
 
 from defusedxml import ElementTree
 
+from concordat.core.statuses import is_grey
+
 from ..errors import ImportRefused
-from .base import BULLET, Document, Table, clean_cell
+from .base import BULLET, CellStyle, Document, Table, clean_cell
 
 NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
     "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
     "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+    "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
 }
 MAX_COLUMNS = 60
 MAX_ROWS = 20_000
@@ -35,18 +40,103 @@ TABLE, ROW, CELL = _tag("table", "table"), _tag("table", "table-row"), _tag("tab
 COVERED = _tag("table", "covered-table-cell")
 ROW_GROUPS = {_tag("table", n) for n in ("table-header-rows", "table-rows", "table-row-group")}
 SPACE, TAB, BREAK = _tag("text", "s"), _tag("text", "tab"), _tag("text", "line-break")
+SPAN = _tag("text", "span")
+STYLE = _tag("style", "style")
+STYLE_NAME = _tag("style", "name")
+PARENT_STYLE = _tag("style", "parent-style-name")
+TEXT_STYLE = _tag("text", "style-name")
+CELL_STYLE = _tag("table", "style-name")
+# The style being read, for the text and cells read under it.
+_STYLES = {}
 
 
 def read_odf(data, extension, *, sheet=None):
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         content = archive.read("content.xml")
+        try:
+            common = archive.read("styles.xml")
+        except KeyError:
+            common = b""
     root = ElementTree.fromstring(content, forbid_dtd=True)
     body = root.find("office:body", NS)
     if body is None:
         raise ImportRefused(f"This {extension} file has no content to read.")
-    if extension == ".ods":
-        return _spreadsheet(body, sheet)
-    return _text_document(body)
+    _STYLES.clear()
+    _STYLES.update(_read_styles(common, root))
+    try:
+        if extension == ".ods":
+            return _spreadsheet(body, sheet)
+        return _text_document(body)
+    finally:
+        _STYLES.clear()
+
+
+def _read_styles(common, root):
+    """{style name: (fill, struck, grey, bold)} from styles.xml and the automatic styles."""
+    raw = {}
+    trees = [root]
+    if common:
+        with contextlib.suppress(Exception):  # a damaged styles.xml only loses the looks
+            trees.insert(0, ElementTree.fromstring(common, forbid_dtd=True))
+    for tree in trees:
+        for style in tree.iter(STYLE):
+            name = style.get(STYLE_NAME)
+            if not name:
+                continue
+            props = {"parent": style.get(PARENT_STYLE)}
+            for child in style:
+                background = child.get(_tag("fo", "background-color"))
+                if background and background.startswith("#"):
+                    props["fill"] = background[1:].upper()
+                through = child.get(_tag("style", "text-line-through-style"))
+                if through is not None:
+                    props["struck"] = through not in ("none", "")
+                colour = child.get(_tag("fo", "color"))
+                if colour and colour.startswith("#"):
+                    props["grey"] = is_grey(colour[1:])
+                weight = child.get(_tag("fo", "font-weight"))
+                if weight is not None:
+                    props["bold"] = weight in ("bold", "600", "700", "800", "900")
+            raw[name] = props
+
+    resolved = {}
+
+    def resolve(name, depth=0):
+        if name in resolved:
+            return resolved[name]
+        props = raw.get(name)
+        if props is None or depth > 20:
+            return ("", False, False, False)
+        parent = resolve(props["parent"], depth + 1) if props.get("parent") else None
+        fill, struck, grey, bold = parent or ("", False, False, False)
+        result = (
+            props.get("fill", fill) if props.get("fill", fill) != "FFFFFF" else "",
+            props.get("struck", struck),
+            props.get("grey", grey),
+            props.get("bold", bold),
+        )
+        resolved[name] = result
+        return result
+
+    for name in raw:
+        resolve(name)
+    return resolved
+
+
+def _looks(element, inherited=(False, False, False)):
+    """(struck, grey, bold) of the text in an element, each True only if all of it is."""
+    name = element.get(TEXT_STYLE)
+    style = _STYLES.get(name) if name else None
+    own = (style[1], style[2], style[3]) if style else inherited
+    flags = []
+    if (element.text or "").strip():
+        flags.append(own)
+    for child in element:
+        if child.tag in (SPAN, P, H):
+            flags.extend(_looks(child, own))
+        if (child.tail or "").strip():
+            flags.append(own)
+    return flags
 
 
 def _inline(element):
@@ -86,10 +176,31 @@ def _rows(table_element):
             yield from _rows(child)
 
 
+def _cell_style(cell):
+    name = cell.get(CELL_STYLE)
+    fill = _STYLES.get(name, ("",))[0] if name else ""
+    flags = []
+    for child in cell:
+        if child.tag in (P, H):
+            flags.extend(_looks(child))
+        elif child.tag in (LIST, LIST_ITEM):
+            for inner in child.iter():
+                if inner.tag in (P, H):
+                    flags.extend(_looks(inner))
+    numeric = _attr(cell, "office", "value-type") in ("float", "percentage", "currency")
+    return CellStyle(
+        struck=bool(flags) and all(f[0] for f in flags),
+        grey=bool(flags) and all(f[1] for f in flags),
+        bold=bool(flags) and all(f[2] for f in flags),
+        fill=fill,
+        numeric=numeric,
+    )
+
+
 def _read_table(element):
-    rows, merged, spans = [], set(), {}
+    rows, merged, spans, across, styles = [], set(), {}, set(), {}
     for row in _rows(element):
-        cells = []
+        cells, row_styles = [], {}
         for cell in row:
             if cell.tag not in (CELL, COVERED):
                 continue
@@ -97,19 +208,30 @@ def _read_table(element):
                 int(_attr(cell, "table", "number-columns-repeated", "1") or 1), MAX_COLUMNS
             )
             text = "" if cell.tag == COVERED else clean_cell("\n".join(_paragraphs(cell)))
-            for _ in range(repeat):
+            style = _cell_style(cell) if cell.tag == CELL else CellStyle()
+            wide = int(_attr(cell, "table", "number-columns-spanned", "1") or 1)
+            for copy in range(repeat):
                 column = len(cells)
                 if column >= MAX_COLUMNS:
                     break
                 if cell.tag == COVERED and spans.get(column, 0) > 0:
                     merged.add((len(rows), column))
+                elif cell.tag == COVERED:
+                    across.add((len(rows), column))
                 if cell.tag == CELL:
                     spans[column] = int(_attr(cell, "table", "number-rows-spanned", "1") or 1)
+                    if style != CellStyle() and copy < 2:
+                        row_styles[column] = style
                 cells.append(text)
+            if cell.tag == CELL and wide > 1 and style != CellStyle():
+                for offset in range(1, wide):
+                    row_styles.setdefault(len(cells) - 1 + offset, style)
         spans = {column: left - 1 for column, left in spans.items()}
         repeat = int(_attr(row, "table", "number-rows-repeated", "1") or 1)
         copies = 1 if not any(cells) else min(repeat, MAX_ROWS - len(rows))
         for _ in range(copies):
+            for column, style in row_styles.items():
+                styles[(len(rows), column)] = style
             rows.append(list(cells))
         if len(rows) >= MAX_ROWS:
             break
@@ -117,7 +239,14 @@ def _read_table(element):
     while width and not any(len(row) >= width and row[width - 1] for row in rows):
         width -= 1
     rows = [(row + [""] * width)[:width] for row in rows]
-    return Table(rows, merged_from_above=merged, name=_attr(element, "table", "name", "") or "")
+    styles = {key: style for key, style in styles.items() if key[1] < width}
+    return Table(
+        rows,
+        merged_from_above=merged,
+        merged_from_left={key for key in across if key[1] < width},
+        styles=styles,
+        name=_attr(element, "table", "name", "") or "",
+    )
 
 
 def _text_document(body):
@@ -155,18 +284,20 @@ def _spreadsheet(body, sheet):
     if office_sheet is None:
         raise ImportRefused("This .ods file is not a spreadsheet. Check the file.")
     tables = [_read_table(element) for element in office_sheet.findall("table:table", NS)]
+    for table in tables:
+        table.heading = table.name
+        table.heading_is_name = True
     if sheet is not None:
         for table in tables:
             if table.name.strip().lower() == sheet.strip().lower():
-                return Document([table], kind="ods")
+                set_aside = [
+                    (f"Sheet “{other.name}”", "This sheet was not read: another sheet was chosen.")
+                    for other in tables
+                    if other is not table
+                ]
+                return Document([table], kind="ods", set_aside=set_aside)
         listed = ", ".join(f"“{table.name}”" for table in tables)
         raise ImportRefused(
             f"The spreadsheet has no sheet called “{sheet}”. Its sheets are: {listed}."
         )
-    from ..columns import is_header_row
-
-    def score(table):
-        return (any(is_header_row(row) for row in table.rows[:40]), len(table.rows))
-
-    tables = [table for table in tables if table.rows]
-    return Document([max(tables, key=score)] if tables else [], kind="ods")
+    return Document([table for table in tables if table.rows], kind="ods")

@@ -12,10 +12,11 @@ from pdfplumber.utils import extract_text
 from pdfplumber.utils.exceptions import PdfminerException
 
 from concordat.core.collector import collector_paused
+from concordat.core.statuses import is_grey
 
 from ..columns import is_header_row
 from ..errors import ImportRefused
-from .base import Document, Table, clean_cell
+from .base import CellStyle, Document, Table, clean_cell
 
 PAGE_FURNITURE = re.compile(r"^\s*(page\s+)?\d+(\s*(of|/)\s*\d+)?\s*$", re.I)
 BULLET_START = re.compile(r"^\s*[•·▪◦‣○●*\-–o]\s")
@@ -70,42 +71,190 @@ def _join_wrapped(text):
 
 
 def _ruled(pages):
-    tables, preamble, trailing = [], "", ""
+    items_by_page = []
     for page in pages:
         # Paused one page at a time: pdfminer's objects form cycles, and over the whole file
         # the collector's garbage would double the peak memory.
         with collector_paused():
             found = _page_tables(page)
-        if found and not tables:
-            top = max(0, found[0][1].bbox[1] - 0.5)
-            preamble = page.crop((0, 0, page.width, top)).extract_text() or ""
-        tables.extend(found)
+            items = _page_items(page, found)
+        items_by_page.append(items)
         if found:
             # Its characters are not needed again: kept, every page's would stay alive to the
             # end (a 200-action plan: 170 MB instead of 80 MB). A page without a table keeps
             # them for reading by word positions.
             page.close()
-    if not any(any(is_header_row(row) for row in t.rows[:10]) for _p, _t, t in tables):
+    tables = [item for items in items_by_page for kind, item in items if kind == "table"]
+    if not any(any(is_header_row(row) for row in t.rows[:10]) for t in tables):
         return None
-    last_page, last_table, _ = tables[-1]
-    bottom = min(last_page.height, last_table.bbox[3] + 0.5)
-    if bottom < last_page.height:
-        trailing = last_page.crop((0, bottom, last_page.width, last_page.height)).extract_text()
+    furniture = _running_lines(items_by_page)
+    set_aside, seen = [], set()
+    before, between, out = [], [], []
+    for number, items in enumerate(items_by_page):
+        for position, (kind, item) in enumerate(items):
+            if kind == "table":
+                item.heading = "\n".join(between if out else before[-3:])
+                between = []
+                out.append(item)
+                continue
+            for line in item:
+                key = _furniture_key(line)
+                first_page_top = number == 0 and position == 0 and not out
+                if (key in furniture and not first_page_top) or PAGE_FURNITURE.match(line):
+                    where = "Page header" if position == 0 else "Page footer"
+                    if (where, line) not in seen:
+                        seen.add((where, line))
+                        set_aside.append((where, line))
+                    continue
+                (between if out else before).append(line)
     return Document(
-        [table for _p, _t, table in tables],
-        preamble=_strip_furniture(preamble),
-        trailing=_strip_furniture(trailing or ""),
+        out,
+        preamble="\n".join(before),
+        trailing="\n".join(between),
         kind="pdf",
+        set_aside=set_aside,
     )
+
+
+def _furniture_key(line):
+    return re.sub(r"\d+", "#", " ".join(line.split()).lower())
+
+
+def _running_lines(items_by_page):
+    """Lines at the top or bottom of the pages that repeat on most of them."""
+    if len(items_by_page) < 2:
+        return set()
+    pages_with = {}
+    for items in items_by_page:
+        edges = [items[0], items[-1]] if items else []
+        keys = {_furniture_key(line) for kind, lines in edges if kind == "text" for line in lines}
+        for key in keys:
+            pages_with[key] = pages_with.get(key, 0) + 1
+    needed = max(2, (len(items_by_page) + 1) // 2)
+    return {key for key, count in pages_with.items() if count >= needed and key.strip()}
+
+
+def _page_items(page, found):
+    """The page as [("text", lines), ("table", Table), ("text", lines), …] from top down."""
+    boxes = [table.bbox for table, _t in found]
+    regions = [[] for _ in range(len(boxes) + 1)]
+    for char in page.chars:
+        x, y = _h_mid(char), _v_mid(char)
+        if any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes):
+            continue
+        region = sum(1 for _x0, _top, _x1, bottom in boxes if bottom <= y)
+        regions[region].append(char)
+    items = []
+    for index, chars in enumerate(regions):
+        text = _bullets(extract_text(chars)) if chars else ""
+        lines = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+        if lines:
+            items.append(("text", lines))
+        if index < len(found):
+            items.append(("table", found[index][1]))
+    return items
 
 
 def _page_tables(page):
     found = []
-    for table in page.find_tables():
-        rows = [[_join_wrapped(cell) for cell in row] for row in _cell_texts(table)]
+    segments = _strike_segments(page)
+    fills = _fills(page)
+    for table in sorted(page.find_tables(), key=lambda t: (t.bbox[1], t.bbox[0])):
+        texts, chars = _cells(table)
+        rows = [[_join_wrapped(cell) for cell in row] for row in texts]
         if rows and max(len(row) for row in rows) >= 2:
-            found.append((page, table, Table(rows, name=f"Page {page.page_number}")))
+            styles = _cell_styles(table, chars, segments, fills)
+            across = {
+                (r, c)
+                for r, row in enumerate(table.rows)
+                for c, cell in enumerate(row.cells)
+                if cell is None
+            }
+            found.append(
+                (
+                    table,
+                    Table(
+                        rows,
+                        name=f"Page {page.page_number}",
+                        styles=styles,
+                        merged_from_left=across,
+                    ),
+                )
+            )
     return found
+
+
+def _colour_hex(colour):
+    if colour is None or isinstance(colour, str):
+        return ""
+    try:
+        values = [float(v) for v in colour]
+    except (TypeError, ValueError):
+        return ""
+    if len(values) == 1:
+        values = values * 3
+    elif len(values) == 4:
+        c, m, y, k = values
+        values = [(1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)]
+    if len(values) != 3:
+        return ""
+    return "".join(f"{round(max(0.0, min(1.0, v)) * 255):02X}" for v in values)
+
+
+def _strike_segments(page):
+    """Horizontal strokes drawn through text: (y, x0, x1)."""
+    segments = []
+    for line in page.lines:
+        if abs(line["top"] - line["bottom"]) < 0.5:
+            segments.append((line["top"], line["x0"], line["x1"]))
+    for rect in page.rects:
+        if rect["bottom"] - rect["top"] < 1.5 and rect["x1"] - rect["x0"] > 2:
+            segments.append(((rect["top"] + rect["bottom"]) / 2, rect["x0"], rect["x1"]))
+    return segments
+
+
+def _fills(page):
+    fills = []
+    for rect in page.rects:
+        if not rect.get("fill") or rect["bottom"] - rect["top"] < 3:
+            continue
+        colour = _colour_hex(rect.get("non_stroking_color"))
+        if colour and colour != "FFFFFF":
+            fills.append((rect["x0"], rect["top"], rect["x1"], rect["bottom"], colour))
+    return fills
+
+
+def _cell_styles(table, chars, segments, fills):
+    styles = {}
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row.cells):
+            if cell is None:
+                continue
+            inside = [char for char in chars[r][c] if char["text"].strip()]
+            x0, top, x1, bottom = cell
+            fill = ""
+            area = None
+            for fx0, ftop, fx1, fbottom, colour in fills:
+                cx, cy = (x0 + x1) / 2, (top + bottom) / 2
+                if fx0 <= cx <= fx1 and ftop <= cy <= fbottom:
+                    size = (fx1 - fx0) * (fbottom - ftop)
+                    if area is None or size < area:
+                        fill, area = colour, size
+            struck = bool(inside) and all(_is_struck(char, segments) for char in inside)
+            grey = bool(inside) and all(
+                is_grey(_colour_hex(char.get("non_stroking_color"))) for char in inside
+            )
+            bold = bool(inside) and all("bold" in char["fontname"].lower() for char in inside)
+            style = CellStyle(struck=struck, grey=grey, fill=fill, bold=bold)
+            if style != CellStyle():
+                styles[(r, c)] = style
+    return styles
+
+
+def _is_struck(char, segments):
+    y, x = _v_mid(char), _h_mid(char)
+    band = 0.35 * (char["bottom"] - char["top"])
+    return any(abs(sy - y) <= band and sx0 <= x <= sx1 for sy, sx0, sx1 in segments)
 
 
 def _v_mid(char):
@@ -120,16 +269,22 @@ def _cell_texts(table):
     """What pdfplumber's Table.extract() gives (a character belongs to the cell its centre is
     in), with each row's characters found by bisection instead of a pass over the whole page
     per row and per cell: a fifth of the time of reading a 200-action plan."""
+    return _cells(table)[0]
+
+
+def _cells(table):
+    """The text of each cell, and the characters in it."""
     by_height = sorted(enumerate(table.page.chars), key=lambda pair: _v_mid(pair[1]))
     mids = [_v_mid(char) for _index, char in by_height]
-    texts = []
+    texts, chars = [], []
     for row in table.rows:
         _x0, top, _x1, bottom = row.bbox
         in_row = sorted(by_height[bisect_left(mids, top) : bisect_left(mids, bottom)])
-        cells = []
+        cells, cell_chars = [], []
         for cell in row.cells:
             if cell is None:
                 cells.append(None)
+                cell_chars.append([])
                 continue
             x0, top, x1, bottom = cell
             inside = [
@@ -138,13 +293,10 @@ def _cell_texts(table):
                 if x0 <= _h_mid(char) < x1 and top <= _v_mid(char) < bottom
             ]
             cells.append(extract_text(inside) if inside else "")
+            cell_chars.append(inside)
         texts.append(cells)
-    return texts
-
-
-def _strip_furniture(text):
-    lines = _bullets(text).split("\n")
-    return "\n".join(line for line in lines if not PAGE_FURNITURE.match(line))
+        chars.append(cell_chars)
+    return texts, chars
 
 
 def _lines(page):
@@ -176,18 +328,36 @@ def _by_word_positions(pages):
     rows, numbers, preamble = [], [], []
     boundaries = None
     line_number = 0
+    page_lines = []
     for page in pages:
+        lines = []
         for line in _lines(page):
+            chunks = [(x0, _bullets(text)) for x0, text in _chunks(line)]
+            lines.append(chunks)
+        page_lines.append(lines)
+    edges = []
+    for lines in page_lines:
+        ends = [" ".join(t for _x, t in lines[i]) for i in (0, -1)] if lines else []
+        edges.append([("text", [text]) for text in ends])
+    furniture = _running_lines(edges)
+    set_aside, seen = [], set()
+    for page_number, lines in enumerate(page_lines):
+        for index, chunks in enumerate(lines):
             line_number += 1
-            chunks = _chunks(line)
-            chunks = [(x0, _bullets(text)) for x0, text in chunks]
             texts = [text for _x, text in chunks]
-            if PAGE_FURNITURE.match(" ".join(texts)):
+            joined = " ".join(texts)
+            edge = index in (0, len(lines) - 1)
+            running = edge and _furniture_key(joined) in furniture
+            if PAGE_FURNITURE.match(joined) or (running and not (page_number == 0 and index == 0)):
+                where = "Page header" if index == 0 else "Page footer"
+                if (where, joined) not in seen:
+                    seen.add((where, joined))
+                    set_aside.append((where, joined))
                 continue
             if is_header_row(texts):
                 boundaries = [x0 for x0, _text in chunks]
             if boundaries is None:
-                preamble.append(" ".join(texts))
+                preamble.append(joined)
                 continue
             cells = [""] * len(boundaries)
             for x0, text in chunks:
@@ -199,7 +369,7 @@ def _by_word_positions(pages):
             rows.append(cells)
             numbers.append(line_number)
     if not rows:
-        return Document([], preamble="\n".join(preamble), kind="pdf")
+        return Document([], preamble="\n".join(preamble), kind="pdf", set_aside=set_aside)
     table = Table(rows, numbers, name="Text")
     table.line_based = True
-    return Document([table], preamble="\n".join(preamble), kind="pdf")
+    return Document([table], preamble="\n".join(preamble), kind="pdf", set_aside=set_aside)
