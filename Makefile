@@ -33,6 +33,7 @@ bench: install
 	$(BIN)/python bench/run.py || status=1; \
 	$(BIN)/python bench/bench_import.py || status=1; \
 	$(BIN)/python bench/bench_open_data.py || status=1; \
+	$(BIN)/python bench/import_accuracy.py || status=1; \
 	exit $$status
 
 lint: $(PYTHON_STAMP)
