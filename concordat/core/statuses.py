@@ -17,25 +17,28 @@ _RULES = [
         CanonicalStatus.SUPERSEDED,
         r"\bsupersed\w*|\bmerged\b|\breplaced\s+by\b|\bno\s+longer\b"
         r"|\bnot\s+(?:being\s+)?(?:taken|carried)\s+forward\b|\bwithdrawn\b|\bcancell?ed\b"
-        r"|\bdropped\b|\bduplicat\w*",
+        r"|\bdropped\b|\bduplicat\w*|\bremoved\b|\bdeleted\b|\babsorbed\b",
         "supersed merged nolonger withdrawn cancelled canceled",
     ),
     (
         CanonicalStatus.NOT_STARTED,
         r"\bnot\s+(?:yet\s+)?(?:started|begun|commenced|initiated)\b"
-        r"|\byet\s+to\s+(?:start|begin|commence)\b|\bnot\s+(?:yet\s+)?due\b",
+        r"|\byet\s+to\s+(?:start|begin|commence)\b|\bnot\s+(?:yet\s+)?due\b"
+        r"|\bno\s+progress\b|\bnot\s+(?:yet\s+)?progressed\b",
         "notstarted notyetstarted yettostart notdue notyetdue",
     ),
     (
         CanonicalStatus.IN_PROGRESS,
         r"\b(?:near(?:ing|ly)?|almost|close\s+to|awaiting|partial(?:ly)?|partly|part|not(?:\s+yet)?)"
-        r"\s+(?:complet\w*|achieved)|\bincomplete\b|\bto\s+be\s+completed\b",
+        r"\s+(?:complet\w*|achieved|in\s+place)|\bincomplete\b|\bto\s+be\s+completed\b"
+        r"|\bneeds?\s+(?:further\s+)?(?:development|work|developing)\b",
         "nearcomplet nearingcomplet almostcomplet incomplet notcomplet notyetcomplet"
         " partiallycomplet notachieved notyetachieved",
     ),
     (
         CanonicalStatus.COMPLETE,
-        r"\bcomplet(?:e|ed)\b|\bachieved\b|\bdone\b|\bdelivered\b|\bfinished\b|\bclosed\b",
+        r"\bcomplet(?:e|ed)\b|\bachieved\b|\bdone\b|\bdelivered\b|\bfinished\b|\bclosed\b"
+        r"|\bin\s+place\b",
         "complete achieved delivered finished",
     ),
     (

@@ -24,6 +24,7 @@ NUMBERED_REF = re.compile(r"^(\d{1,3})\.(\d)$")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 CLOSED = {"complete", "superseded"}
 COMPLETE = "complete"
+SUPERSEDED = "superseded"
 
 
 def _text(value):
@@ -94,7 +95,7 @@ def _numeric_refs(actions, numeric):
             previous = action.ref
 
 
-def build_actions(rows, *, matcher, financial_year=None, column_years=None):
+def build_actions(rows, *, matcher, financial_year=None, column_years=None, key=None):
     actions, warnings = [], []
     with_refs = sum(1 for row in rows if row.ref)
     uses_refs = with_refs >= max(1, len(rows) // 2)
@@ -102,7 +103,7 @@ def build_actions(rows, *, matcher, financial_year=None, column_years=None):
     built = []
     for row in rows:
         action, notes = _build(
-            row, matcher, financial_year, [a.ref for a in actions], column_years or {}
+            row, matcher, financial_year, [a.ref for a in actions], column_years or {}, key or {}
         )
         built.append((row, action, notes))
         actions.append(action)
@@ -125,7 +126,7 @@ def build_actions(rows, *, matcher, financial_year=None, column_years=None):
     return actions, warnings
 
 
-def _build(row, matcher, financial_year, previous_refs, column_years):
+def _build(row, matcher, financial_year, previous_refs, column_years, key):
     fields = {}
     names = {}
     extra = {}
@@ -209,7 +210,13 @@ def _build(row, matcher, financial_year, previous_refs, column_years):
     if "rag" not in fields and not rag and read_rag(status):
         rag_raw = status  # a plan without a RAG column that gives its colour as the status
         rag, rag_from = read_rag(status), "words"
+    if not status and "status" not in fields and progress:
+        status = _status_lead_in(progress)
     canonical = canonical_status(status)
+    if not canonical and row.removed:
+        canonical = key.get("grey", SUPERSEDED)
+    if not canonical and rag and key.get(rag):
+        canonical = key[rag]  # the plan's colour key gives each colour a status
     if row.from_appendix and canonical not in CLOSED:
         canonical = COMPLETE
     new = row.new or _is_true(fields.get("new", ""))
@@ -266,7 +273,22 @@ def _rag_fill(row, names):
     return ""
 
 
+STATUS_LEAD_IN = re.compile(r"^\s*(?:[a-z][.)]\s*)?([A-Za-z][A-Za-z /&-]{1,30}?)\s*[:–—]\s*\S")
+
+
+def _status_lead_in(progress):
+    """A status written as the first words of a progress note ("ON TRACK: strategy drafted")."""
+    found = STATUS_LEAD_IN.match(progress or "")
+    if found and len(found.group(1).split()) <= 4 and canonical_status(found.group(1)):
+        return found.group(1).strip()
+    text = collapse_whitespace(progress)
+    if len(text) <= 30 and text.isupper() and canonical_status(text):
+        return text  # a note that is only a status in capitals ("ON TRACK")
+    return ""
+
+
 def _is_true(text):
+
     return collapse_whitespace(text).lower().strip(".!") in TRUE_WORDS
 
 

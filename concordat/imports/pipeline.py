@@ -69,7 +69,9 @@ def _parse(data, filename, registry, financial_year, column_overrides, sheet):
         matcher=LeadMatcher(registry),
         financial_year=year,
         column_years=structure.column_years,
+        key=structure.key,
     )
+
     trailing = "\n".join(part for part in (*structure.trailing, document.trailing) if part)
     plan = ParsedPlan(
         title=preamble.title,

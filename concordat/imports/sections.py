@@ -27,7 +27,20 @@ SHORT_TITLES = {
     4: "Quality of treatment and care",
     5: "Recovery and staying well",
 }
+# A plan's own short title that starts with a section's first word ("Commissioning and
+# partnership working", "Urgent care"), once a label such as "Theme:" is taken off.
+SECTION_STARTS = {
+    1: ("commissioning",),
+    2: ("access to ", "access before"),
+    3: ("urgent ", "emergency access", "emergency care"),
+    4: ("quality of ",),
+    5: ("recovery", "staying well"),
+}
+TITLE_LABEL = re.compile(
+    r"^\s*(?:(?:section|part|theme|domain|area)\s*(?:[a-e1-9]|[ivx]+)?\b\s*[.):–—-]?\s*)?",
+)
 TITLE_MATCH_THRESHOLD = 85
+
 MAX_TITLE_LENGTH = 160
 
 DASHES = "–—-"
@@ -56,6 +69,10 @@ def section_from_title(text):
     for number, phrases in SECTION_PHRASES.items():
         if any(phrase in lowered for phrase in phrases):
             return number, 100.0
+    bare = TITLE_LABEL.sub("", lowered)
+    for number, starts in SECTION_STARTS.items():
+        if bare.startswith(starts):
+            return number, 90.0
     best, best_score = None, 0.0
     for number in CONCORDAT_SECTIONS:
         for title in (CONCORDAT_SECTIONS[number], SHORT_TITLES[number]):

@@ -36,6 +36,13 @@ KEY_CELL = re.compile(
 )
 KEY_START = re.compile(r"^\s*(?:rag\s+|colour\s+|color\s+|status\s+)?key\b", re.I)
 COLOUR_WORD = re.compile(r"\b(red|amber|green|blue|grey|gray)\b", re.I)
+BARE_COLOUR = re.compile(r"\s*(red|amber|green|blue|grey|gray)\s*", re.I)
+KEY_PAIR = re.compile(
+    r"\b(red|amber|green|blue|grey|gray)\b\s*(?:shading|rating)?\s*(?:[-–—=:]|\bis\b|\bmeans\b|"
+    r"\bindicates\b)?\s*(.*?)(?=[,;/|]?\s*\b(?:red|amber|green|blue|grey|gray)\b\s*(?:shading\s*)?"
+    r"(?:[-–—=:]|\bis\b|\bmeans\b|\bindicates\b)|$)",
+    re.I | re.S,
+)
 GREY_REMOVED = re.compile(
     r"\b(grey|gray)\b.*\b(removed|deleted|absorbed|no longer|withdrawn)", re.I
 )
@@ -80,6 +87,8 @@ class Structure:
     not_imported: list[tuple[str, str]] = field(default_factory=list)
     found_header: bool = False
     doubts: list[str] = field(default_factory=list)
+    # Colour → canonical status, from a colour key ("Green – completed, Red – not started").
+    key: dict[str, str] = field(default_factory=dict)
     # Heading → financial year its heading gives ("Timescale 2015/16 unless otherwise
     # specified"): months and quarters without a year in that column are read in it.
     column_years: dict[str, int] = field(default_factory=dict)
@@ -103,6 +112,8 @@ def is_key_row(cells):
         return False
     keyed = sum(1 for cell in filled if KEY_CELL.match(cell))
     if keyed >= 2 and keyed >= 0.5 * len(filled):
+        return True
+    if len(filled) == 2 and BARE_COLOUR.fullmatch(filled[0]) and len(filled[1]) <= 60:
         return True
     if len(filled) == 1:
         text = filled[0]
@@ -417,12 +428,19 @@ class _Reading:
         if self.out.actions or self.current is not None:
             self.pending.append((self.where(plan, row), text))
         elif plan.kind == "plan" and not self.scheme:
-            if len(filled) == 1:
-                heading = self.section_heading(filled[0][1], titles_alone=False)
-                if heading is not None:
-                    self.set_section(heading, filled[0][1])
+            if len(filled) == 1 and len(filled[0][1]) <= MAX_SUBTHEME_LENGTH:
+                text = filled[0][1]
+                heading = self.section_heading(text, titles_alone=self.section is None)
+                if heading is not None and (self.section is None or heading):
+                    self.set_section(heading, text)
+                    return
+                if self.section_raw:
+                    # Under a section row, above the heading row: a sub-theme.
+                    self.subtheme = " ".join(text.split())
+                    self.pending.append((self.where(plan, row), text))
                     return
             self.out.preamble.append(" ".join(t for _i, t in filled))
+
         else:
             self.out.not_imported.append((self.where(plan, row), text))
 
@@ -841,18 +859,42 @@ def _labels_trusted(document):
 def _section_style(document, plans):
     """How the plan's recognised section rows look (bold, fill), so a row of the plan's own
     that looks the same is read as a section, not a sub-theme."""
-    looks = []
+    looks, others = [], []
     for plan in plans:
         for row in plan.rows:
             filled = row.filled
             if len(filled) == 1:
                 found = read_section_heading(filled[0][1], titles_alone=True)
-                if found and found.number:
-                    looks.append(_look(row.styles[filled[0][0]]))
-    looks = [look for look in looks if look != (False, "")]
-    if looks and all(look == looks[0] for look in looks):
-        return looks[0]
-    return None
+                look = _look(row.styles[filled[0][0]])
+                (looks if found and found.number else others).append(look)
+    if len(looks) < 2 or looks[0] == (False, "") or any(look != looks[0] for look in looks):
+        return None
+    # The look must tell sections apart: not shared by most of the other one-cell rows.
+    if others and sum(1 for look in others if look == looks[0]) >= 0.5 * len(others):
+        return None
+    return looks[0]
+
+
+def colour_key(document):
+    """{rag: canonical status} from the plan's colour key, wherever it is written."""
+    from concordat.core.statuses import canonical_status
+
+    texts = [document.preamble] + [t.heading for t in document.tables if not t.heading_is_name]
+    for table in document.tables:
+        for row in table.rows:
+            if is_key_row(row):
+                texts.append(" – ".join(cell for cell in row if cell and cell.strip()))
+    found = {}
+    for text in texts:
+        for line in (text or "").split("\n"):
+            if not is_key_row([line]) and not (KEY_START.match(line) or GREY_REMOVED.search(line)):
+                continue
+            for colour, meaning in KEY_PAIR.findall(line):
+                status = canonical_status(meaning.strip(" ,;/|"))
+                name = "grey" if colour.lower() == "gray" else colour.lower()
+                if status and name not in found:
+                    found[name] = status
+    return found
 
 
 def _grey_removes(document):
@@ -937,6 +979,7 @@ def read_structure(document, *, overrides=None):
         best.doubts.extend(scheme.doubts)
     _row_doubts(best, best_reading, readings[1:])
     _finish(best, best_reading)
+    best.key = colour_key(document)
     return best
 
 

@@ -87,6 +87,8 @@ def _ruled(pages):
     tables = [item for items in items_by_page for kind, item in items if kind == "table"]
     if not any(any(is_header_row(row) for row in t.rows[:10]) for t in tables):
         return None
+    _split_repeated_header(tables)
+
     furniture = _running_lines(items_by_page)
     set_aside, seen = [], set()
     before, between, out = [], [], []
@@ -144,6 +146,15 @@ def _page_items(page, found):
             continue
         region = sum(1 for _x0, _top, _x1, bottom in boxes if bottom <= y)
         regions[region].append(char)
+    for index, (table, parsed) in enumerate(found):
+        # Part of a row that ran over the page break sits just outside the ruled table.
+        regions[index + 1], below = _fragment(regions[index + 1], table, after=True)
+        if below:
+            parsed.rows.append(below)
+            parsed.row_numbers.append(len(parsed.rows))
+        regions[index], above = _fragment(regions[index], table, after=False)
+        if above:
+            _shift_rows(parsed, above)
     items = []
     for index, chars in enumerate(regions):
         text = _bullets(extract_text(chars)) if chars else ""
@@ -153,6 +164,136 @@ def _page_items(page, found):
         if index < len(found):
             items.append(("table", found[index][1]))
     return items
+
+
+FRAGMENT_GAP = 12
+
+
+def _columns(table):
+    """(x0, x1) of each column of a ruled table, from its fullest row."""
+    rows = [row for row in table.rows if row.cells]
+    widest = max(rows, key=lambda row: sum(1 for cell in row.cells if cell), default=None)
+    if widest is None:
+        return []
+    columns = []
+    for cell in widest.cells:
+        columns.append((cell[0], cell[2]) if cell else None)
+    return columns
+
+
+def _fragment(chars, table, *, after):
+    """(the other chars, the cells of a row fragment) for text laid out in the table's columns
+    just below (after=True) or above it: the part of a row that ran over a page break."""
+    if not chars:
+        return chars, None
+    x0, top, x1, bottom = table.bbox
+    lines = {}
+    for char in chars:
+        lines.setdefault(round(char["top"]), []).append(char)
+    tops = sorted(lines, reverse=not after)
+    block, edge = [], bottom if after else top
+    for line_top in tops:
+        line = lines[line_top]
+        line_bottom = max(c["bottom"] for c in line)
+        gap = line_top - edge if after else edge - line_bottom
+        if gap > FRAGMENT_GAP:
+            break
+        if any(_h_mid(c) < x0 or _h_mid(c) > x1 for c in line):
+            break
+        block.append(line_top)
+        edge = line_bottom if after else line_top
+    if not block:
+        return chars, None
+    taken = [c for line_top in block for c in lines[line_top]]
+    # Nothing else on the page beyond it but its header or footer margin.
+    page_height = table.page.height
+    margin = 0.12 * page_height
+    for line_top in tops[len(block) :]:
+        beyond = line_top > page_height - margin if after else line_top < margin
+        if not beyond:
+            return chars, None
+    columns = _columns(table)
+    edges = sorted({x for span in columns if span for x in span})
+    for word in _words_of(taken):
+        if any(word[0] + 0.5 < edge < word[1] - 0.5 for edge in edges):
+            return chars, None  # a word across a column line: a heading, not a row
+    cells = [[] for _ in columns]
+    for char in taken:
+        x = _h_mid(char)
+        for index, span in enumerate(columns):
+            if span and span[0] <= x < span[1]:
+                cells[index].append(char)
+                break
+    if sum(1 for cell in cells if cell) < 2:
+        return chars, None
+    ids = {id(c) for c in taken}
+    rest = [c for c in chars if id(c) not in ids]
+    return rest, [_join_wrapped(extract_text(cell)) if cell else "" for cell in cells]
+
+
+def _words_of(chars):
+    """(x0, x1) of each run of characters without a space, line by line."""
+    found = []
+    for _top, line in sorted(_group_lines(chars).items()):
+        line.sort(key=lambda c: c["x0"])
+        start = previous = None
+        for char in line:
+            if not char["text"].strip():
+                if start is not None:
+                    found.append((start, previous))
+                start = previous = None
+                continue
+            if start is not None and char["x0"] - previous > 1.0:
+                found.append((start, previous))
+                start = None
+            start = char["x0"] if start is None else start
+            previous = char["x1"]
+        if start is not None:
+            found.append((start, previous))
+    return found
+
+
+def _group_lines(chars):
+    lines = {}
+    for char in chars:
+        lines.setdefault(round(char["top"]), []).append(char)
+    return lines
+
+
+def _shift_rows(parsed, row):
+
+    parsed.rows.insert(0, row)
+    parsed.row_numbers = list(range(1, len(parsed.rows) + 1))
+    parsed.styles = {(r + 1, c): style for (r, c), style in parsed.styles.items()}
+    parsed.merged_from_left = {(r + 1, c) for r, c in parsed.merged_from_left}
+    parsed.merged_from_above = {(r + 1, c) for r, c in parsed.merged_from_above}
+
+
+def _split_repeated_header(tables):
+    """A heading row repeated at the top of a page with the rest of a split row drawn in the
+    same ruled row ("Action" over "…the rest of the action"): two rows."""
+    header = next((t.rows[0] for t in tables if t.rows and is_header_row(t.rows[0])), None)
+    if header is None:
+        return
+    wanted = [cell.split() for cell in header]
+    for table in tables:
+        if not table.rows or table.rows[0] == header or len(table.rows[0]) != len(header):
+            continue
+        first = table.rows[0]
+        rest, extra = [], False
+        for words, cell in zip(wanted, first, strict=True):
+            got = cell.split()
+            if got[: len(words)] != words:
+                break
+            remainder = " ".join(got[len(words) :])
+            extra = extra or bool(remainder)
+            rest.append(remainder)
+        else:
+            if extra:
+                table.rows[0] = list(header)
+                table.rows.insert(1, rest)
+                table.row_numbers = list(range(1, len(table.rows) + 1))
+                table.styles = {(r + 1 if r > 0 else r, c): s for (r, c), s in table.styles.items()}
 
 
 def _page_tables(page):
