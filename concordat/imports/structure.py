@@ -231,6 +231,7 @@ class _Reading:
         self.current = None
         self.pending = []  # (where, text) read since the last action: trailing, or not imported
         self.fates = {}  # (table, row index) → "start", "continue", "section", …
+        self.headers_on_page = {}
 
     # Whole document ---------------------------------------------------------------------
     def read(self):
@@ -325,6 +326,15 @@ class _Reading:
         key = (plan.number, row.index)
         if header_score(row.cells) > 0 or self.is_second_header_row(filled):
             self.fates[key] = "header"
+            if self.document.kind == "pdf":
+                # A page's words are counted one by one: a heading row drawn again on the
+                # same page is listed, so every copy of its words is accounted for.
+                page = plan.table.name
+                self.headers_on_page[page] = self.headers_on_page.get(page, 0) + 1
+                if self.headers_on_page[page] > 1:
+                    self.out.not_imported.append(
+                        (f"{page}: the heading row again", " | ".join(t for _i, t in filled))
+                    )
             cells = row.cells
             scheme = None
             if self.last_was_header:

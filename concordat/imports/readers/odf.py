@@ -65,10 +65,39 @@ def read_odf(data, extension, *, sheet=None):
     _STYLES.update(_read_styles(common, root))
     try:
         if extension == ".ods":
-            return _spreadsheet(body, sheet)
-        return _text_document(body)
+            document = _spreadsheet(body, sheet)
+        else:
+            document = _text_document(body)
+        document.set_aside = _page_furniture(common) + list(document.set_aside)
+        return document
     finally:
         _STYLES.clear()
+
+
+def _page_furniture(common):
+    """The running headers and footers of the master pages in styles.xml, once each."""
+    if not common:
+        return []
+    try:
+        tree = ElementTree.fromstring(common, forbid_dtd=True)
+    except Exception:  # noqa: BLE001 - a damaged styles.xml only loses its headers
+        return []
+    found = []
+    parts = {
+        _tag("style", "header"): "Page header",
+        _tag("style", "header-left"): "Page header",
+        _tag("style", "footer"): "Page footer",
+        _tag("style", "footer-left"): "Page footer",
+    }
+    for element in tree.iter():
+        where = parts.get(element.tag)
+        if where is None:
+            continue
+        for line in _paragraphs(element):
+            text = clean_cell(line)
+            if text and (where, text) not in found:
+                found.append((where, text))
+    return found
 
 
 def _read_styles(common, root):
