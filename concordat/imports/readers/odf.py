@@ -64,10 +64,7 @@ def read_odf(data, extension, *, sheet=None):
     _STYLES.clear()
     _STYLES.update(_read_styles(common, root))
     try:
-        if extension == ".ods":
-            document = _spreadsheet(body, sheet)
-        else:
-            document = _text_document(body)
+        document = _spreadsheet(body, sheet) if extension == ".ods" else _text_document(body)
         document.set_aside = _page_furniture(common) + list(document.set_aside)
         return document
     finally:
