@@ -9,7 +9,7 @@ from concordat.core.timescales import parse_start_finish, parse_timescale
 
 from .columns import normalise
 from .parsed import ParsedAction, ParseWarning
-from .refs import next_ref, read_ref, ref_section
+from .refs import carries_section, next_ref, read_ref, ref_section
 from .sections import read_section_heading
 
 BULLET = re.compile(r"^\s*[•·▪◦‣○●*\-–]\s*")
@@ -114,12 +114,14 @@ def build_actions(rows, *, matcher, financial_year=None, column_years=None, key=
             action.section = actions[-1].section
         actions.append(action)
         messages = list(notes)
-        if action.ref and action.ref in seen_refs:
+        # Refs that restart in each section (a, b, c or i, ii) repeat across sections.
+        key = action.ref if carries_section(action.ref) else (action.section_raw, action.ref)
+        if action.ref and key in seen_refs:
             messages.append(
-                f"The ref {action.ref} is also used by the action on row {seen_refs[action.ref]}."
+                f"The ref {action.ref} is also used by the action on row {seen_refs[key]}."
             )
         elif action.ref:
-            seen_refs[action.ref] = action.row
+            seen_refs[key] = action.row
         if not action.ref and uses_refs and "refless" not in row.notes:
             messages.append("This action has no ref.")
         warnings.extend(ParseWarning(action.row, action.ref or None, m) for m in messages)

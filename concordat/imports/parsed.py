@@ -51,6 +51,7 @@ class ParsedAction:
     removed: bool = False  # struck through or greyed out in the document
     doubts: list[str] = field(default_factory=list)  # how the reading could be wrong
     rag_from: str = ""  # "words", "fill" or "" for where the RAG came from
+    kept: list[str] = field(default_factory=list)  # kept from the published plan on a refresh
 
     @property
     def lead_organisations(self):

@@ -1064,6 +1064,8 @@ def _finish(structure, reading):
     """Columns as the best reading used them; sections from refs where refs carry them."""
     in_actions = {name for action in structure.actions for name in action.cells}
     used = {name for action in structure.actions for name, text in action.cells.items() if text}
+    used |= {name for action in structure.actions for name in action.fills}
+
     for name in list(structure.columns):
         stale = structure.actions and name not in in_actions
         if stale or (name.startswith("Column ") and name not in used):

@@ -107,10 +107,16 @@ def _read_sheet(ws, theme):
             numbers.append(number)
             row_styles.append({i: _cell_style(cell, theme) for i, cell in enumerate(row)})
     width = max((len(row) for row in rows), default=0)
-    while width and not any(len(row) >= width and row[width - 1] for row in rows):
+    filled = {i for found in row_styles for i, style in found.items() if style and style.fill}
+    while (
+        width
+        and not any(len(row) >= width and row[width - 1] for row in rows)
+        and (width - 1) not in filled
+    ):
         width -= 1
     rows = [(row + [""] * width)[:width] for row in rows]
     styles = {}
+
     for index, found in enumerate(row_styles):
         for column, style in found.items():
             if column < width and style is not None:
