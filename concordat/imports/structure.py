@@ -738,8 +738,12 @@ def _prepare(document, overrides):
         fields, doubts = assign_roles(names, profiles, overrides)
         years = {name: year for name in names if (year := _column_year(name)) is not None}
         schemes[key] = _Scheme(list(names), fields, doubts, years)
-        if "action" not in fields:
+        chosen = any(" ".join(name.split()) in overrides for name in names)
+        if "action" not in fields and not chosen:
+            # Without an action column the table is not the plan (a KPI or signature
+            # table), unless the person chose its columns' roles themselves.
             for plan in plans:
+
                 if plan.scheme == key:
                     plan.kind = "other"
         else:

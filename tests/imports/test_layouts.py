@@ -146,9 +146,19 @@ def test_an_objective_beside_the_steps_is_the_sub_theme(registry):
         "RAG/Comments": "rag",
     }
     assert [(a.subtheme, a.text, a.due, a.rag) for a in plan.actions] == [
-        ("Fewer people held in police cells", "Open a second place of safety.", date(2016, 3, 31), "green"),
-        ("Fewer people held in police cells", "Agree an escalation protocol.", date(2015, 12, 31), "amber"),
-    ]  # fmt: skip
+        (
+            "Fewer people held in police cells",
+            "Open a second place of safety.",
+            date(2016, 3, 31),
+            "green",
+        ),
+        (
+            "Fewer people held in police cells",
+            "Agree an escalation protocol.",
+            date(2015, 12, 31),
+            "amber",
+        ),
+    ]
 
 
 def test_headings_in_capitals_and_other_words(registry):
@@ -282,9 +292,15 @@ def test_a_table_per_section_with_headings_between_and_a_kpi_table_after(registr
     )
     plan = read(data, "plan.docx", registry)
     assert [(a.ref, a.section, a.section_raw, a.rag, a.canonical_status) for a in plan.actions] == [
-        ("1.1", 1, "1. Commissioning to allow earlier intervention and responsive crisis services", "green", "complete"),
+        (
+            "1.1",
+            1,
+            "1. Commissioning to allow earlier intervention and responsive crisis services",
+            "green",
+            "complete",
+        ),
         ("2.1", 2, "Access to support before crisis point", "amber", "in_progress"),
-    ]  # fmt: skip
+    ]
     assert [m.name for m in plan.metrics] == ["Section 136 detentions"]
     assert_nothing_lost(plan, data, "plan.docx")
 
@@ -468,8 +484,12 @@ def test_struck_through_and_grey_actions_are_kept_and_marked_removed(kind, regis
         struck,
         ["1.3", Cell("Greyed out.", grey=True), "May 2015", "Mind", ""],
     ]
-    build = {"docx": lambda: styled_docx([("table", rows)]), "xlsx": lambda: styled_xlsx({"Plan": rows}),
-             "odt": lambda: styled_odt([], rows), "pdf": lambda: styled_pdf(rows)}[kind]  # fmt: skip
+    build = {
+        "docx": lambda: styled_docx([("table", rows)]),
+        "xlsx": lambda: styled_xlsx({"Plan": rows}),
+        "odt": lambda: styled_odt([], rows),
+        "pdf": lambda: styled_pdf(rows),
+    }[kind]
     plan = read(build(), f"plan.{kind}", registry)
     assert [(a.ref, a.removed, a.canonical_status) for a in plan.actions] == [
         ("1.1", False, "in_progress"),
@@ -511,13 +531,15 @@ def test_a_lead_merged_down_and_a_completed_annex_with_section_rows(registry):
         ]
     )
     plan = read(data, "plan.docx", registry)
-    assert [(a.ref, a.section, a.lead, a.from_appendix, a.canonical_status) for a in plan.actions] == [
+    assert [
+        (a.ref, a.section, a.lead, a.from_appendix, a.canonical_status) for a in plan.actions
+    ] == [
         ("1.1", 1, "Shared lead team", False, "in_progress"),
         ("1.2", 1, "Shared lead team", False, "in_progress"),
         ("1.3", 1, "Mind", False, "in_progress"),
         ("3.1", 3, "Police", True, "complete"),
         ("5.1", 5, "Mind", True, "complete"),
-    ]  # fmt: skip
+    ]
     assert_nothing_lost(plan, data, "plan.docx")
 
 
@@ -550,9 +572,15 @@ def test_csv_in_each_encoding_with_crlf_and_line_breaks_in_cells(encoding, regis
 def test_word_bullets_and_typed_bullets_read_the_same(registry):
     rows = [
         PLAN,
-        ["1.1", Cell("Review the pathway:", lines=["for adults", "for young people"]), "Q3 2015/16", "Mind", ""],
+        [
+            "1.1",
+            Cell("Review the pathway:", lines=["for adults", "for young people"]),
+            "Q3 2015/16",
+            "Mind",
+            "",
+        ],
         ["1.2", "Review the pathway:\n• for adults\n• for young people", "Q3 2015/16", "Mind", ""],
-    ]  # fmt: skip
+    ]
     plan = read(styled_docx([("table", rows)]), "plan.docx", registry)
     assert plan.actions[0].text == "Review the pathway:\nfor adults\nfor young people"
     assert plan.actions[1].text == "Review the pathway:\n• for adults\n• for young people"

@@ -24,11 +24,18 @@ PUBLISHED = [
     HEADER,
     ["1. Commissioning to allow earlier intervention and responsive crisis services"],
     ["1.1", "Map crisis services across the county.", "By March 2015", "SEPT", "Complete", "Blue"],
-    ["1.2", "Agree a joint commissioning plan.", "From April 2015", "Essex Police", "On track", "Green"],
+    [
+        "1.2",
+        "Agree a joint commissioning plan.",
+        "From April 2015",
+        "Essex Police",
+        "On track",
+        "Green",
+    ],
     ["3. Urgent and emergency access to crisis care"],
     ["3.1", "Street triage pilot.", "Ongoing", "Essex Police", "Delayed", "Red"],
     ["3.2", "Review the place of safety.", "March 2016", "SEPT", "Not started", "Amber"],
-]  # fmt: skip
+]
 CSV = "text/csv"
 
 
@@ -85,13 +92,16 @@ def awkward_plan():
                     ["2. Access to support before crisis point"],
                     ["2.1", "Crisis line every night.", "May 2015", "SEPT", "Underway", "Green"],
                     ["3.4", "A ref from another section.", "June 2015", "SEPT", "Underway", ""],
-                    [Cell(text, strike=True) for text in ("2.2", "Dropped idea.", "2015", "SEPT", "", "")],
+                    [
+                        Cell(text, strike=True)
+                        for text in ("2.2", "Dropped idea.", "2015", "SEPT", "", "")
+                    ],
                 ],
             ),
             ("p", "Agreed by the partners on 1 December 2015"),
         ],
         footer="Page 1",
-    )  # fmt: skip
+    )
 
 
 def test_the_preview_lists_text_not_imported_and_the_doubts(world, editor):
