@@ -232,6 +232,7 @@ class _Reading:
         self.pending = []  # (where, text) read since the last action: trailing, or not imported
         self.fates = {}  # (table, row index) → "start", "continue", "section", …
         self.headers_on_page = {}
+        self.ambiguous = 0
 
     # Whole document ---------------------------------------------------------------------
     def read(self):
@@ -580,11 +581,14 @@ class _Reading:
             for name in CORE_FIELDS
             if scheme.col(name) is not None and cells[scheme.col(name)].strip()
         ]
-        if self.policy == "separate":
-            return complete or bool(own)
-        if self.policy == "joined":
-            return complete and len(own) >= 2
-        return complete and bool(own)
+        answers = {
+            "separate": complete or bool(own),
+            "joined": complete and len(own) >= 2,
+            "balanced": complete and bool(own),
+        }
+        if len(set(answers.values())) > 1:
+            self.ambiguous += 1  # the other policies would read this row otherwise
+        return answers[self.policy]
 
     # Actions ----------------------------------------------------------------------------
     def start_carried(self, row, cells):
@@ -743,7 +747,6 @@ def _prepare(document, overrides):
             # Without an action column the table is not the plan (a KPI or signature
             # table), unless the person chose its columns' roles themselves.
             for plan in plans:
-
                 if plan.scheme == key:
                     plan.kind = "other"
         else:
@@ -790,9 +793,21 @@ def _continues(plan, width):
     return any(read_ref(row.cells[0]) for row in multi) or len(multi) >= 0.5 * len(plan.rows)
 
 
+MAX_PROFILE_ROWS = 60
+_PROFILES = {}  # (names, row numbers) → profiles, for the document being read
+
+
 def _profiles(names, body):
+    """What each column's cells hold, from up to MAX_PROFILE_ROWS rows spread over the plan."""
     from concordat.core.statuses import canonical_status, rag_from_colour, read_rag
     from concordat.core.timescales import parse_timescale
+
+    if len(body) > MAX_PROFILE_ROWS:
+        step = len(body) / MAX_PROFILE_ROWS
+        body = [body[int(i * step)] for i in range(MAX_PROFILE_ROWS)]
+    key = (tuple(names), tuple(id(row) for row in body))
+    if key in _PROFILES:
+        return _PROFILES[key]
 
     def understood_date(text):
         return parse_timescale(text).understood
@@ -813,6 +828,7 @@ def _profiles(names, body):
                 read_rag=rag_of,
             )
         )
+    _PROFILES[key] = found
     return found
 
 
@@ -966,7 +982,15 @@ def _field(action, name):
 
 
 def read_structure(document, *, overrides=None):
-    overrides = overrides or {}
+    _PROFILES.clear()
+    try:
+        return _read_structure(document, overrides or {})
+    finally:
+        _PROFILES.clear()
+
+
+def _read_structure(document, overrides):
+
     plans, schemes, alternatives = _prepare(document, overrides)
     labels_trusted = _labels_trusted(document)
     style = _section_style(document, plans)
@@ -987,6 +1011,9 @@ def read_structure(document, *, overrides=None):
             structure = reading.read()
             structure.score = _score(structure) + fit
             readings.append((structure.score, -len(readings), structure, reading, forced))
+            if not reading.ambiguous:
+                break  # no row the other policies would read differently
+
     readings.sort(key=lambda item: (item[0], item[1]), reverse=True)
     best_score, _order, best, best_reading, _forced = readings[0]
     for scheme in schemes.values():
