@@ -413,9 +413,10 @@ class _Reading:
             return
         if not plan.table.line_based and self.is_new_refless_action(row, cells, action_col):
             self.start_action(plan, row, cells, ref=None)
-            if ref_col is not None:
+            if ref_col is not None and not cells[ref_col].strip():
                 self.current.notes.append("refless")
             return
+
         self.fates[key] = "continue"
         self.continue_action(row, cells)
 
@@ -574,8 +575,11 @@ class _Reading:
         if not starts:
             return False
         previous = self.current_text()
-        complete = not previous or bool(SENTENCE_END.search(previous))
         scheme = self.scheme
+        ref_col = scheme.col("ref")
+        # A label where the ref goes ("Priority 3") starts a row of its own.
+        labelled = ref_col is not None and bool(cells[ref_col].strip())
+        complete = not previous or bool(SENTENCE_END.search(previous)) or labelled
         own = [
             name
             for name in CORE_FIELDS
@@ -614,6 +618,10 @@ class _Reading:
         )
         if ref is not None:
             action.ref, action.ref_raw, action.new = ref.ref, ref.raw, ref.new
+        elif scheme.col("ref") is not None and not carried:
+            # Not a ref but written where the ref goes ("Priority 3"): kept as written.
+            action.ref_raw = " ".join(cells[scheme.col("ref")].split())
+
         ref_col = scheme.col("ref")
         if ref_col is not None and ref is not None and row.styles[ref_col].numeric:
             action.numeric_ref = True

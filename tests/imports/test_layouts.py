@@ -610,3 +610,42 @@ def test_a_pdf_table_over_pages_with_running_header_and_footer(registry):
     pages = sorted(n.text for n in plan.not_imported if n.where == "Page footer")
     assert pages[0] == "Page 1" and len(pages) >= 2
     assert ("Page header", "Hartwell plan") in [(n.where, n.text) for n in plan.not_imported]
+
+
+def test_a_priority_rank_where_the_ref_goes_starts_an_action_and_is_kept(registry):
+    data = csv_bytes(
+        [
+            PLAN,
+            ["Priority 1", "Open a crisis café.", "June 2015", "Mind", "Complete"],
+            ["Priority 3", "Publish a directory of support", "June 2015", "Council", "Underway"],
+            ["Priority 2", "Train GPs.", "2016", "CCG", "Not started"],
+        ]
+    )
+    plan = read(data, "plan.csv", registry)
+    assert [(a.ref, a.ref_raw, a.text) for a in plan.actions] == [
+        ("", "Priority 1", "Open a crisis café."),
+        ("", "Priority 3", "Publish a directory of support"),
+        ("", "Priority 2", "Train GPs."),
+    ]
+    assert plan.not_imported == []
+
+
+def test_refs_numbered_by_word_and_a_lead_merged_down_in_a_workbook(registry):
+    rows = [
+        PLAN,
+        [Cell("", numbered=True), "First.", "June 2015", "Mind", "Complete"],
+        [Cell("", numbered=True), "Second.", "July 2015", "SEPT", "Complete"],
+    ]
+    plan = read(styled_docx([("table", rows)]), "plan.docx", registry)
+    assert [(a.ref, a.ref_raw, a.text) for a in plan.actions] == [
+        ("1", "1.", "First."),
+        ("2", "2.", "Second."),
+    ]
+    sheet = [
+        PLAN,
+        ["1.1", "First.", "June 2015", "Shared team", "Complete"],
+        ["1.2", "Second.", "June 2015", "", "Complete"],
+        ["1.3", "Third.", "June 2015", "Mind", "Complete"],
+    ]
+    plan = read(styled_xlsx({"Plan": sheet}, merges={"Plan": ["D2:D3"]}), "plan.xlsx", registry)
+    assert [a.lead for a in plan.actions] == ["Shared team", "Shared team", "Mind"]
