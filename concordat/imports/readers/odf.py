@@ -286,7 +286,8 @@ def _text_document(body):
         for child in parent:
             if child.tag == TABLE:
                 table = _read_table(child)
-                table.heading = "\n".join(between)
+                table.heading = "\n".join(between if tables else before[-3:])
+
                 between = []
                 tables.append(table)
             elif child.tag == SECTION:

@@ -18,7 +18,7 @@ from ..columns import is_header_row
 from ..errors import ImportRefused
 from .base import CellStyle, Document, Table, clean_cell
 
-PAGE_FURNITURE = re.compile(r"^\s*(page\s+)?\d+(\s*(of|/)\s*\d+)?\s*$", re.I)
+PAGE_FURNITURE = re.compile(r"^\s*(page\s+)?\d{1,3}(\s*(of|/)\s*\d{1,3})?\s*$", re.I)
 BULLET_START = re.compile(r"^\s*[•·▪◦‣○●*\-–o]\s")
 # A glyph the font gives no text for, at the start of a line, is a bullet symbol.
 UNMAPPED_BULLET = re.compile(r"^(\s*)\(cid:\d+\)\s*", re.M)
@@ -305,12 +305,7 @@ def _page_tables(page):
         rows = [[_join_wrapped(cell) for cell in row] for row in texts]
         if rows and max(len(row) for row in rows) >= 2:
             styles = _cell_styles(table, chars, segments, fills)
-            across = {
-                (r, c)
-                for r, row in enumerate(table.rows)
-                for c, cell in enumerate(row.cells)
-                if cell is None
-            }
+            across, above = _merged(table)
             found.append(
                 (
                     table,
@@ -319,13 +314,36 @@ def _page_tables(page):
                         name=f"Page {page.page_number}",
                         styles=styles,
                         merged_from_left=across,
+                        merged_from_above=above,
                     ),
                 )
             )
     return found
 
 
+def _merged(table):
+    """(merged from the left, merged from above): a cell pdfplumber gives as None belongs to
+    the cell above it when that cell runs down past the row's middle, else to its left."""
+    across, above = set(), set()
+    rows = table.rows
+    for r, row in enumerate(rows):
+        middle = (row.bbox[1] + row.bbox[3]) / 2
+        for c, cell in enumerate(row.cells):
+            if cell is not None:
+                continue
+            for upper in range(r - 1, -1, -1):
+                cells = rows[upper].cells
+                if c < len(cells) and cells[c] is not None:
+                    if cells[c][3] > middle:
+                        above.add((r, c))
+                    break
+            if (r, c) not in above:
+                across.add((r, c))
+    return across, above
+
+
 def _colour_hex(colour):
+
     if colour is None or isinstance(colour, str):
         return ""
     try:
