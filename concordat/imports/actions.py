@@ -276,16 +276,19 @@ def _rag_fill(row, names):
 
 
 STATUS_LEAD_IN = re.compile(r"^\s*(?:[a-z][.)]\s*)?([A-Za-z][A-Za-z /&-]{1,30}?)\s*[:–—]\s*\S")
+MAX_STATUS_WORDS = 2
 
 
 def _status_lead_in(progress):
-    """A status written as the first words of a progress note ("ON TRACK: strategy drafted")."""
+    """A status written as a progress note's first words ("ON TRACK: strategy drafted",
+    "Complete – group chaired by the DCC") or as the whole note ("On track")."""
     found = STATUS_LEAD_IN.match(progress or "")
-    if found and len(found.group(1).split()) <= 4 and canonical_status(found.group(1)):
+    words = found.group(1).split() if found else []
+    if found and len(words) <= MAX_STATUS_WORDS and canonical_status(found.group(1)):
         return found.group(1).strip()
     text = collapse_whitespace(progress)
-    if len(text) <= 30 and text.isupper() and canonical_status(text):
-        return text  # a note that is only a status in capitals ("ON TRACK")
+    if len(text.split()) <= MAX_STATUS_WORDS and canonical_status(text):
+        return text
     return ""
 
 

@@ -341,6 +341,17 @@ ACRONYM = re.compile(r"\b[A-Z][A-Z&]{1,7}s?\b")
 CONTENT_WEIGHT = 0.8
 
 
+# Headings that name something no field holds: the cells do not make them a ref or a date.
+OTHER_THINGS = re.compile(
+    r"^(?:priority|priority rank|rank|ranking|budget|cost|costs|funding|resources|risks?|"
+    r"dependencies|cost implications|resource implications|notes for officers)$"
+)
+
+
+def names_other_thing(header):
+    return bool(OTHER_THINGS.match(normalise(header)))
+
+
 def heading_scores(header):
     """{field: score 0-1} for what a heading could name: exact words 1, a close spelling
     0.9, words inside it 0.7 for the first and less for the others."""
@@ -386,8 +397,10 @@ class Profile:
         if not self.filled:
             return {}
         short = self.mean_length <= 14
+        # Refs run in sequence; numbers that do not (priority ranks) are no refs.
+        in_sequence = self.sequence >= 0.3 or self.filled < 3
         scores = {
-            "ref": (0.6 * self.ref + 0.4 * self.sequence) if short else 0.0,
+            "ref": (0.6 * self.ref + 0.4 * self.sequence) if short and in_sequence else 0.0,
             "action": 0.7 * self.long + (0.3 if self.mean_length >= 40 else 0.0),
             "timescale": self.date if self.mean_length <= 120 else 0.3 * self.date,
             "lead": self.organisation if self.mean_length <= 90 else 0.2 * self.organisation,
@@ -470,7 +483,10 @@ def assign_roles(names, profiles, overrides=None):
     for index, name in enumerate(names):
         if name in overrides:
             continue
+        if names_other_thing(name):
+            continue  # "Priority", "Budget": kept as written beside each action
         every = {} if name.startswith("Column ") else heading_scores(name)
+
         # A heading is taken at its first meaning (and a broad aim's two); its other words
         # only make doubts.
         heading = {f: v for f, v in every.items() if v >= max(every.values()) - 1e-9}

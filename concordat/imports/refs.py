@@ -19,6 +19,7 @@ REF_FORMS = [
     re.compile(rf"^(?=[IVX])(?:{ROMAN_NUMERAL.upper()})$"),  # I, IV
 ]
 SPLIT_BY_SPACE = re.compile(r"^(\d{1,3})\s+(\d{1,3})$")  # `1 10` from text extraction
+NEW_SIGNS = ("*", "†", "‡", "✱", "★")  # marks plans put by a new action's ref
 NEW_MARK = re.compile(r"\s*[(\[]?\s*\bnew\b\s*[!)\]]?\s*[-–:]?\s*", re.I)
 LEADING_NUMBER = re.compile(r"^(\d{1,3})(?=[.:]\d|[.:]?[a-z]\b|[a-z]$)")
 LEADING_LETTER = re.compile(r"^([A-Z])(?=[\d.:])")
@@ -36,8 +37,11 @@ def read_ref(text):
     raw = (text or "").strip()
     if not raw or len(raw) > 16:
         return None
-    new = "*" in raw or bool(NEW_MARK.search(raw))
-    cleaned = NEW_MARK.sub(" ", raw).replace("*", "").strip().strip(QUOTES).strip(" -–")
+    new = any(mark in raw for mark in NEW_SIGNS) or bool(NEW_MARK.search(raw))
+    cleaned = NEW_MARK.sub(" ", raw)
+    for mark in NEW_SIGNS:
+        cleaned = cleaned.replace(mark, "")
+    cleaned = cleaned.strip().strip(QUOTES).strip(" -–")
     bracketed = re.fullmatch(r"\(?([a-zA-Z]{1,5})\)", cleaned)
     if bracketed:
         cleaned = bracketed.group(1)

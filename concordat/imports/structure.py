@@ -39,15 +39,20 @@ COLOUR_WORD = re.compile(r"\b(red|amber|green|blue|grey|gray)\b", re.I)
 BARE_COLOUR = re.compile(r"\s*(red|amber|green|blue|grey|gray)\s*", re.I)
 KEY_PAIR = re.compile(
     r"\b(red|amber|green|blue|grey|gray)\b\s*(?:shading|rating)?\s*(?:[-–—=:]|\bis\b|\bmeans\b|"
-    r"\bindicates\b)?\s*(.*?)(?=[,;/|]?\s*\b(?:red|amber|green|blue|grey|gray)\b\s*(?:shading\s*)?"
-    r"(?:[-–—=:]|\bis\b|\bmeans\b|\bindicates\b)|$)",
+    r"\bindicates\b)?\s*(.*?)(?=[,;/|]?\s*\b(?:red|amber|green|blue|grey|gray)\b|$)",
     re.I | re.S,
 )
+KEY_WORD = re.compile(r"\b(?:rag\s+|colour\s+|color\s+|status\s+)?key\b\s*:", re.I)
 GREY_REMOVED = re.compile(
     r"\b(grey|gray)\b.*\b(removed|deleted|absorbed|no longer|withdrawn)", re.I
 )
 FINANCIAL_YEAR = re.compile(r"\b(20\d\d)\s*[/\-–]\s*(\d\d)(?:\d\d)?\b")
+NOTE_LABEL = re.compile(
+    r"(?:ACTION|ACTIONS|UPDATE|PROGRESS|NOTE|NOTES|COMMENT|COMMENTS|AGREED|DECISION"
+    r"|[A-Z][a-z]+ update|Update|Progress|Note|Comment|Agreed):?",
+)
 MAX_SUBTHEME_LENGTH = 150
+
 MAX_SUBHEADING_LENGTH = 25
 MAX_HEADER_SEARCH = 30
 CORE_FIELDS = ("lead", "timescale", "start_date", "finish_date", "status", "rag")
@@ -411,6 +416,10 @@ class _Reading:
                 self.fates[key] = "other"
                 self.set_aside(self.where(plan, row), " | ".join(t for _i, t in filled))
             return
+        if self.is_note_row(filled, cells):
+            self.fates[key] = "note"
+            self.add_note(row, filled)
+            return
         if not plan.table.line_based and self.is_new_refless_action(row, cells, action_col):
             self.start_action(plan, row, cells, ref=None)
             if ref_col is not None and not cells[ref_col].strip():
@@ -419,6 +428,32 @@ class _Reading:
 
         self.fates[key] = "continue"
         self.continue_action(row, cells)
+
+    def is_note_row(self, filled, cells):
+        """A row under an action labelled in its first cell ("ACTION", "Update:") whose other
+        cells are not what their columns hold: a note on the action above, not part of its
+        cells."""
+        if self.current is None or len(filled) < 2 or filled[0][0] != 0:
+            return False
+        label = filled[0][1].strip()
+        if not NOTE_LABEL.fullmatch(label):
+            return False
+        scheme = self.scheme
+        if scheme.fields[0] not in (None, "ref"):
+            return False
+        for index, text in filled[1:]:
+            field_name = scheme.fields[index] if index < len(scheme.fields) else None
+            if field_name in CORE_FIELDS and not _holds(field_name, text):
+                return True
+        return False
+
+    def add_note(self, row, filled):
+        action = self.current
+        action.rows.append(row.number)
+        label = " ".join(filled[0][1].split()).rstrip(":")
+        name = f"{label} (row {row.number})"
+        action.cells[name] = " ".join(text for _i, text in filled[1:])
+        action.fields[name] = ""
 
     def looks_like_action(self, cells, action_col):
         if action_col is None:
@@ -583,12 +618,14 @@ class _Reading:
         own = [
             name
             for name in CORE_FIELDS
-            if scheme.col(name) is not None and cells[scheme.col(name)].strip()
+            if scheme.col(name) is not None and _holds(name, cells[scheme.col(name)])
         ]
+        # A lead and a date of its own say "a new action" even after an unfinished sentence.
+        strong = "lead" in own and bool({"timescale", "finish_date", "start_date"} & set(own))
         answers = {
             "separate": complete or bool(own),
             "joined": complete and len(own) >= 2,
-            "balanced": complete and bool(own),
+            "balanced": (complete and bool(own)) or strong,
         }
         if len(set(answers.values())) > 1:
             self.ambiguous += 1  # the other policies would read this row otherwise
@@ -704,7 +741,29 @@ class _Reading:
         self.pending = []
 
 
+def _holds(field_name, text):
+    """Whether a cell holds what its column is for: a date in a timescale column, a short
+    name in a lead column, a status or colour in a status or RAG column."""
+    from concordat.core.statuses import canonical_status, read_rag
+    from concordat.core.timescales import parse_timescale
+
+    text = (text or "").strip()
+    if not text:
+        return False
+    if field_name in ("timescale", "start_date", "finish_date"):
+        if len(text) > 150:
+            return False
+        found = parse_timescale(text)
+        # A date, or a short "Ongoing"; not a sentence that says "monthly" in passing.
+        return bool(found.start or found.due) or (found.ongoing and len(text.split()) <= 4)
+
+    if field_name == "lead":
+        return len(text) <= 100
+    return len(text) <= 60 or bool(canonical_status(text) or read_rag(text))
+
+
 def _look(style):
+
     return (bool(style.bold), style.fill or "")
 
 
@@ -925,8 +984,13 @@ def colour_key(document):
     found = {}
     for text in texts:
         for line in (text or "").split("\n"):
-            if not is_key_row([line]) and not (KEY_START.match(line) or GREY_REMOVED.search(line)):
+            keyed = KEY_START.match(line) or KEY_WORD.search(line) or GREY_REMOVED.search(line)
+            if not is_key_row([line]) and not keyed:
                 continue
+            found_key = KEY_WORD.search(line)
+            if found_key:
+                line = line[found_key.end() :]
+
             for colour, meaning in KEY_PAIR.findall(line):
                 status = canonical_status(meaning.strip(" ,;/|"))
                 name = "grey" if colour.lower() == "gray" else colour.lower()
@@ -969,6 +1033,9 @@ def _score(structure):
             _field(action, "timescale") or _field(action, "finish_date")
         ):
             score -= 0.3
+        elif _field(action, "timescale") and not _holds("timescale", _field(action, "timescale")):
+            score -= 0.3  # a "timescale" that gives no date: maybe the rest of another row
+
         score -= 0.6 * action.joined_core
     refs = [a.ref for a in actions if a.ref]
     seen = set()

@@ -146,15 +146,19 @@ def _page_items(page, found):
             continue
         region = sum(1 for _x0, _top, _x1, bottom in boxes if bottom <= y)
         regions[region].append(char)
-    for index, (table, parsed) in enumerate(found):
-        # Part of a row that ran over the page break sits just outside the ruled table.
-        regions[index + 1], below = _fragment(regions[index + 1], table, after=True)
+    if found:
+        # Part of a row that ran over the page break sits just outside the ruled table: below
+        # the page's last table, or above its first.
+        table, parsed = found[-1]
+        regions[-1], below = _fragment(regions[-1], table, after=True)
         if below:
             parsed.rows.append(below)
             parsed.row_numbers.append(len(parsed.rows))
-        regions[index], above = _fragment(regions[index], table, after=False)
+        table, parsed = found[0]
+        regions[0], above = _fragment(regions[0], table, after=False)
         if above:
             _shift_rows(parsed, above)
+
     items = []
     for index, chars in enumerate(regions):
         text = _bullets(extract_text(chars)) if chars else ""
@@ -302,6 +306,7 @@ def _page_tables(page):
     fills = _fills(page)
     for table in sorted(page.find_tables(), key=lambda t: (t.bbox[1], t.bbox[0])):
         texts, chars = _cells(table)
+        _fill_empty_rows(table, texts, chars)
         rows = [[_join_wrapped(cell) for cell in row] for row in texts]
         if rows and max(len(row) for row in rows) >= 2:
             styles = _cell_styles(table, chars, segments, fills)
@@ -319,6 +324,42 @@ def _page_tables(page):
                 )
             )
     return found
+
+
+def _fill_empty_rows(table, texts, chars):
+    """A row pdfplumber found without cells (the top of a row that runs over the page, its
+    bottom line not drawn): its text read by the table's columns."""
+    columns = _columns(table)
+    _across, above = _merged(table)
+    page_chars = None
+    for r, row in enumerate(table.rows):
+        if len(columns) != len(row.cells):
+            continue
+        missing = [
+            c
+            for c, cell in enumerate(row.cells)
+            if cell is None and (r, c) not in above and not _spanned(row.cells, c, columns)
+        ]
+        if len(missing) * 2 < len(row.cells):
+            continue
+        if page_chars is None:
+            page_chars = table.page.chars
+        _x0, top, _x1, bottom = row.bbox
+        in_row = [c for c in page_chars if top <= _v_mid(c) < bottom]
+        for c in missing:
+            span = columns[c]
+            inside = [ch for ch in in_row if span and span[0] <= _h_mid(ch) < span[1]]
+            texts[r][c] = extract_text(inside) if inside else ""
+            chars[r][c] = inside
+
+
+def _spanned(cells, index, columns):
+    """Whether a cell to the left runs across column `index` (a merged section row)."""
+    for left in range(index - 1, -1, -1):
+        if cells[left] is not None:
+            span = columns[index]
+            return span is not None and cells[left][2] >= span[1] - 1
+    return False
 
 
 def _merged(table):
