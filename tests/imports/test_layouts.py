@@ -649,3 +649,60 @@ def test_refs_numbered_by_word_and_a_lead_merged_down_in_a_workbook(registry):
     ]
     plan = read(styled_xlsx({"Plan": sheet}, merges={"Plan": ["D2:D3"]}), "plan.xlsx", registry)
     assert [a.lead for a in plan.actions] == ["Shared team", "Shared team", "Mind"]
+
+
+def test_a_priority_column_a_note_row_and_other_new_marks(registry):
+    data = csv_bytes(
+        [
+            ["Priority", "Action", "Timescale", "Led By", "Outcomes"],
+            ["5", "Work with housing providers.", "2015/16", "Council", "Fewer evictions"],
+            ["ACTION", "Agreed at the meeting –", "Housing officers joined the teams.", "", ""],
+            ["Priority 3", "Train GP practice staff.", "2015/16", "CCG", "Earlier help"],
+        ]
+    )
+    plan = read(data, "plan.csv", registry)
+    assert plan.columns["Priority"] is None
+    first, second = plan.actions
+    assert (first.ref, first.timescale, first.extra) == (
+        "",
+        "2015/16",
+        {
+            "Priority": "5",
+            "ACTION (row 3)": "Agreed at the meeting – Housing officers joined the teams.",
+        },
+    )
+    assert (second.ref, second.text, second.extra) == (
+        "",
+        "Train GP practice staff.",
+        {"Priority": "Priority 3"},
+    )
+    refs = csv_bytes([PLAN, ["†2.1", "Crisis line.", "May 2015", "Mind", "On track"]])
+    action = read(refs, "plan.csv", registry).actions[0]
+    assert (action.ref, action.ref_raw, action.new) == ("2.1", "†2.1", True)
+
+
+def test_a_colour_key_without_dashes_and_statuses_written_in_an_update_column(registry):
+    rows = [
+        ["No", "Action", "Timescale", "Led by", "Update / comments", "RAG"],
+        [
+            "1.1",
+            "Map services.",
+            "June 2015",
+            "Mind",
+            "Group chaired by the DCC",
+            Cell("", fill="00B050"),
+        ],
+        ["1.2", "Agree a plan.", "July 2015", "CCG", "On track – form tested", ""],
+        ["1.3", "Pool budgets.", "2016/17", "CCG", "Review under way – options drafted", ""],
+        ["1.4", "Train staff.", "2016/17", "CCG", "Not started", ""],
+    ]
+    data = styled_docx(
+        [("p", "Version 23 Key : Red Outstanding, Amber Ongoing, Green Completed"), ("table", rows)]
+    )
+    plan = read(data, "plan.docx", registry)
+    assert [(a.status, a.canonical_status, a.rag) for a in plan.actions] == [
+        ("", "complete", "green"),
+        ("On track", "in_progress", ""),
+        ("", "", ""),
+        ("Not started", "not_started", ""),
+    ]
