@@ -261,8 +261,13 @@ class OdtWriter:
 
     def __init__(self, *, header=None, footer=None):
         from odf import style as s
+        from odf.element import Element
         from odf.opendocument import OpenDocumentText
 
+        # odfpy collects the namespaces every element ever used in one dict shared by the whole
+        # process and declares them all on each document it writes: start from none, so the
+        # file does not depend on what else the process wrote before.
+        Element.namespaces.clear()
         self.s = s
         self.doc = OpenDocumentText()
         self._styles = {}
