@@ -16,6 +16,7 @@ and timescale, no cell's text left over. The best reading is kept; where the run
 column or a row differently, that is kept as a doubt for a person to check.
 """
 
+import contextvars
 import re
 from dataclasses import dataclass, field
 
@@ -861,7 +862,8 @@ def _continues(plan, width):
 
 
 MAX_PROFILE_ROWS = 60
-_PROFILES = {}  # (names, row numbers) → profiles, for the document being read
+# (names, rows) → profiles, for the document being read (each request its own).
+_PROFILES = contextvars.ContextVar("column_profiles", default=None)
 
 
 def _profiles(names, body):
@@ -873,8 +875,11 @@ def _profiles(names, body):
         step = len(body) / MAX_PROFILE_ROWS
         body = [body[int(i * step)] for i in range(MAX_PROFILE_ROWS)]
     key = (tuple(names), tuple(id(row) for row in body))
-    if key in _PROFILES:
-        return _PROFILES[key]
+    cache = _PROFILES.get()
+    if cache is None:
+        cache = {}
+    if key in cache:
+        return cache[key]
 
     def understood_date(text):
         return parse_timescale(text).understood
@@ -895,7 +900,7 @@ def _profiles(names, body):
                 read_rag=rag_of,
             )
         )
-    _PROFILES[key] = found
+    cache[key] = found
     return found
 
 
@@ -1057,11 +1062,11 @@ def _field(action, name):
 
 
 def read_structure(document, *, overrides=None):
-    _PROFILES.clear()
+    token = _PROFILES.set({})
     try:
         return _read_structure(document, overrides or {})
     finally:
-        _PROFILES.clear()
+        _PROFILES.reset(token)
 
 
 def _read_structure(document, overrides):

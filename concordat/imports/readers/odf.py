@@ -4,6 +4,7 @@ The XML is parsed with defusedxml, so entity tricks in a hostile file are refuse
 """
 
 import contextlib
+import contextvars
 import io
 import zipfile
 
@@ -46,8 +47,8 @@ STYLE_NAME = _tag("style", "name")
 PARENT_STYLE = _tag("style", "parent-style-name")
 TEXT_STYLE = _tag("text", "style-name")
 CELL_STYLE = _tag("table", "style-name")
-# The style being read, for the text and cells read under it.
-_STYLES = {}
+# The styles of the document being read (each request its own: a context variable).
+_STYLES = contextvars.ContextVar("odf_styles", default=None)
 
 
 def read_odf(data, extension, *, sheet=None):
@@ -61,14 +62,13 @@ def read_odf(data, extension, *, sheet=None):
     body = root.find("office:body", NS)
     if body is None:
         raise ImportRefused(f"This {extension} file has no content to read.")
-    _STYLES.clear()
-    _STYLES.update(_read_styles(common, root))
+    token = _STYLES.set(_read_styles(common, root))
     try:
         document = _spreadsheet(body, sheet) if extension == ".ods" else _text_document(body)
         document.set_aside = _page_furniture(common) + list(document.set_aside)
         return document
     finally:
-        _STYLES.clear()
+        _STYLES.reset(token)
 
 
 def _page_furniture(common):
@@ -152,7 +152,7 @@ def _read_styles(common, root):
 def _looks(element, inherited=(False, False, False)):
     """(struck, grey, bold) of the text in an element, each True only if all of it is."""
     name = element.get(TEXT_STYLE)
-    style = _STYLES.get(name) if name else None
+    style = (_STYLES.get() or {}).get(name) if name else None
     own = (style[1], style[2], style[3]) if style else inherited
     flags = []
     if (element.text or "").strip():
@@ -204,7 +204,7 @@ def _rows(table_element):
 
 def _cell_style(cell):
     name = cell.get(CELL_STYLE)
-    fill = _STYLES.get(name, ("",))[0] if name else ""
+    fill = (_STYLES.get() or {}).get(name, ("",))[0] if name else ""
     flags = []
     for child in cell:
         if child.tag in (P, H):
