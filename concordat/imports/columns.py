@@ -243,6 +243,15 @@ def normalise(header):
     return " ".join(text.split())
 
 
+def misspelt(key, synonym):
+    """Whether a heading is a synonym misspelt, not another word ("progress date" is not
+    "progress update"): word for word close, or one word run together."""
+    words, others = key.split(), synonym.split()
+    if len(words) != len(others):
+        return key.replace(" ", "") == synonym.replace(" ", "") or len(words) == 1
+    return all(a == b or fuzz.ratio(a, b) >= 85 for a, b in zip(words, others, strict=True))
+
+
 def field_for(header):
     """The field a heading names, or None."""
     key = normalise(header)
@@ -251,7 +260,7 @@ def field_for(header):
     if key in EXACT:
         return EXACT[key]
     found = process.extractOne(key, EXACT.keys(), scorer=fuzz.ratio)
-    if found and found[1] >= FUZZY_THRESHOLD:
+    if found and found[1] >= FUZZY_THRESHOLD and misspelt(key, found[0]):
         return EXACT[found[0]]
     for field, pattern in KEYWORDS:
         if re.search(pattern, key):
@@ -344,7 +353,8 @@ CONTENT_WEIGHT = 0.8
 # Headings that name something no field holds: the cells do not make them a ref or a date.
 OTHER_THINGS = re.compile(
     r"^(?:priority|priority rank|rank|ranking|budget|cost|costs|funding|resources|risks?|"
-    r"dependencies|cost implications|resource implications|notes for officers)$"
+    r"dependencies|cost implications|resource implications|notes for officers|"
+    r"progress date|update date|date of update|date updated|last updated|latest update date)$"
 )
 
 
@@ -363,7 +373,7 @@ def heading_scores(header):
         scores[EXACT[key]] = 1.0
     else:
         found = process.extractOne(key, EXACT.keys(), scorer=fuzz.ratio)
-        if found and found[1] >= FUZZY_THRESHOLD:
+        if found and found[1] >= FUZZY_THRESHOLD and misspelt(key, found[0]):
             scores[EXACT[found[0]]] = 0.9
     weight = 0.7
     for field, pattern in KEYWORDS:
@@ -480,6 +490,11 @@ def assign_roles(names, profiles, overrides=None):
             fields[index] = overrides[name]
             taken.add(overrides[name])
     options = []  # (score, -index, index, field)
+    named = set(taken)  # fields some heading names exactly: the cells cannot claim them
+    for name in names:
+        exact = heading_scores(name) if not name.startswith("Column ") else {}
+        named |= {field for field, score in exact.items() if score >= 0.9}
+    from_heading = set()  # (index, field) options a heading gave
     for index, name in enumerate(names):
         if name in overrides:
             continue
@@ -502,8 +517,9 @@ def assign_roles(names, profiles, overrides=None):
             else:
                 bonus = CONTENT_WEIGHT * 0.5 * content.get(field, 0.0)
                 combined[field] = min(0.89, score + bonus)
+            from_heading.add((index, field))
         for field, score in content.items():
-            if field in heading:
+            if field in heading or field in named:
                 continue
             # A heading that names nothing leaves the cells to say; one that names something
             # else is overruled only by cells that say so plainly.
@@ -521,7 +537,12 @@ def assign_roles(names, profiles, overrides=None):
             continue
         if field in taken:
             fallback = SECOND_CHOICE.get(field)
-            if fallback and fallback not in taken and _best_for(options, index) == field:
+            if (
+                fallback
+                and fallback not in taken
+                and (index, field) in from_heading
+                and _best_for(options, index) == field
+            ):
                 fields[index] = fallback
                 taken.add(fallback)
                 placed.add(index)

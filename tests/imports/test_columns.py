@@ -86,3 +86,19 @@ def test_heading_rows():
     assert not is_header_row(["1.1", "Review the status of the action plan", "June 2015"])
     assert not is_header_row(["Commissioning"])
     assert not is_header_row(["Name", "Email", "Phone"])
+
+
+def test_a_close_spelling_is_not_another_word():
+    assert field_for("Progress date") != "progress"  # not "progress update" misspelt
+    assert field_for("Timesacle") == "timescale"
+    assert field_for("Lead organisaton") == "lead"
+
+
+def test_the_cells_never_claim_a_field_another_heading_names():
+    from concordat.imports.columns import Profile, assign_roles
+
+    names = ["Ref", "Action", "Lead", "Latest progress", "Progress date"]
+    prose = Profile(filled=10, rows=10, long=1.0, mean_length=120)
+    profiles = [Profile(), prose, Profile(), prose, Profile()]
+    fields, _doubts = assign_roles(names, profiles)
+    assert fields == ["ref", "action", "lead", "progress", None]
