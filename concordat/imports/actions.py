@@ -5,7 +5,7 @@ from datetime import date
 
 from concordat.core.statuses import canonical_status, rag_from_colour, read_rag
 from concordat.core.text import collapse_whitespace, html_lists_to_lines
-from concordat.core.timescales import parse_start_finish, parse_timescale
+from concordat.core.timescales import Timescale, parse_start_finish, parse_timescale
 
 from .columns import normalise
 from .parsed import ParsedAction, ParseWarning
@@ -162,10 +162,16 @@ def _build(row, matcher, financial_year, previous_refs, column_years, key):
     timescale = fields.get("timescale", "").strip()
     start_text = fields.get("start_date", "").strip()
     finish_text = fields.get("finish_date", "").strip()
-    for name in ("timescale", "finish_date", "start_date"):
-        if names.get(name) in column_years:
-            financial_year = column_years[names[name]]
-            break
+    heading_year = next(
+        (
+            column_years[names[name]]
+            for name in ("timescale", "finish_date", "start_date")
+            if names.get(name) in column_years
+        ),
+        None,
+    )
+    if heading_year is not None:
+        financial_year = heading_year
     if not timescale and "timescale" not in fields:
         timescale = " – ".join(part for part in (start_text, finish_text) if part)
     start, due = None, None
@@ -185,6 +191,15 @@ def _build(row, matcher, financial_year, previous_refs, column_years, key):
         derived = parse_timescale(timescale, financial_year=financial_year)
     if not exact:
         start, due = derived.start, derived.due
+    if not (timescale or start_text or finish_text) and heading_year is not None:
+        # A date column whose heading gives the year ("Timescale 2015/16 unless otherwise
+        # specified") gives it to an action that writes no date: due when that year ends.
+        due = date(heading_year + 1, 3, 31)
+        derived = Timescale(None, due, False, True)
+        notes.append(
+            f"No timescale is written; the column's heading gives {heading_year}/"
+            f"{str(heading_year + 1)[-2:]}, so it is due {due.day} {due:%B %Y}."
+        )
 
     lead = fields.get("lead", "").strip()
     lead_matches = matcher.match(lead) if lead else []
@@ -293,7 +308,6 @@ def _status_lead_in(progress):
 
 
 def _is_true(text):
-
     return collapse_whitespace(text).lower().strip(".!") in TRUE_WORDS
 
 
@@ -302,7 +316,8 @@ def _row_warnings(action):
     if not action.lead:
         messages.append("No lead is given for this action.")
     if not (action.timescale or action.start_text or action.finish_text):
-        messages.append("No timescale is given for this action.")
+        if action.due is None:
+            messages.append("No timescale is given for this action.")
     elif not action.timescale_understood:
         shown = action.timescale or " – ".join(
             part for part in (action.start_text, action.finish_text) if part

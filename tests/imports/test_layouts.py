@@ -706,3 +706,42 @@ def test_a_colour_key_without_dashes_and_statuses_written_in_an_update_column(re
         ("", "", ""),
         ("Not started", "not_started", ""),
     ]
+
+
+@pytest.mark.parametrize(
+    "heading", ["Timescale 2015/16 unless otherwise specified", "By when (2015-16)"]
+)
+def test_an_empty_timescale_under_a_heading_that_gives_the_year(heading, registry):
+    data = csv_bytes(
+        [
+            ["Ref", "Intervention", "Responsible", heading],
+            ["i", "Street triage.", "Police", "Q2"],
+            ["ii", "Crisis café.", "Mind", ""],
+        ]
+    )
+    plan = read(data, "plan.csv", registry)
+    assert [(a.timescale, a.due) for a in plan.actions] == [
+        ("Q2", date(2015, 9, 30)),
+        ("", date(2016, 3, 31)),
+    ]
+    assert [w.message for w in plan.warnings if w.row == 3] == [
+        "No timescale is written; the column's heading gives 2015/16, so it is due 31 March 2016."
+    ]
+
+
+def test_an_empty_timescale_under_a_heading_without_a_year_stays_empty(registry):
+    data = csv_bytes(
+        [
+            ["Ref", "Intervention", "Responsible", "Timescale"],
+            ["1", "Street triage.", "Police", "Q2 2015/16"],
+            ["2", "Crisis café.", "Mind", ""],
+        ]
+    )
+    plan = read(data, "plan.csv", registry)
+    assert [(a.timescale, a.due) for a in plan.actions] == [
+        ("Q2 2015/16", date(2015, 9, 30)),
+        ("", None),
+    ]
+    assert [w.message for w in plan.warnings if w.row == 3] == [
+        "No timescale is given for this action."
+    ]
