@@ -67,6 +67,15 @@ SYNONYMS = {
         "action to be taken",
         "tasks",
         "activities",
+        "how we will do it",
+        "how will we do it",
+        "how",
+        "steps",
+        "key steps",
+        "planned actions",
+        "proposed actions",
+        "agreed actions",
+        "local actions",
     ],
     "timescale": [
         "timescale",
@@ -85,6 +94,11 @@ SYNONYMS = {
         "time frame",
         "target completion date",
         "time scales",
+        "timeline",
+        "by",
+        "when by",
+        "delivery date",
+        "expected completion",
         "target",
         "completion by",
         "date due",
@@ -125,6 +139,11 @@ SYNONYMS = {
         "lead body",
         "lead organisation s",
         "lead s",
+        "by whom",
+        "action owner",
+        "lead contact",
+        "partner s responsible",
+        "partners responsible",
     ],
     "outcomes": [
         "outcomes",
@@ -218,15 +237,18 @@ KEYWORDS = [
     ("finish_date", r"\bfinish|\bend date"),
     (
         "timescale",
-        r"timescale|time scale|deadline|\bdue\b|target date|by when|time ?frame|\bdate",
+        r"timescale|time scale|deadline|\bdue\b|target date|by when|time ?frame|timeline|\bdate",
     ),
     ("lead", r"\blead|\bled by|responsib|\bowner|accountab"),
     ("outcomes", r"outcome|output|deliverable|\bproduct"),
-    ("performance_indicator", r"indicator|\bkpi|\bmeasure|\bmetric"),
+    ("performance_indicator", r"indicator|\bkpi|\bmeasure|\bmetric|\bsuccess\b|how will we know"),
     ("progress", r"update|progress|highlight|comment|\bnotes?\b|achievement"),
     ("subtheme", r"sub ?theme|sub ?heading|sub ?section"),
     ("section", r"\bsection\b|\btheme\b"),
-    ("action", r"\baction|\btask|activit|objective|recommendation|what will"),
+    (
+        "action",
+        r"\baction|\btask|activit|objective|recommendation|what will|how we will|\bsteps?\b",
+    ),
     ("ref", r"\bref\b|\bnumber\b|\bno\b|\bid\b"),
 ]
 # A second date column beside a timescale (`Timescale` and `Due`, as the plan CSV export
@@ -302,31 +324,6 @@ def header_names(cells):
     return names
 
 
-def map_columns(names, overrides=None):
-    """Field (or None) for each heading; each field used once, overrides win."""
-    overrides = {" ".join(k.split()): v for k, v in (overrides or {}).items()}
-    fields = [None] * len(names)
-    taken = set()
-    for index, name in enumerate(names):
-        if name in overrides and overrides[name] in FIELDS:
-            fields[index] = overrides[name]
-            taken.add(overrides[name])
-    # Headings named exactly first, so `Action` wins over `Objective` wherever they stand.
-    for exact in (True, False):
-        for index, name in enumerate(names):
-            if name in overrides or name.startswith("Column ") or fields[index]:
-                continue
-            if exact and normalise(name) not in EXACT:
-                continue
-            field = field_for(name)
-            if field in taken:
-                field = SECOND_CHOICE.get(field)
-            if field and field not in taken:
-                fields[index] = field
-                taken.add(field)
-    return fields
-
-
 # --- roles by heading and by content ---------------------------------------------------------
 # A column's role is judged from its heading and from what its cells hold. The heading says
 # most; the cells decide between headings that could mean two things (an "Objective" over
@@ -348,6 +345,7 @@ ORGANISATION_WORDS = re.compile(
 )
 ACRONYM = re.compile(r"\b[A-Z][A-Z&]{1,7}s?\b")
 CONTENT_WEIGHT = 0.8
+PROSE_WORDS = 6
 
 
 # Headings that name something no field holds: the cells do not make them a ref or a date.
@@ -380,7 +378,9 @@ def heading_scores(header):
         if re.search(pattern, key):
             scores.setdefault(field, weight)
             weight = max(0.3, weight - 0.2)
-    if BROAD.search(key) and scores.get("action", 0) < 1.0:
+    if BROAD.search(key) and max(scores.values(), default=0) < 0.9:
+        # A broad aim ("Objective", "Focus"), unless the heading names a field exactly
+        # ("Concordat theme" is the section).
         scores["action"] = min(scores.get("action", 0.6), 0.6)
         scores["subtheme"] = max(scores.get("subtheme", 0), 0.6)
     return scores
@@ -399,6 +399,7 @@ class Profile:
     status: float = 0.0
     organisation: float = 0.0
     long: float = 0.0
+    prose: float = 0.0  # cells written as a sentence or more (six words or more)
     mean_length: float = 0.0
     repeats: float = 0.0
 
@@ -411,7 +412,7 @@ class Profile:
         in_sequence = self.sequence >= 0.3 or self.filled < 3
         scores = {
             "ref": (0.6 * self.ref + 0.4 * self.sequence) if short and in_sequence else 0.0,
-            "action": 0.7 * self.long + (0.3 if self.mean_length >= 40 else 0.0),
+            "action": max(0.7 * self.long + (0.3 if self.mean_length >= 40 else 0.0), self.prose),
             "timescale": self.date if self.mean_length <= 120 else 0.3 * self.date,
             "lead": self.organisation if self.mean_length <= 90 else 0.2 * self.organisation,
             "status": self.status if self.mean_length <= 60 else 0.2 * self.status,
@@ -465,6 +466,8 @@ def profile(cells, fills=(), *, understood_date=None, understood_status=None, re
             found.organisation += share
         if len(text) > 60:
             found.long += share
+        if len(text.split()) >= PROSE_WORDS:
+            found.prose += share
     if words:
         found.mean_length = sum(len(text) for text in words) / len(words)
         found.repeats = 1 - len(set(words)) / len(words)
@@ -505,17 +508,21 @@ def assign_roles(names, profiles, overrides=None):
         # A heading is taken at its first meaning (and a broad aim's two); its other words
         # only make doubts.
         heading = {f: v for f, v in every.items() if v >= max(every.values()) - 1e-9}
-        if "subtheme" in every and "action" in every and every["subtheme"] == every["action"]:
-            heading = {"action": every["action"], "subtheme": every["subtheme"]}
+        broad = "subtheme" in every and every.get("action") == every["subtheme"]
+        if broad:
+            # The action where no other column is, else the sub-theme of the one that is.
+            heading = {"action": every["action"], "subtheme": every["subtheme"] - 0.01}
         content = profiles[index].content_scores() if index < len(profiles) else {}
         combined = {}
         for field, score in heading.items():
             # Headings that name a field exactly keep their order; the cells only rank the
-            # looser ones.
+            # looser ones. A broad aim's sentences do not make it the action: where another
+            # column holds the steps, the aim is their sub-theme.
             if score >= 0.9:
                 combined[field] = score
             else:
-                bonus = CONTENT_WEIGHT * 0.5 * content.get(field, 0.0)
+                weight = 0.0 if broad and field == "action" else CONTENT_WEIGHT * 0.5
+                bonus = weight * content.get(field, 0.0)
                 combined[field] = min(0.89, score + bonus)
             from_heading.add((index, field))
         for field, score in content.items():

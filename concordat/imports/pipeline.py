@@ -16,6 +16,7 @@ from .metrics import read_metrics
 from .parsed import NotImported, ParsedPlan
 from .preamble import read_preamble
 from .readers import read_document
+from .records import tabulate
 from .safety import check_extension, check_size
 from .structure import read_structure
 
@@ -56,7 +57,9 @@ def _parse(data, filename, registry, financial_year, column_overrides, sheet):
     extension = Path(filename or "").suffix.lower()
     check_extension(extension)
     check_size(data)
-    document = read_document(data, extension, sheet=sheet)
+    # A plan written as records (a small table per action, "Lead:" paragraphs) becomes a
+    # table: only its labels move, into the heading row.
+    document = tabulate(read_document(data, extension, sheet=sheet))
     structure = read_structure(document, overrides=column_overrides)
     if not structure.found_header or not structure.actions:
         raise ImportRefused(NO_PLAN)

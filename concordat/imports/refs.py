@@ -11,7 +11,8 @@ REF_FORMS = [
     re.compile(r"^\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?$"),  # 1, 1.1, 1.1.2, 1.1a
     re.compile(r"^\d{1,3}[:.]?[a-z]{1,2}$"),  # 1a, 1:a, 1.a
     re.compile(r"^\d{1,3}:\d{1,3}$"),  # 1:2
-    re.compile(r"^[A-Z]{1,2}\d{1,3}(?:[.:]\d{1,3}){0,3}[a-z]?$"),  # A2, A2.1, A1.1.2
+    re.compile(r"^[A-Z]{1,3}\d{1,3}(?:[.:]\d{1,3}){0,3}[a-z]?$"),  # A2, A2.1, A1.1.2, UEC1
+    re.compile(r"^[A-Z]{1,4}[-_]\d{1,3}(?:\.\d{1,3}){0,2}$"),  # CC-01, MH-1.2
     re.compile(r"^[A-Z][.:]\d{1,3}(?:\.\d{1,3})?$"),  # A.2, A:2
     re.compile(r"^[a-z]$"),  # a, from `a.`, `a)` or `(a)`
     re.compile(r"^[A-Z]$"),  # A, from `A.` or `(A)`

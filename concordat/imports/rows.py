@@ -6,7 +6,8 @@ without a ref. structure.py builds the candidate readings and keeps the best.
 import re
 from dataclasses import dataclass, field
 
-from .columns import field_for, header_names, header_score
+from .columns import EXACT, field_for, header_names, header_score, normalise
+from .key import is_key_row
 from .refs import read_ref, split_leading_ref
 from .sections import read_section_heading, section_from_title
 
@@ -16,22 +17,6 @@ APPENDIX = re.compile(
     r"\bappendix\b|\bannex\b|\bcompleted actions\b|\bactions? (?:now )?completed\b"
     r"|\bcomplete[d]? actions\b",
     re.I,
-)
-KEY_CELL = re.compile(
-    r"^\s*(?:rag\s+)?(red|amber|green|blue|grey|gray|purple|r|a|g|b)\s*(?:[-–—=:]|\bis\b|\bmeans\b)\s*\S",
-    re.I,
-)
-KEY_START = re.compile(r"^\s*(?:rag\s+|colour\s+|color\s+|status\s+)?key\b", re.I)
-COLOUR_WORD = re.compile(r"\b(red|amber|green|blue|grey|gray)\b", re.I)
-BARE_COLOUR = re.compile(r"\s*(red|amber|green|blue|grey|gray)\s*", re.I)
-KEY_PAIR = re.compile(
-    r"\b(red|amber|green|blue|grey|gray)\b\s*(?:shading|rating)?\s*(?:[-–—=:]|\bis\b|\bmeans\b|"
-    r"\bindicates\b)?\s*(.*?)(?=[,;/|]?\s*\b(?:red|amber|green|blue|grey|gray)\b|$)",
-    re.I | re.S,
-)
-KEY_WORD = re.compile(r"\b(?:rag\s+|colour\s+|color\s+|status\s+)?key\b\s*:", re.I)
-GREY_REMOVED = re.compile(
-    r"\b(grey|gray)\b.*\b(removed|deleted|absorbed|no longer|withdrawn)", re.I
 )
 FINANCIAL_YEAR = re.compile(r"\b(20\d\d)\s*[/\-–]\s*(\d\d)(?:\d\d)?\b")
 NOTE_LABEL = re.compile(
@@ -97,30 +82,6 @@ def join_fragment(first, second):
     return f"{first} {second}"
 
 
-def is_key_row(cells):
-    """A colour key (`Red – not started | Amber – on track | Green – done`), no action."""
-    filled = [cell.strip() for cell in cells if cell and cell.strip()]
-    if not filled:
-        return False
-    keyed = sum(1 for cell in filled if KEY_CELL.match(cell))
-    if keyed >= 2 and keyed >= 0.5 * len(filled):
-        return True
-    if len(filled) == 2 and BARE_COLOUR.fullmatch(filled[0]) and len(filled[1]) <= 60:
-        return True
-    if len(filled) == 1:
-        text = filled[0]
-        colours = {word.lower() for word in COLOUR_WORD.findall(text)}
-        if KEY_START.match(text) and colours:
-            return True
-        marks = re.findall(
-            r"\b(?:red|amber|green|blue|grey|gray)\b\s*(?:[-–—=:]|\bis\b|\bmeans\b|shading)",
-            text,
-            re.I,
-        )
-        return len(colours) >= 2 and len(marks) >= 2
-    return False
-
-
 # --- the document, row by row ------------------------------------------------------------
 
 
@@ -178,6 +139,30 @@ class Scheme:
             return self.fields.index(name)
         except ValueError:
             return None
+
+
+def is_subheading_row(filled):
+    """A second heading row under the first (`Start` | `End` under `Timescale`): short cells
+    that name fields, two or more or one named exactly, none a ref or a section's title."""
+    if not filled:
+        return False
+    if len(filled) < 2 and normalise(filled[0][1]) not in EXACT:
+        return False
+    return all(
+        len(text) <= MAX_SUBHEADING_LENGTH
+        and read_ref(text) is None
+        and field_for(text)
+        and read_section_heading(text, titles_alone=True) is None
+        for _i, text in filled
+    )
+
+
+def merge_heading_rows(above, below):
+    """One heading row from two: the lower cell's words where it has any."""
+    width = max(len(above), len(below))
+    above = list(above) + [""] * (width - len(above))
+    below = list(below) + [""] * (width - len(below))
+    return [low.strip() or high for high, low in zip(above, below, strict=True)]
 
 
 def header_rows(rows):
@@ -479,18 +464,10 @@ class RowReading:
             self.out.not_imported.append((self.where(plan, row), text))
 
     def is_second_header_row(self, filled):
-        return self.last_was_header and all(
-            len(text) <= MAX_SUBHEADING_LENGTH and read_ref(text) is None and field_for(text)
-            for _i, text in filled
-        )
+        return self.last_was_header and is_subheading_row(filled)
 
     def merge_header_rows(self, cells):
-        """A second heading row under the first (`Timescale` over `Start` | `End`)."""
-        above = self.header_cells
-        width = max(len(above), len(cells))
-        above = above + [""] * (width - len(above))
-        cells = list(cells) + [""] * (width - len(cells))
-        return [low.strip() or high for high, low in zip(above, cells, strict=True)]
+        return merge_heading_rows(self.header_cells, cells)
 
     def start_appendix(self):
         """Completed actions come from every section: their refs or section rows say which."""
@@ -529,18 +506,19 @@ class RowReading:
             return True
         title_text = cells[action_col].strip() if action_col is not None else ""
         raw = candidate
-        if ref_text and title_text and not self.carries_action(filled, ref_col, action_col):
+        # The section's own cells: the ref and action columns, and the cell its title is in
+        # (a section row merged across from a first column that is not the ref's).
+        own = {ref_col, action_col, ref_col if ref_text else first_col}
+        if ref_text and title_text and not self.carries_action(filled, own):
             raw = title_text if title_text.startswith(ref_text) else f"{ref_text} {title_text}"
         number = self.section_heading(raw, titles_alone=True)
         if number is None and self.scheme is not None and not heading.label:
             return False
         if number is None:
             number = heading.number or 0
-        if self.carries_action(filled, ref_col, action_col):
-            self.set_section(number, raw)
-            self.start_carried(row, cells)
-            return True
         self.set_section(number, raw)
+        if self.carries_action(filled, own):
+            self.start_carried(row, cells)
         return True
 
     def local_section(self, row, column, text):
@@ -560,8 +538,10 @@ class RowReading:
             return True
         return ref_col is None and first_col == 0 and len(filled) <= 2
 
-    def carries_action(self, filled, ref_col, action_col):
-        return any(i not in (ref_col, action_col) for i, _text in filled)
+    def carries_action(self, filled, own):
+        """Whether a section row has cells of an action's besides its own (its ref lost into
+        the section's title)."""
+        return any(i not in own for i, _text in filled)
 
     def is_subtheme(self, row, column, text, ref_col, action_col, line_based):
         if len(text) > MAX_SUBTHEME_LENGTH:

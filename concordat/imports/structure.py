@@ -18,19 +18,13 @@ column or a row differently, that is kept as a doubt for a person to check.
 
 import contextvars
 
-from .columns import FIELDS, assign_roles, field_for, header_score, profile
+from .columns import FIELDS, assign_roles, header_score, profile
+from .key import colour_key, grey_removes
 from .refs import carries_section, read_ref, ref_follows, ref_section
 from .rows import (
-    APPENDIX,
     BULLET_START,
-    GREY_REMOVED,
-    KEY_PAIR,
-    KEY_START,
-    KEY_WORD,
     MAX_HEADER_SEARCH,
-    MAX_SUBHEADING_LENGTH,
     POLICIES,
-    RowAction,
     RowReading,
     Scheme,
     Structure,
@@ -39,14 +33,14 @@ from .rows import (
     cell_look,
     column_year,
     header_rows,
-    is_key_row,
-    join_fragment,
+    is_subheading_row,
+    merge_heading_rows,
     scheme_key,
     table_rows,
 )
 from .sections import read_section_heading, section_from_title
 
-__all__ = ["APPENDIX", "RowAction", "Structure", "is_key_row", "join_fragment", "read_structure"]
+__all__ = ["Structure", "read_structure"]
 
 # --- choosing the reading --------------------------------------------------------------------
 
@@ -63,8 +57,9 @@ def _prepare(document, overrides):
             first = plan.rows[headers[0]]
             cells = first.cells
             following = headers[0] + 1
-            if following < len(plan.rows) and _is_subheading(plan.rows[following]):
-                cells = _merge(cells, plan.rows[following].cells)
+            below = plan.rows[following] if following < len(plan.rows) else None
+            if below and is_subheading_row(below.filled) and not header_score(below.cells):
+                cells = merge_heading_rows(cells, below.cells)
             plan.header_at = headers[0]
             plan.scheme = scheme_key(cells)
             plan.kind = "plan"
@@ -108,25 +103,6 @@ def _prepare(document, overrides):
         ):
             plan.kind = "other"
     return plans, schemes, alternatives
-
-
-def _is_subheading(row):
-    filled = row.filled
-    return (
-        bool(filled)
-        and all(
-            len(text) <= MAX_SUBHEADING_LENGTH and read_ref(text) is None and field_for(text)
-            for _i, text in filled
-        )
-        and header_score(row.cells) == 0
-    )
-
-
-def _merge(above, below):
-    width = max(len(above), len(below))
-    above = list(above) + [""] * (width - len(above))
-    below = list(below) + [""] * (width - len(below))
-    return [low.strip() or high for high, low in zip(above, below, strict=True)]
 
 
 def _continues(plan, width):
@@ -257,41 +233,6 @@ def _section_style(document, plans):
     return looks[0]
 
 
-def colour_key(document):
-    """{rag: canonical status} from the plan's colour key, wherever it is written."""
-    from concordat.core.statuses import canonical_status
-
-    texts = [document.preamble] + [t.heading for t in document.tables if not t.heading_is_name]
-    for table in document.tables:
-        for row in table.rows:
-            if is_key_row(row):
-                texts.append(" – ".join(cell for cell in row if cell and cell.strip()))
-    found = {}
-    for text in texts:
-        for line in (text or "").split("\n"):
-            keyed = KEY_START.match(line) or KEY_WORD.search(line) or GREY_REMOVED.search(line)
-            if not is_key_row([line]) and not keyed:
-                continue
-            found_key = KEY_WORD.search(line)
-            if found_key:
-                line = line[found_key.end() :]
-
-            for colour, meaning in KEY_PAIR.findall(line):
-                status = canonical_status(meaning.strip(" ,;/|"))
-                name = "grey" if colour.lower() == "gray" else colour.lower()
-                if status and name not in found:
-                    found[name] = status
-    return found
-
-
-def _grey_removes(document):
-    texts = [document.preamble, document.trailing] + [t.heading for t in document.tables]
-    for table in document.tables:
-        for row in table.rows[:MAX_HEADER_SEARCH]:
-            texts.extend(row)
-    return any(GREY_REMOVED.search(text or "") for text in texts)
-
-
 def _score(structure):
     """How much a reading looks like a plan (higher is better)."""
     actions = structure.actions
@@ -356,7 +297,7 @@ def _read_structure(document, overrides):
     plans, schemes, alternatives = _prepare(document, overrides)
     labels_trusted = _labels_trusted(document)
     style = _section_style(document, plans)
-    grey = _grey_removes(document)
+    grey = grey_removes(document, rows=MAX_HEADER_SEARCH)
     variants = [(schemes, None)]
     for key, forced in alternatives:
         variant = dict(schemes)
@@ -472,6 +413,38 @@ def _finish(structure, reading):
             elif name not in structure.columns:
                 structure.columns[name] = action.fields[name] or None
     _sections_from_refs(structure)
+    _group_headings(structure)
+
+
+def _group_headings(structure):
+    """A row that is only a ref and a title, whose ref the refs under it extend (`1.1 Joint
+    commissioning` over 1.1.1 and 1.1.2), heads a group of actions: their sub-theme."""
+    actions, kept = structure.actions, []
+    prefix, title = None, ""
+    for index, action in enumerate(actions):
+        following = actions[index + 1] if index + 1 < len(actions) else None
+        if (
+            following is not None
+            and action.ref
+            and following.ref.startswith(f"{action.ref}.")
+            and _only_a_title(action)
+        ):
+            prefix, title = f"{action.ref}.", _field(action, "action")
+            continue
+        if prefix and action.ref.startswith(prefix):
+            action.subtheme = " ".join(title.split())
+        else:
+            prefix = None
+        kept.append(action)
+    structure.actions = kept
+
+
+def _only_a_title(action):
+    return bool(_field(action, "action").strip()) and not any(
+        text.strip()
+        for name, text in action.cells.items()
+        if action.fields.get(name) not in ("ref", "action", "section", "subtheme")
+    )
 
 
 def _sections_from_refs(structure):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from concordat.imports.columns import field_for, header_names, is_header_row, map_columns
+from concordat.imports.columns import Profile, assign_roles, field_for, header_names, is_header_row
 
 ISSUE_3_HEADERS = {
     "No.": "ref",
@@ -63,17 +63,16 @@ def test_spellings_never_seen_before(header, field):
 def test_each_field_once_and_unmapped_kept():
     names = header_names(["Ref", "Action", "Lead", "Lead partner", "Cost", ""])
     assert names == ["Ref", "Action", "Lead", "Lead partner", "Cost", "Column 6"]
-    assert map_columns(names) == ["ref", "action", "lead", None, None, None]
+    fields, _doubts = assign_roles(names, [Profile()] * len(names))
+    assert fields == ["ref", "action", "lead", None, None, None]
 
 
 def test_overrides_win():
     names = ["Ref", "Action", "Lead", "Lead partner"]
-    assert map_columns(names, {"Lead partner": "lead", "Lead": None}) == [
-        "ref",
-        "action",
-        None,
-        "lead",
-    ]
+    fields, _doubts = assign_roles(
+        names, [Profile()] * len(names), {"Lead partner": "lead", "Lead": None}
+    )
+    assert fields == ["ref", "action", None, "lead"]
 
 
 def test_repeated_headings_are_made_unique():

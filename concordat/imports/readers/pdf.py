@@ -191,9 +191,7 @@ def _fragment(chars, table, *, after):
     if not chars:
         return chars, None
     x0, top, x1, bottom = table.bbox
-    lines = {}
-    for char in chars:
-        lines.setdefault(round(char["top"]), []).append(char)
+    lines = _group_lines(chars)
     tops = sorted(lines, reverse=not after)
     block, edge = [], bottom if after else top
     for line_top in tops:
@@ -265,7 +263,6 @@ def _group_lines(chars):
 
 
 def _shift_rows(parsed, row):
-
     parsed.rows.insert(0, row)
     parsed.row_numbers = list(range(1, len(parsed.rows) + 1))
     parsed.styles = {(r + 1, c): style for (r, c), style in parsed.styles.items()}
@@ -384,7 +381,6 @@ def _merged(table):
 
 
 def _colour_hex(colour):
-
     if colour is None or isinstance(colour, str):
         return ""
     try:
@@ -465,15 +461,11 @@ def _h_mid(char):
     return (char["x0"] + char["x1"]) / 2
 
 
-def _cell_texts(table):
-    """What pdfplumber's Table.extract() gives (a character belongs to the cell its centre is
-    in), with each row's characters found by bisection instead of a pass over the whole page
-    per row and per cell: a fifth of the time of reading a 200-action plan."""
-    return _cells(table)[0]
-
-
 def _cells(table):
-    """The text of each cell, and the characters in it."""
+    """The text of each cell and the characters in it: what pdfplumber's Table.extract() gives
+    (a character belongs to the cell its centre is in), with each row's characters found by
+    bisection instead of a pass over the whole page per row and per cell (a fifth of the time
+    of reading a 200-action plan)."""
     by_height = sorted(enumerate(table.page.chars), key=lambda pair: _v_mid(pair[1]))
     mids = [_v_mid(char) for _index, char in by_height]
     texts, chars = [], []
