@@ -57,6 +57,19 @@ def test_corpus_has_the_size_and_spread_the_issue_asks_for():
     assert all(b"\r\n" in data for data in csv_bytes)
 
 
+def test_second_held_back_set_copies_layouts_the_first_documents_do_not():
+    """Documents 26 onwards were built after tuning, in layouts 01-25 do not copy."""
+    first = [entry for entry in MANIFEST if int(entry["file"][1:3]) <= 25]
+    second = [entry for entry in MANIFEST if int(entry["file"][1:3]) >= 26]
+    assert len(second) >= 12 and all(entry["held_back"] for entry in second)
+    layouts = {entry["layout_id"] for entry in second}
+    assert len(layouts) >= 10
+    assert not layouts & {entry["layout_id"] for entry in first}
+    formats = Counter(entry["format"] for entry in second)
+    assert set(formats) == FORMATS
+    assert formats["docx"] >= 3 and formats["xlsx"] >= 3 and formats["pdf"] >= 3
+
+
 def _is_windows_1252(data):
     try:
         data.decode("utf-8")

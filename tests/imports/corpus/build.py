@@ -31,6 +31,7 @@ from parts import (  # noqa: E402
     merged,
     placed,
 )
+from plans_held import HELD_BUILDERS, HELD_LAYOUT_IDS  # noqa: E402
 from plans_more import LAYOUT_IDS as MORE_LAYOUT_IDS  # noqa: E402
 from plans_more import LONG, MORE_BUILDERS  # noqa: E402
 from writers import (  # noqa: E402
@@ -1021,6 +1022,7 @@ LAYOUT_IDS = {
     "d07_northfield_grey_removed.docx": "northamptonshire-2015",
     "d08_wearfield_members.odt": "durham-darlington-refreshed",
     **MORE_LAYOUT_IDS,
+    **HELD_LAYOUT_IDS,
 }
 
 BUILDERS = [
@@ -1033,6 +1035,7 @@ BUILDERS = [
     doc_northants,
     doc_durham,
     *MORE_BUILDERS,
+    *HELD_BUILDERS,
 ]
 
 
