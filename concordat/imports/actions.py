@@ -304,6 +304,12 @@ def _status_lead_in(progress):
     text = collapse_whitespace(progress)
     if len(text.split()) <= MAX_STATUS_WORDS and canonical_status(text):
         return text
+    # A note that ends on a line of its own saying where the action stands ("…signed in
+    # July.\nAction Complete").
+    lines = [line.strip() for line in (progress or "").split("\n") if line.strip()]
+    last = lines[-1].rstrip(".") if len(lines) > 1 else ""
+    if last and len(last.split()) <= MAX_STATUS_WORDS + 1 and canonical_status(last):
+        return last
     return ""
 
 

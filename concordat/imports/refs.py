@@ -11,6 +11,7 @@ REF_FORMS = [
     re.compile(r"^\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?$"),  # 1, 1.1, 1.1.2, 1.1a
     re.compile(r"^\d{1,3}[:.]?[a-z]{1,2}$"),  # 1a, 1:a, 1.a
     re.compile(r"^\d{1,3}:\d{1,3}$"),  # 1:2
+    re.compile(r"^(?!20[1-3]\d)[1-9]0\d\d$"),  # 1001, 2014: section, 0, two digits; no year
     re.compile(r"^[A-Z]{1,3}\d{1,3}(?:[.:]\d{1,3}){0,3}[a-z]?$"),  # A2, A2.1, A1.1.2, UEC1
     re.compile(r"^[A-Z]{1,4}[-_]\d{1,3}(?:\.\d{1,3}){0,2}$"),  # CC-01, MH-1.2
     re.compile(r"^[A-Z][.:]\d{1,3}(?:\.\d{1,3})?$"),  # A.2, A:2

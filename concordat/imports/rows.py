@@ -631,6 +631,7 @@ class RowReading:
         ref_col = scheme.col("ref")
         if ref_col is not None and ref is not None and row.styles[ref_col].numeric:
             action.numeric_ref = True
+        highlighted = row_highlight(row)
         for i, name in enumerate(scheme.names):
             text = cells[i] if i < len(cells) else ""
             if not text and i in row.inherited:
@@ -639,7 +640,7 @@ class RowReading:
                 text = ""
             action.cells[name] = text
             action.fields[name] = scheme.fields[i] or ""
-            if i < len(row.styles) and row.styles[i].fill:
+            if i < len(row.styles) and row.styles[i].fill and not highlighted:
                 action.fills[name] = row.styles[i].fill
         self.carry_columns(action)
         action.removed = self.is_removed(row, scheme)
@@ -708,6 +709,13 @@ class RowReading:
         self.finish_action()
         self.out.trailing = [text for _where, text in self.pending] + self.out.trailing
         self.pending = []
+
+
+def row_highlight(row):
+    """Whether one fill colours every cell of a row: the plan marks the row (a national
+    "must do", a priority), which says nothing of any one cell's RAG."""
+    fills = {style.fill for style in row.styles}
+    return len(row.styles) >= 3 and len(fills) == 1 and bool(fills.pop())
 
 
 def cell_holds(field_name, text):
