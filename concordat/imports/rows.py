@@ -27,6 +27,7 @@ MAX_SUBTHEME_LENGTH = 150
 
 MAX_SUBHEADING_LENGTH = 25
 MAX_HEADER_SEARCH = 30
+PROSE_SENTENCE_WORDS = 8
 CORE_FIELDS = ("lead", "timescale", "start_date", "finish_date", "status", "rag")
 POLICIES = ("balanced", "separate", "joined")
 
@@ -252,6 +253,8 @@ class RowReading:
             # The text before the first table is the preamble, read by the pipeline; a section
             # title just above the table starts the first section.
             for line in reversed(lines[-3:]):
+                if is_list_sentence(line):
+                    continue  # "4. Covers mainly the actions that…": a point in a list
                 heading = self.section_heading(line, titles_alone=True)
                 if heading and plan.kind != "other":
                     self.set_section(heading, line, from_row=True)
@@ -709,6 +712,16 @@ class RowReading:
         self.finish_action()
         self.out.trailing = [text for _where, text in self.pending] + self.out.trailing
         self.pending = []
+
+
+def is_list_sentence(text):
+    """A numbered sentence ("3. Is owned jointly by …, and will be updated.") in a list
+    before the table: a point of the preamble, not a section's title."""
+    text = " ".join((text or "").split())
+    found = read_section_heading(text, titles_alone=False)
+    if found is None or not found.title or section_from_title(found.title)[0] is not None:
+        return False
+    return text.endswith(".") and len(text.split()) >= PROSE_SENTENCE_WORDS
 
 
 def row_highlight(row):

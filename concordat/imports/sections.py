@@ -17,7 +17,13 @@ SECTION_PHRASES = {
     1: ("commissioning to allow", "earlier intervention", "responsive crisis service"),
     2: ("access to support", "before crisis point", "support before crisis"),
     3: ("urgent and emergency", "emergency access", "urgent & emergency"),
-    4: ("quality of treatment", "care when in crisis", "treatment and care"),
+    4: (
+        "quality of treatment",
+        "care when in crisis",
+        "treatment and care",
+        "care and treatment",
+        "quality of care",
+    ),
     5: ("recovery and staying well", "staying well", "preventing future crises", "future crises"),
 }
 SHORT_TITLES = {

@@ -228,7 +228,10 @@ def _section_style(document, plans):
     if len(looks) < 2 or looks[0] == (False, "") or any(look != looks[0] for look in looks):
         return None
     # The look must tell sections apart: not shared by most of the other one-cell rows.
-    if others and sum(1 for look in others if look == looks[0]) >= 0.5 * len(others):
+    # Rows that look the same but name no section are the plan's own sections (governance,
+    # workforce) when fewer than those that do; more of them are sub-themes.
+    alike = sum(1 for look in others if look == looks[0])
+    if others and alike >= 0.5 * len(others) and alike >= len(looks):
         return None
     return looks[0]
 
