@@ -134,7 +134,17 @@ def _build(row, matcher, financial_year, previous_refs, column_years, key):
     extra = {}
     for name, text in row.cells.items():
         field_name = row.fields.get(name)
-        if field_name:
+        if field_name in fields:
+            # A column repeated for each period: the latest one filled in is the current
+            # one; an earlier period's words stay beside the action under their heading.
+            if text.strip() or row.fills.get(name):
+                if fields[field_name].strip():
+                    extra[names[field_name]] = fields[field_name]
+                fields[field_name] = text
+                names[field_name] = name
+            elif text:
+                extra[name] = text
+        elif field_name:
             fields[field_name] = text
             names[field_name] = name
         else:

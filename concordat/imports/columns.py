@@ -242,7 +242,10 @@ KEYWORDS = [
     ("lead", r"\blead|\bled by|responsib|\bowner|accountab"),
     ("outcomes", r"outcome|output|deliverable|\bproduct"),
     ("performance_indicator", r"indicator|\bkpi|\bmeasure|\bmetric|\bsuccess\b|how will we know"),
-    ("progress", r"update|progress|highlight|comment|\bnotes?\b|achievement"),
+    (
+        "progress",
+        r"update|progress|highlight|comment|\bnotes?\b|achievement|\bquarter\b|\bq[1-4]\b",
+    ),
     ("subtheme", r"sub ?theme|sub ?heading|sub ?section"),
     ("section", r"\bsection\b|\btheme\b"),
     (
@@ -575,6 +578,29 @@ def assign_roles(names, profiles, overrides=None):
                 f"the {other}. Change it under “How the columns were read” if so."
             )
     return fields, doubts
+
+
+PERIOD = re.compile(
+    r"\b(?:quarter|qtr|q[1-4]|month|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|"
+    r"january|february|march|april|june|july|august|september|october|november|december|"
+    r"(?:19|20)\d\d)\b"
+)
+
+
+def spread_series(names, fields):
+    """Columns repeated for each period (`Q1 Update | Q1 RAG | Q2 Update | Q2 RAG`): every
+    column of a series plays the role of its first, and an action's latest filled period is
+    read as its current one."""
+    fields = list(fields)
+    first = {}  # the last word of a heading → the index of its series' first column
+    for index, name in enumerate(names):
+        words = normalise(name).split()
+        if len(words) < 2 or not PERIOD.search(" ".join(words[:-1])):
+            continue
+        lead = first.setdefault(words[-1], index)
+        if lead != index and fields[index] is None and fields[lead]:
+            fields[index] = fields[lead]
+    return fields
 
 
 def _best(scores):

@@ -159,11 +159,23 @@ def is_subheading_row(filled):
 
 
 def merge_heading_rows(above, below):
-    """One heading row from two: the lower cell's words where it has any."""
+    """One heading row from two: the lower cell's words where it has any. Where the lower
+    headings repeat under group headings (`Update | RAG` under each of `Quarter 1`,
+    `Quarter 2`), each keeps its group's words: `Quarter 1 Update`, `Quarter 2 RAG`."""
     width = max(len(above), len(below))
     above = list(above) + [""] * (width - len(above))
     below = list(below) + [""] * (width - len(below))
-    return [low.strip() or high for high, low in zip(above, below, strict=True)]
+    lower = [normalise(low) for low in below if low.strip()]
+    if len(lower) == len(set(lower)):
+        return [low.strip() or high for high, low in zip(above, below, strict=True)]
+    merged, group = [], ""
+    for high, low in zip(above, below, strict=True):
+        if high.strip():
+            group = high.strip()
+        elif not low.strip():
+            group = ""
+        merged.append(f"{group} {low.strip()}".strip() if low.strip() else high)
+    return merged
 
 
 def header_rows(rows):
