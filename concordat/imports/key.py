@@ -51,16 +51,61 @@ def is_key_row(cells):
     return False
 
 
+MAX_KEY_WORDS = 60
+KEY_ONLY_WORDS = re.compile(r"\b(overdue|late|delayed|behind|slipp\w*|at risk)\b", re.I)
+
+
+def fill_key_rows(table):
+    """{row index: (rag or "", status)} of a colour key written as coloured cells with their
+    meaning in words (a red cell "Action not started yet", a green one "Action completed"):
+    two or more rows running together, each one short cell on its own fill colour, the
+    colours all different, each cell saying a status."""
+    from concordat.core.statuses import canonical_status, rag_from_colour
+
+    found, run, fills = {}, {}, set()
+
+    def close():
+        if len(run) >= 2:
+            found.update(run)
+        run.clear()
+        fills.clear()
+
+    for index, row in enumerate(table.rows):
+        filled = [(c, text) for c, text in enumerate(row) if text and text.strip()]
+        if len(filled) != 1:
+            close()
+            continue
+        column, text = filled[0]
+        fill = table.style(index, column).fill
+        status = canonical_status(text)
+        if (
+            not fill
+            or fill in fills
+            or len(text) > MAX_KEY_WORDS
+            or not (status or KEY_ONLY_WORDS.search(text))
+        ):
+            close()
+            continue
+        fills.add(fill)
+        run[index] = (rag_from_colour(fill), status)
+    close()
+    return found
+
+
 def colour_key(document):
     """{rag: canonical status} from the plan's colour key, wherever it is written."""
     from concordat.core.statuses import canonical_status
 
+    found = {}
+    for table in document.tables:
+        for rag, status in fill_key_rows(table).values():
+            if rag and status and rag not in found:
+                found[rag] = status
     texts = [document.preamble] + [t.heading for t in document.tables if not t.heading_is_name]
     for table in document.tables:
         for row in table.rows:
             if is_key_row(row):
                 texts.append(" – ".join(cell for cell in row if cell and cell.strip()))
-    found = {}
     for text in texts:
         for line in (text or "").split("\n"):
             keyed = KEY_START.match(line) or KEY_WORD.search(line) or GREY_REMOVED.search(line)

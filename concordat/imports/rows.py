@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from .columns import EXACT, field_for, header_names, header_score, normalise
-from .key import is_key_row
+from .key import fill_key_rows, is_key_row
 from .refs import read_ref, split_leading_ref
 from .sections import read_section_heading, section_from_title
 
@@ -223,6 +223,9 @@ class RowReading:
         self.fates = {}  # (table, row index) → "start", "continue", "section", …
         self.headers_on_page = {}
         self.ambiguous = 0
+        self.key_rows = {
+            (plan.number, index) for plan in plans for index in fill_key_rows(plan.table)
+        }
 
     # Whole document ---------------------------------------------------------------------
     def read(self):
@@ -350,7 +353,7 @@ class RowReading:
         if self.scheme is None or (plan.header_at is not None and row.index < plan.header_at):
             self.before_header(plan, row)
             return
-        if is_key_row(row.cells):
+        if is_key_row(row.cells) or key in self.key_rows:
             self.fates[key] = "key"
             self.set_aside("Colour key", " | ".join(text for _i, text in filled))
             return

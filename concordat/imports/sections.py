@@ -90,12 +90,25 @@ def section_from_title(text):
     return None, best_score
 
 
+# Titles of the sections plans add of their own, about running the plan rather than the
+# care (“1. Partnership working to develop the plan”, “Governance”, “Workforce”).
+LOCAL_TOPIC = re.compile(
+    r"^(?:partnership|governance|workforce|training|communications?|engagement|"
+    r"leadership|co-?production|programme management|monitoring|data and information|"
+    r"information sharing|implementation|delivery of the plan)\b",
+    re.I,
+)
+
+
 def _number_for(label, title):
     """The section a heading names: by its title where the title names one (a plan may put a
-    section of its own first, so its numbers are not the Concordat's), else by its label."""
+    section of its own first, so its numbers are not the Concordat's), else by its label; a
+    title naming a section of the plan's own gives none."""
     by_title, _score = section_from_title(title) if title else (None, 0)
     if by_title is not None:
         return by_title
+    if title and LOCAL_TOPIC.match(TITLE_LABEL.sub("", title.strip())):
+        return None
     if label.isdigit():
         number = int(label)
         return number if 1 <= number <= 5 else None
