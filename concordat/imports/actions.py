@@ -109,9 +109,18 @@ def build_actions(rows, *, matcher, financial_year=None, column_years=None, key=
         actions.append(action)
     _numeric_refs(actions, [row.numeric_ref for row in rows])
     actions = []
+    previous_row = None
     for row, action, notes in built:
-        if action.section is None and not action.ref and actions and not row.section_raw:
+        if (
+            action.section is None
+            and not action.ref
+            and actions
+            and not row.section_raw
+            and "section from ref" not in previous_row.notes
+        ):
+            # The section of the action above, unless only its ref gave it one.
             action.section = actions[-1].section
+        previous_row = row
         actions.append(action)
         messages = list(notes)
         # Refs that restart in each section (a, b, c or i, ii) repeat across sections.

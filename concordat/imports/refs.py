@@ -34,9 +34,25 @@ class Ref:
     new: bool
 
 
+REF_LIST = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
+MAX_REF_LIST = 40
+
+
 def read_ref(text):
-    """A Ref if the text is an action ref as plans write it, else None."""
+    """A Ref if the text is an action ref as plans write it, else None. One action may
+    answer several refs (`3.5, 3.6, 3.7`): kept as written, each part a ref of one scheme."""
     raw = (text or "").strip()
+    if 16 < len(raw) <= MAX_REF_LIST or REF_LIST.search(raw):
+        parts = [part for part in REF_LIST.split(raw) if part]
+        if len(parts) >= 2:
+            found = [_read_one(part) for part in parts]
+            if all(found) and all(carries_section(ref.ref) for ref in found):
+                return Ref(", ".join(ref.ref for ref in found), raw, any(r.new for r in found))
+        return None
+    return _read_one(raw)
+
+
+def _read_one(raw):
     if not raw or len(raw) > 16:
         return None
     new = any(mark in raw for mark in NEW_SIGNS) or bool(NEW_MARK.search(raw))
