@@ -587,6 +587,36 @@ PERIOD = re.compile(
 )
 
 
+def settle_roles(names, fields):
+    """The roles as the layout places them: series spread (spread_series) and a second
+    column named as the action, after the lead, date and RAG, read as progress."""
+    return late_action_is_progress(names, spread_series(names, fields))
+
+
+def late_action_is_progress(names, fields):
+    """Two columns named as the action (`Actions and Milestones | By when | Lead | RAG |
+    Action`): the one placed after the lead, the date and the RAG or status holds what was
+    done about it (progress); the one before them is the action."""
+    fields = list(fields)
+    if "action" not in fields:
+        return fields
+    late = fields.index("action")
+    around = [
+        i
+        for i, f in enumerate(fields)
+        if f in ("lead", "timescale", "finish_date", "rag", "status")
+    ]
+    kinds = {fields[i] for i in around}
+    if "lead" not in kinds or not kinds & {"timescale", "finish_date"} or late < max(around):
+        return fields
+    for index in range(min(around)):
+        if fields[index] in (None, "subtheme") and "action" in heading_scores(names[index]):
+            fields[index] = "action"
+            fields[late] = None if "progress" in fields else "progress"
+            break
+    return fields
+
+
 def spread_series(names, fields):
     """Columns repeated for each period (`Q1 Update | Q1 RAG | Q2 Update | Q2 RAG`): every
     column of a series plays the role of its first, and an action's latest filled period is

@@ -22,7 +22,7 @@ REF_FORMS = [
 ]
 SPLIT_BY_SPACE = re.compile(r"^(\d{1,3})\s+(\d{1,3})$")  # `1 10` from text extraction
 NEW_SIGNS = ("*", "†", "‡", "✱", "★")  # marks plans put by a new action's ref
-NEW_MARK = re.compile(r"\s*[(\[]?\s*\bnew\b\s*[!)\]]?\s*[-–:]?\s*", re.I)
+NEW_MARK = re.compile(r"\s*[(\[]?\s*\bnew(?:\s+action)?\b\s*[!)\]]?\s*[-–:]?\s*", re.I)
 LEADING_NUMBER = re.compile(r"^(\d{1,3})(?=[.:]\d|[.:]?[a-z]\b|[a-z]$)")
 LEADING_LETTER = re.compile(r"^([A-Z])(?=[\d.:])")
 

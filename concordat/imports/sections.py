@@ -43,7 +43,7 @@ SECTION_STARTS = {
     5: ("recovery", "staying well"),
 }
 TITLE_LABEL = re.compile(
-    r"^\s*(?:(?:section|part|theme|domain|area)\s*(?:[a-e1-9]|[ivx]+)?\b\s*[.):–—-]?\s*)?",
+    r"^\s*(?:(?:section|part|theme|domain|area|objective)\s*(?:[a-e1-9]|[ivx]+)?\b\s*[.):–—-]?\s*)?",
 )
 TITLE_MATCH_THRESHOLD = 85
 
@@ -53,7 +53,7 @@ DASHES = "–—-"
 NUMBERED = re.compile(rf"^\s*(?:section\s+)?([1-9])\s*[.):{DASHES}]?\s+([A-Za-z(].*)$", re.I | re.S)
 NUMBER_ONLY = re.compile(r"^\s*(?:section\s+)?([1-9])\s*[.):]?\s*$", re.I)
 SECTION_WORD = re.compile(
-    rf"^\s*(?:section|part|theme|domain)\s+([A-Z]|[1-9]|[ivx]+)\b\s*[.):{DASHES}]?\s*(.*)$",
+    rf"^\s*(?:section|part|theme|domain|objective)\s+([A-Z]|[1-9]|[ivx]+)\b\s*[.):{DASHES}]?\s*(.*)$",
     re.I | re.S,
 )
 LETTERED = re.compile(rf"^\s*([A-E])\s*[.):{DASHES}]\s+([A-Za-z(].*)$", re.S)

@@ -18,7 +18,7 @@ column or a row differently, that is kept as a doubt for a person to check.
 
 import contextvars
 
-from .columns import FIELDS, assign_roles, header_score, profile, spread_series
+from .columns import FIELDS, assign_roles, header_score, profile, settle_roles
 from .key import colour_key, grey_removes
 from .refs import carries_section, read_ref, ref_follows, ref_section
 from .rows import (
@@ -83,7 +83,7 @@ def _prepare(document, overrides):
     for key, (names, body) in bodies.items():
         profiles = _profiles(names, body)
         fields, doubts = assign_roles(names, profiles, overrides)
-        fields = spread_series(names, fields)
+        fields = settle_roles(names, fields)
         years = {name: year for name in names if (year := column_year(name)) is not None}
         schemes[key] = Scheme(list(names), fields, doubts, years)
         chosen = any(" ".join(name.split()) in overrides for name in names)
@@ -307,7 +307,7 @@ def _read_structure(document, overrides):
         variant = dict(schemes)
         names = schemes[key].names
         fields, _doubts = assign_roles(names, _profiles(names, _body(plans, key)), forced)
-        fields = spread_series(names, fields)
+        fields = settle_roles(names, fields)
         variant[key] = Scheme(list(names), fields, [], schemes[key].years)
         variants.append((variant, forced))
     readings = []
