@@ -381,6 +381,11 @@ def heading_scores(header):
         if re.search(pattern, key):
             scores.setdefault(field, weight)
             weight = max(0.3, weight - 0.2)
+    if AS_AT.search(" ".join(header.lower().split())) and max(scores.values(), default=0) < 0.9:
+        # "Owners' actions @ Dec 2015", "Position as at March 2016": what was done by then.
+        scores = {f: min(v, 0.5) for f, v in scores.items()}
+        scores["progress"] = 0.85
+        return scores
     if BROAD.search(key) and max(scores.values(), default=0) < 0.9:
         # A broad aim ("Objective", "Focus"), unless the heading names a field exactly
         # ("Concordat theme" is the section).
@@ -587,10 +592,34 @@ PERIOD = re.compile(
 )
 
 
+MONTHS = (
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
+    r"june|july|august|september|october|november|december|q[1-4]|quarter [1-4]"
+)
+# A heading that dates its cells: an update as things stood then.
+AS_AT = re.compile(rf"(?:@|\bat\b|\bas of\b)\s*(?:{MONTHS})\b")
+DELIVERABLES = {"deliverables", "deliverable", "outputs", "output", "products", "product"}
+
+
 def settle_roles(names, fields):
-    """The roles as the layout places them: series spread (spread_series) and a second
-    column named as the action, after the lead, date and RAG, read as progress."""
-    return late_action_is_progress(names, spread_series(names, fields))
+    """The roles as the layout places them: series spread (spread_series); a second
+    column named as the action, after the lead, date and RAG, read as progress; the
+    deliverables as the action where no heading names one and an outcomes column is beside
+    them."""
+    fields = late_action_is_progress(names, spread_series(names, fields))
+    return deliverables_are_actions(names, fields)
+
+
+def deliverables_are_actions(names, fields):
+    fields = list(fields)
+    if "action" not in fields or "outcomes" not in fields:
+        return fields
+    action, outcomes = fields.index("action"), fields.index("outcomes")
+    if heading_scores(names[action]).get("action", 0) >= 0.6:
+        return fields
+    if normalise(names[outcomes]) in DELIVERABLES and "outcomes" in heading_scores(names[action]):
+        fields[action], fields[outcomes] = "outcomes", "action"
+    return fields
 
 
 def late_action_is_progress(names, fields):
