@@ -225,6 +225,7 @@ def _build(row, matcher, financial_year, previous_refs, column_years, key):
     status = fields.get("status", "").strip()
     rag_raw = fields.get("rag", "").strip()
     rag, rag_from = "", ""
+    from_rag = False
     progress = _text(fields["progress"]) if "progress" in fields else ""
     if any(_is_suggested_rag(name, text) for name, text in extra.items()):
         rag_raw = ""  # the export marks a RAG the system suggested: nobody reported it
@@ -235,10 +236,14 @@ def _build(row, matcher, financial_year, previous_refs, column_years, key):
         if words and not status and "status" not in fields:
             # A RAG column that holds words keeps them: as the status when they say one,
             # else as progress.
-            if canonical_status(words) or len(words) <= 40 or progress:
+            if len(words) <= MAX_RAG_STATUS:
                 status = rag_raw if not rag else words
-            else:
-                progress = words
+            elif lead_in := _status_lead_in(words, strict=True):
+                status = lead_in  # "Complete – third room open since October"
+                progress = progress or words
+            elif not progress:
+                progress = words  # a note beside the colour: its words are no status
+                from_rag = True
     if not rag:
         fill = _rag_fill(row, names)
         if fill:
@@ -246,7 +251,7 @@ def _build(row, matcher, financial_year, previous_refs, column_years, key):
     if "rag" not in fields and not rag and read_rag(status):
         rag_raw = status  # a plan without a RAG column that gives its colour as the status
         rag, rag_from = read_rag(status), "words"
-    if not status and "status" not in fields and progress:
+    if not status and "status" not in fields and progress and not from_rag:
         status = _status_lead_in(progress)
     canonical = canonical_status(status)
     if not canonical and row.removed:
@@ -311,15 +316,28 @@ def _rag_fill(row, names):
 
 STATUS_LEAD_IN = re.compile(r"^\s*(?:[a-z][.)]\s*)?([A-Za-z][A-Za-z /&-]{1,30}?)\s*[:–—]\s*\S")
 MAX_STATUS_WORDS = 2
+STRICT_LEAD_IN = re.compile(r"^\s*([A-Za-z][A-Za-z /&-]{1,30}?)\s*[:;,.–—]\s*\S")
 
 
-def _status_lead_in(progress):
+MAX_RAG_STATUS = 40
+# Words a status starts with, when it is said of the whole action ("Not started", "On
+# track", "Partly complete"), unlike a part of it ("Review done: …").
+STATUS_FIRST_WORDS = {"not", "on", "in", "off", "no", "nearly", "near", "partly", "partially"}
+
+
+def _status_lead_in(progress, *, strict=False):
     """A status written as a progress note's first words ("ON TRACK: strategy drafted",
-    "Complete – group chaired by the DCC") or as the whole note ("On track")."""
-    found = STATUS_LEAD_IN.match(progress or "")
+    "Complete – group chaired by the DCC") or as the whole note ("On track"). Strict: the
+    first word itself says where the action stands."""
+    found = (STRICT_LEAD_IN if strict else STATUS_LEAD_IN).match(progress or "")
     words = found.group(1).split() if found else []
-    if found and len(words) <= MAX_STATUS_WORDS and canonical_status(found.group(1)):
-        return found.group(1).strip()
+    most = MAX_STATUS_WORDS + 2 if strict else MAX_STATUS_WORDS
+    if found and len(words) <= most and canonical_status(found.group(1)):
+        first = words[0].lower()
+        if not strict or first in STATUS_FIRST_WORDS or canonical_status(first):
+            return found.group(1).strip()
+    if strict:
+        return ""
     text = collapse_whitespace(progress)
     if len(text.split()) <= MAX_STATUS_WORDS and canonical_status(text):
         return text

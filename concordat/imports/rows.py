@@ -134,12 +134,30 @@ class Scheme:
     fields: list[str | None]
     doubts: list[str]
     years: dict[str, int]
+    # Without a ref column: the column whose cells start with the ref (`A1 Single point of
+    # access…`), else the action's.
+    ref_in: int | None = None
 
     def col(self, name):
         try:
             return self.fields.index(name)
         except ValueError:
             return None
+
+
+def leading_ref_column(fields, body):
+    """Without a ref column, the column left of the action (with no role, or the sub-theme)
+    most of whose cells start with a ref then words, or None."""
+    if "ref" in fields or "action" not in fields:
+        return None
+    for index in range(fields.index("action")):
+        if fields[index] not in (None, "subtheme"):
+            continue
+        cells = [row.cells[index] for row in body if index < len(row.cells)]
+        cells = [cell for cell in cells if cell.strip()]
+        if len(cells) >= 2 and sum(1 for c in cells if split_leading_ref(c)) >= 0.6 * len(cells):
+            return index
+    return None
 
 
 def is_subheading_row(filled):
@@ -367,8 +385,9 @@ class RowReading:
         ref_text = cells[ref_col].strip() if ref_col is not None else ""
         ref = read_ref(ref_text) if ref_text else None
         from_text = False
-        if ref_col is None and action_col is not None:
-            leading = split_leading_ref(cells[action_col])
+        ref_in = scheme.ref_in if scheme.ref_in is not None else action_col
+        if ref_col is None and ref_in is not None:
+            leading = split_leading_ref(cells[ref_in])
             ref = leading[0] if leading else None
             from_text = ref is not None
         one_cell = (

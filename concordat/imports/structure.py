@@ -34,6 +34,7 @@ from .rows import (
     column_year,
     header_rows,
     is_subheading_row,
+    leading_ref_column,
     merge_heading_rows,
     scheme_key,
     table_rows,
@@ -85,7 +86,9 @@ def _prepare(document, overrides):
         fields, doubts = assign_roles(names, profiles, overrides)
         fields = settle_roles(names, fields)
         years = {name: year for name in names if (year := column_year(name)) is not None}
-        schemes[key] = Scheme(list(names), fields, doubts, years)
+        schemes[key] = Scheme(
+            list(names), fields, doubts, years, leading_ref_column(fields, _multi(body))
+        )
         chosen = any(" ".join(name.split()) in overrides for name in names)
         if "action" not in fields and not chosen:
             # Without an action column the table is not the plan (a KPI or signature
@@ -308,7 +311,10 @@ def _read_structure(document, overrides):
         names = schemes[key].names
         fields, _doubts = assign_roles(names, _profiles(names, _body(plans, key)), forced)
         fields = settle_roles(names, fields)
-        variant[key] = Scheme(list(names), fields, [], schemes[key].years)
+        body = _body(plans, key)
+        variant[key] = Scheme(
+            list(names), fields, [], schemes[key].years, leading_ref_column(fields, body)
+        )
         variants.append((variant, forced))
     readings = []
     for variant, forced in variants:
@@ -349,6 +355,10 @@ def _fit(schemes, plans):
     return total
 
 
+def _multi(rows):
+    return [row for row in rows if len(row.filled) > 1]
+
+
 def _body(plans, key):
     rows = []
     for plan in plans:
@@ -360,7 +370,7 @@ def _body(plans, key):
 
 def _copy(schemes):
     return {
-        key: Scheme(list(s.names), list(s.fields), list(s.doubts), dict(s.years))
+        key: Scheme(list(s.names), list(s.fields), list(s.doubts), dict(s.years), s.ref_in)
         for key, s in schemes.items()
     }
 
