@@ -601,13 +601,34 @@ AS_AT = re.compile(rf"(?:@|\bat\b|\bas of\b)\s*(?:{MONTHS})\b")
 DELIVERABLES = {"deliverables", "deliverable", "outputs", "output", "products", "product"}
 
 
-def settle_roles(names, fields):
+def settle_roles(names, fields, profiles=()):
     """The roles as the layout places them: series spread (spread_series); a second
     column named as the action, after the lead, date and RAG, read as progress; the
     deliverables as the action where no heading names one and an outcomes column is beside
     them."""
     fields = late_action_is_progress(names, spread_series(names, fields))
+    fields = specific_action(names, fields, profiles)
     return deliverables_are_actions(names, fields)
+
+
+def specific_action(names, fields, profiles):
+    """Two columns named as actions, one written once for a group of rows (recommended
+    actions, merged down) and one on every row (the proposed local actions under it): the
+    broader is the sub-theme and the specific one the action."""
+    fields = list(fields)
+    if "action" not in fields:
+        return fields
+    broad = fields.index("action")
+    for index, name in enumerate(names):
+        if index == broad or fields[index] not in (None, "subtheme") or index >= len(profiles):
+            continue
+        if heading_scores(name).get("action", 0) < 0.5 or names_other_thing(name):
+            continue
+        many, few = profiles[index].filled, profiles[broad].filled
+        if many >= 3 and many >= 1.5 * few and profiles[index].mean_length >= 20:
+            fields[index], fields[broad] = "action", "subtheme"
+            break
+    return fields
 
 
 def deliverables_are_actions(names, fields):

@@ -415,6 +415,13 @@ class RowReading:
                 self.subtheme = " ".join(text.split())
                 self.pending.append((self.where(plan, row), text))
                 return
+        if ref is None and ref_col is not None and action_col is not None:
+            shared = read_ref(row.inherited.get(ref_col, ""))
+            if shared is not None and cells[action_col].strip():
+                # The ref merged down over several rows, each with an action of its own
+                # (local actions under one recommendation): each row is an action.
+                self.start_action(plan, row, cells, ref=shared)
+                return
         if ref is not None:
             self.start_action(plan, row, cells, ref=ref)
             return
@@ -534,7 +541,18 @@ class RowReading:
             candidate = first_text
         else:
             return False
-        heading = read_section_heading(candidate, titles_alone=len(filled) == 1)
+        # A shaded section row may carry a note further along ("Leads to be confirmed"):
+        # two cells, the title first, no action text.
+        noted = (
+            len(filled) == 2
+            and action_col is not None
+            and first_col < action_col < filled[1][0]
+            and not cells[action_col].strip()
+            and bool(row.styles[first_col].bold or row.styles[first_col].fill)
+        )
+        heading = read_section_heading(candidate, titles_alone=len(filled) == 1 or noted)
+        if noted and (heading is None or not heading.number):
+            return False
         styled = len(filled) == 1 and (row.styles[first_col].bold or row.styles[first_col].fill)
         if heading is None:
             if not (styled and self.local_section(row, first_col, first_text)):
@@ -554,7 +572,9 @@ class RowReading:
         if number is None:
             number = heading.number or 0
         self.set_section(number, raw)
-        if self.carries_action(filled, own):
+        if noted:
+            self.set_aside(self.where(self.current_plan, row), filled[1][1])
+        elif self.carries_action(filled, own):
             self.start_carried(row, cells)
         return True
 

@@ -84,7 +84,7 @@ def _prepare(document, overrides):
     for key, (names, body) in bodies.items():
         profiles = _profiles(names, body)
         fields, doubts = assign_roles(names, profiles, overrides)
-        fields = settle_roles(names, fields)
+        fields = settle_roles(names, fields, profiles)
         years = {name: year for name in names if (year := column_year(name)) is not None}
         schemes[key] = Scheme(
             list(names), fields, doubts, years, leading_ref_column(fields, _multi(body))
@@ -309,8 +309,9 @@ def _read_structure(document, overrides):
     for key, forced in alternatives:
         variant = dict(schemes)
         names = schemes[key].names
-        fields, _doubts = assign_roles(names, _profiles(names, _body(plans, key)), forced)
-        fields = settle_roles(names, fields)
+        profiles = _profiles(names, _body(plans, key))
+        fields, _doubts = assign_roles(names, profiles, forced)
+        fields = settle_roles(names, fields, profiles)
         body = _body(plans, key)
         variant[key] = Scheme(
             list(names), fields, [], schemes[key].years, leading_ref_column(fields, body)
