@@ -423,6 +423,11 @@ class Profile:
             "action": max(0.7 * self.long + (0.3 if self.mean_length >= 40 else 0.0), self.prose),
             "timescale": self.date if self.mean_length <= 120 else 0.3 * self.date,
             "lead": self.organisation if self.mean_length <= 90 else 0.2 * self.organisation,
+        }
+        if self.mean_length > 45 and self.prose > 0.5:
+            # Long sentences that name organisations in passing are the action, not its lead.
+            scores["lead"] *= 0.5
+        scores |= {
             "status": self.status if self.mean_length <= 60 else 0.2 * self.status,
             "rag": self.rag,
         }
@@ -633,7 +638,18 @@ def specific_action(names, fields, profiles):
 
 def deliverables_are_actions(names, fields):
     fields = list(fields)
-    if "action" not in fields or "outcomes" not in fields:
+    if "outcomes" not in fields:
+        return fields
+    if "action" not in fields:
+        # No column is the action: a plan of deliverables (each one a thing to be done).
+        outcomes = fields.index("outcomes")
+        if normalise(names[outcomes]) not in DELIVERABLES:
+            return fields
+        fields[outcomes] = "action"
+        for index, name in enumerate(names):
+            if fields[index] is None and "outcomes" in heading_scores(name):
+                fields[index] = "outcomes"
+                break
         return fields
     action, outcomes = fields.index("action"), fields.index("outcomes")
     if heading_scores(names[action]).get("action", 0) >= 0.6:
