@@ -241,6 +241,7 @@ class RowReading:
         self.fates = {}  # (table, row index) → "start", "continue", "section", …
         self.headers_on_page = {}
         self.ambiguous = 0
+        self.rows_rag_coloured = rows_rag_coloured(plans)
         self.key_rows = {
             (plan.number, index) for plan in plans for index in fill_key_rows(plan.table)
         }
@@ -688,7 +689,7 @@ class RowReading:
         ref_col = scheme.col("ref")
         if ref_col is not None and ref is not None and row.styles[ref_col].numeric:
             action.numeric_ref = True
-        highlighted = row_highlight(row)
+        highlighted = row_highlight(row) and not self.rows_rag_coloured
         for i, name in enumerate(scheme.names):
             text = cells[i] if i < len(cells) else ""
             if not text and i in row.inherited:
@@ -776,6 +777,20 @@ def is_list_sentence(text):
     if found is None or not found.title or section_from_title(found.title)[0] is not None:
         return False
     return text.endswith(".") and len(text.split()) >= PROSE_SENTENCE_WORDS
+
+
+def rows_rag_coloured(plans):
+    """Whether the plan colours whole rows by their RAG: rows of two or more RAG colours
+    (a single colour over some rows is a highlight, such as national "must dos")."""
+    from concordat.core.statuses import rag_from_colour
+
+    colours = {
+        rag_from_colour(row.styles[0].fill)
+        for plan in plans
+        for row in plan.rows
+        if len(row.filled) > 1 and row_highlight(row)
+    }
+    return len(colours - {""}) >= 2
 
 
 def row_highlight(row):

@@ -71,6 +71,19 @@ def test_a_fill_over_the_whole_row_marks_the_row_and_gives_no_rag(registry):
     assert [(a.ref, a.rag) for a in plan.actions] == [("1", ""), ("2", "red")]
 
 
+def test_whole_rows_coloured_in_several_rag_colours_give_each_action_its_rag(registry):
+    def coloured(fill, *texts):
+        return [Cell(text, fill=fill) for text in texts]
+
+    rows = [
+        ["No", "Action", "Lead", "When", "Notes"],
+        coloured(GREEN, "1", "Publish the crisis line number", "Council", "May 2016", "Done"),
+        coloured(RED, "2", "Agree a crisis plan template", "Trust", "June 2016", "Stalled"),
+    ]
+    plan = read(styled_docx([("table", rows)]), "plan.docx", registry)
+    assert [(a.ref, a.rag) for a in plan.actions] == [("1", "green"), ("2", "red")]
+
+
 def test_a_colour_key_of_coloured_cells_gives_statuses_and_is_no_action(registry):
     rows = [
         ["Ref", "Action", "Lead", "Timescale", "Progress"],
