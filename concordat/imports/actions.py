@@ -108,6 +108,11 @@ def build_actions(rows, *, matcher, financial_year=None, column_years=None, key=
         built.append((row, action, notes))
         actions.append(action)
     _numeric_refs(actions, [row.numeric_ref for row in rows])
+    # Whether the refs put the rows in section order (1.1, 1.2, 2.1 …), unlike a list of
+    # milestones taken from all over the plan (1.3, 3.5, 1.2 …).
+    by_ref = [ref_section(a.ref) for a in actions if a.ref and carries_section(a.ref)]
+    by_ref = [number for number in by_ref if number]
+    in_order = all(a <= b for a, b in zip(by_ref, by_ref[1:], strict=False))
     actions = []
     previous_row = None
     for row, action, notes in built:
@@ -116,9 +121,10 @@ def build_actions(rows, *, matcher, financial_year=None, column_years=None, key=
             and not action.ref
             and actions
             and not row.section_raw
-            and "section from ref" not in previous_row.notes
+            and (in_order or "section from ref" not in previous_row.notes)
         ):
-            # The section of the action above, unless only its ref gave it one.
+            # The section of the action above, unless only its ref gave it one and the refs
+            # do not run in section order.
             action.section = actions[-1].section
         previous_row = row
         actions.append(action)
