@@ -687,12 +687,416 @@ def doc_sowe():
     )
 
 
+
+# === 44 Leeds-style update: a local programme section first, '(new)' refs, RAG fill only ====
+
+
+def doc_airebridge():
+    def r(ref, section, action, when, due, lead, outcome, update, rag, new=False, tref=None,
+          more=None):
+        item = act(ref, action, when, lead, due, section, rag=rag, new=new, tref=tref,
+                   outcome=outcome, progress=update)
+        if more:
+            item.taction = action + " " + more
+        item.cells = {"more": more}
+        return item
+
+    plan = [
+        (
+            "Leading the programme",
+            None,
+            [
+                r("0.1", None, "Run the crisis and urgent care programme of the Airebridge "
+                  "mental health framework as the delivery route for this plan", "Ongoing",
+                  None, "Airebridge CCGs Mental Health Commissioning",
+                  "One programme, one set of reports", "Programme board meets monthly; "
+                  "report to the Health and Wellbeing Board in September.", "green"),
+                r("0.2", None, "Publish a yearly update of this plan on the CCG and council "
+                  "websites", "October 2015", "2015-10-31", "Airebridge CCGs",
+                  "The public can see what has changed", "This document.", "green"),
+            ],
+        ),
+        (
+            "1. Commissioning to allow earlier intervention and responsive crisis services",
+            1,
+            [
+                r("1.1", 1, "Write a single service model for urgent mental health care "
+                  "across the city", "March 2016", "2016-03-31",
+                  "Airebridge CCGs and Airebridge City Council",
+                  "A model every partner has agreed", "Draft model tested at two "
+                  "workshops with service users and staff in the summer.", "amber"),
+                r("1.2 (new)", 1, "Cost the gap between today's crisis services and the "
+                  "new model", "Q4 2015/16", "2016-03-31", "Airebridge CCGs Finance",
+                  "Partners know what the model needs", "New action added in October "
+                  "2015.", "", new=True, tref="1.2"),
+            ],
+        ),
+        (
+            "2. Access to support before crisis point",
+            2,
+            [
+                r("2.1", 2, "Keep the evening crisis café running and open it on Sundays",
+                  "April 2016", "2016-04-30", "Airebridge Mind",
+                  "Fewer people going to A&E in the evening", "Sunday opening funded from "
+                  "April; attendance averages 26 a night.", "green"),
+                r("2.2", 2, "Let people who already know the crisis team ring it directly "
+                  "without a new referral", "December 2015", "2015-12-31",
+                  "Airebridge and Wharfe Partnership NHS FT",
+                  "Quicker help for people known to services", "Agreed in principle; "
+                  "phone system change booked for November.", "amber",
+                  more="and give each of them a card with the number"),
+            ],
+        ),
+        (
+            "3. Urgent and emergency access to crisis care",
+            3,
+            [
+                r("3.1", 3, "Staff the place of safety with its own team so that ward staff "
+                  "are not taken off the wards", "January 2016", "2016-01-31",
+                  "Airebridge and Wharfe Partnership NHS FT",
+                  "Place of safety always open", "Recruitment of the dedicated team is "
+                  "behind; five of nine posts filled.", "red"),
+                r("3.2", 3, "Agree a psychiatric liaison response within one hour in both "
+                  "emergency departments", "2015/16", "2016-03-31",
+                  "Airebridge Teaching Hospitals NHS Trust",
+                  "People in A&E assessed within the hour", "Met in 71% of cases in the "
+                  "second quarter.", "amber"),
+                r("3.3 (new)", 3, "Pilot a mental health nurse with the ambulance service on "
+                  "Friday and Saturday nights", "From November 2015", None,
+                  "Yorkwold Ambulance Service", "Fewer conveyances to A&E",
+                  "New action added in October 2015.", "", new=True, tref="3.3"),
+            ],
+        ),
+        (
+            "4. Quality of treatment and care when in crisis",
+            4,
+            [
+                r("4.1", 4, "Ask everyone who uses the place of safety about their care and "
+                  "publish the results twice a year", "Six-monthly", None,
+                  "Airebridge Healthwatch", "Care shaped by people's experience",
+                  "First results published in July.", "green"),
+            ],
+        ),
+        (
+            "5. Recovery and staying well / preventing future crises",
+            5,
+            [
+                r("5.1", 5, "Give people leaving hospital a named housing worker where their "
+                  "home is at risk", "March 2016", "2016-03-31",
+                  "Airebridge City Council Housing",
+                  "No one leaves hospital homeless", "Two housing workers now based at the "
+                  "mental health unit.", "green"),
+                r("5.2", 5, "Offer a recovery course to every carer of someone in the crisis "
+                  "service", "2016/17", "2017-03-31", "Airebridge Carers",
+                  "Carers able to help the person stay well", "Course planned with the "
+                  "recovery college.", "amber"),
+            ],
+        ),
+    ]  # fmt: skip
+    story = [
+        pdf_paragraph("Introduction", bold=True, size=11),
+        pdf_paragraph("The Concordat is a national agreement between the services that "
+                      "support people in a mental health crisis. All partners in Airebridge "
+                      "signed the regional declaration in December 2014."),
+        pdf_paragraph("This plan was drawn up by the city's mental health and urgent care "
+                      "commissioners* at a workshop in February 2015 with hospital, mental "
+                      "health and voluntary sector providers, people who use services, the "
+                      "police, the ambulance service and the council. It holds the actions "
+                      "agreed that day and work already under way."),
+        pdf_paragraph("* The commissioners of the three Airebridge CCGs and the city "
+                      "council.", size=8),
+        pdf_paragraph("New actions added in this update are marked (new). A RAG colour is "
+                      "shown where progress has been reviewed."),
+    ]  # fmt: skip
+    rows = [head("No.", "Action", "Lead", "By When", "Outcome / measure",
+                 "Update October 2015", "RAG")]  # fmt: skip
+    actions = []
+    for title, _section, items in plan:
+        rows.append(merged(title, shade=SHADE))
+        for item in items:
+            fills = {6: FILL[item.rag]} if item.rag else {}
+            rows.append(cells(item.ref, item.action, item.lead, item.timescale, item.outcome,
+                              item.progress, "", fills=fills))  # fmt: skip
+            if item.cells["more"]:
+                rows.append(cells("", item.cells["more"], "", "", "", "", ""))
+            actions.append(item)
+    story.append(pdf_table(rows, [42, 190, 110, 62, 120, 190, 35], font_size=9))
+    return Doc(
+        "d44_airebridge_update.pdf",
+        "pdf",
+        "Leeds action plan 'Update October 2015': the plan's title and update date as a "
+        "running header on every page and a bare page number as footer, an introduction "
+        "with an asterisked footnote, one table spanning pages (heading 'No. / Action / "
+        "Lead / By When / Outcome / measure / Update October 2015 / RAG' repeated), a local "
+        "'Leading the programme' section with refs 0.1, 0.2 placed before the five "
+        "numbered Concordat sections, new actions marked '(new)' after the ref, RAG as a "
+        "fill with no words (blank where not reviewed), a continuation row with an empty "
+        "ref finishing an action's text",
+        True,
+        pdf_bytes(story, header="Airebridge action plan to enable delivery of shared goals of "
+                  "the Mental Health Crisis Care Concordat – Update October 2015",
+                  footer="{page}"),  # fmt: skip
+        actions,
+    )
+
+
+
+# === 45 Derbyshire and Derby-style plan: section title inside each table, a glossary ========
+
+
+def doc_dovecliffe():
+    plan = [
+        (
+            "1. Commissioning to allow earlier intervention and responsive crisis services",
+            1,
+            [
+                act("1.1", "Write crisis care into the mental health strategies of both "
+                    "councils and the four CCGs", "By March 2016", "DDCCGs / DCC / DbCC",
+                    "2016-03-31", 1, outcome="Crisis care is part of every partner's plan",
+                    progress="County strategy published; city strategy out to consultation."),
+                act("1.2", "Map places where people in crisis are seen across the county "
+                    "and the city, including A&E and custody", "June 2015", "DDHFT",
+                    "2015-06-30", 1, outcome="A shared picture of demand",
+                    progress="Map drawn and shared with the task group."),
+            ],
+        ),
+        (
+            "2. Access to support before crisis point",
+            2,
+            [
+                act("2.1", "Set up a single point of access by phone for urgent mental "
+                    "health referrals from GPs", "Autumn 2015", "DDHFT", "2015-11-30", 2,
+                    outcome="GPs reach the right team in one call",
+                    progress="Live from October for the north of the county."),
+                act("2.2", "Offer information, advice and advocacy to people at risk of "
+                    "crisis as the Care Act requires", "2015/16", "DCC / DbCC",
+                    "2016-03-31", 2, outcome="People get advice before things go wrong",
+                    progress="New advocacy contract in place in both council areas."),
+            ],
+        ),
+        (
+            "3. Urgent and emergency access to crisis care",
+            3,
+            [
+                act("3.1", "Run a triage car with a police officer and a mental health "
+                    "nurse in Dovebury and the north of the county", "From April 2015",
+                    "DC / DDHFT", None, 3, outcome="Fewer section 136 detentions",
+                    progress="Both cars running; section 136 use down by a quarter."),
+                act("3.2", "Open a health-based place of safety in the north of the county",
+                    "December 2015", "DDHFT / NDCCG", "2015-12-31", 3,
+                    outcome="No one travels across the county to be assessed",
+                    progress="Building work done in November; opening delayed by "
+                    "staffing."),
+                act("3.3", "Open a separate place of safety for under-18s", "December 2015",
+                    "DDHFT", "2015-12-31", 3, removed=True, status="superseded",
+                    outcome="Young people are not held in adult suites",
+                    progress="Merged into action 3.2"),
+            ],
+        ),
+        (
+            "4. Quality of treatment and care when in crisis",
+            4,
+            [
+                act("4.1", "Train every custody sergeant in the Mental Health Act and in "
+                    "working with people in crisis", "March 2016", "DC", "2016-03-31", 4,
+                    outcome="People in custody are treated with understanding",
+                    progress="Half of the sergeants trained."),
+                act("4.2", "Agree a protocol for people with a learning disability or autism "
+                    "who are in crisis", "Spring 2016", "DDCCGs / DCC", "2016-05-31", 4,
+                    outcome="Reasonable adjustments at every step",
+                    progress="Draft protocol with the learning disability partnership."),
+            ],
+        ),
+        (
+            "5. Recovery and staying well / preventing future crises",
+            5,
+            [
+                act("5.1", "Run a suicide prevention plan for people who use the trust's "
+                    "services", "Ongoing", "DDHFT", None, 5,
+                    outcome="Fewer suicides among people known to services",
+                    progress="Plan in place and reviewed by the trust board each quarter."),
+                act("5.2", "Support prisoners with mental health needs when they are "
+                    "released, as the Care Act now requires", "2015/16", "DCC / DbCC / NPS",
+                    "2016-03-31", 5, outcome="Support continues after release",
+                    progress="Pathway agreed with the prison and the probation service."),
+            ],
+        ),
+    ]  # fmt: skip
+    document = docx_document()
+    docx_paragraph(document, "Template action plan to enable delivery of shared goals of the "
+                   "Mental Health Crisis Care Concordat", size=9)  # fmt: skip
+    docx_paragraph(document, "Dovecliffe and Dovebury Crisis Care Concordat plan", bold=True,
+                   size=14)  # fmt: skip
+    docx_paragraph(document, "Introduction", bold=True)
+    docx_paragraph(document, "This plan is for the county of Dovecliffe and the city of "
+                   "Dovebury. A task group of many agencies wrote it after the partners "
+                   "signed the declaration at a mental health summit in June 2014.")
+    docx_paragraph(document, "It is a high level plan about what the partners will do or buy "
+                   "together. The police, both councils and the four CCGs each have more "
+                   "detailed plans beneath it. Abbreviations are explained at the end.")
+    actions = []
+    for title, _section, items in plan:
+        rows = [merged(title, shade=SHADE),
+                head("No.", "Action", "Timescale", "Led By", "Outcomes", "Progress")]
+        for item in items:
+            rows.append(cells(item.ref, item.action, item.timescale, item.lead, item.outcome,
+                              item.progress, strike=item.removed))  # fmt: skip
+            actions.append(item)
+        docx_table(document, rows, widths=[1.2, 8, 2.5, 3, 5.5, 6])
+        docx_paragraph(document, "")
+    docx_paragraph(document, "Actions struck through have been removed or merged with "
+                   "another action.", size=8)  # fmt: skip
+    docx_paragraph(document, "Abbreviations", bold=True)
+    glossary = [
+        ("DC", "Dovecliffe Constabulary"),
+        ("DCC", "Dovecliffe County Council"),
+        ("DbCC", "Dovebury City Council"),
+        ("DDCCGs", "the four Dovecliffe and Dovebury clinical commissioning groups"),
+        ("DDHFT", "Dovecliffe and Dovebury Healthcare NHS Foundation Trust"),
+        ("NDCCG", "North Dovecliffe CCG"),
+        ("NPS", "National Probation Service"),
+    ]
+    docx_table(document, [head("Abbreviation", "Meaning")] + [cells(a, b) for a, b in glossary],
+               widths=[3, 12])  # fmt: skip
+    return Doc(
+        "d45_dovecliffe_glossary.docx",
+        "docx",
+        "Derbyshire and Derby Crisis Care Concordat plan: the template's title line, an "
+        "introduction, one table per Concordat section whose first row is the numbered "
+        "section title merged and shaded above its heading row 'No. / Action / Timescale / "
+        "Led By / Outcomes / Progress', leads as abbreviations joined with ' / ', a removed "
+        "action struck through with a note under the tables, and an Abbreviations table "
+        "at the end that is not part of the plan",
+        True,
+        docx_bytes(document),
+        actions,
+    )
+
+
+
+# === 46 Bradford, Airedale and Craven-style multi-agency plan as CSV: objective over actions ==
+
+
+def doc_wharfeton():
+    letters = {"G": "green", "A": "amber", "R": "red"}
+
+    def r(ref, section, objective, action, lead, when, due, progress, status=""):
+        first = progress.split(" ", 1)[0]
+        item = act(ref, action, when, lead, due, section, rag=letters.get(first, ""),
+                   status=status, progress=progress)  # fmt: skip
+        item.cells = {"objective": objective}
+        return item
+
+    plan = [
+        (
+            "COMMISSIONING TO ALLOW EARLIER INTERVENTION AND RESPONSIVE CRISIS SERVICES",
+            [
+                r("1a", 1, "Redesign crisis care as one system across the district",
+                  "Review the acute care pathway with the trust, social care and the "
+                  "voluntary sector and agree one model", "Wharfeton District Care NHS FT",
+                  "Oct 2015", "2015-10-31", "Complete – new model agreed by the "
+                  "Mental Health Partnership in October", "complete"),
+                r("1b", 1, "", "Make bids for national money jointly, in the name of the "
+                  "partnership rather than one agency", "All partners", "Ongoing", None,
+                  "G – joint bid for a safe haven won £180,000"),
+            ],
+        ),
+        (
+            "ACCESS TO SUPPORT BEFORE CRISIS POINT",
+            [
+                r("2a", 2, "Out-of-hours help without going to A&E",
+                  "Open the ‘Harbour’ crisis support service from 6pm to 2am, seven days a "
+                  "week", "Mind in Wharfeton", "Dec 2015", "2015-12-31",
+                  "G – open since 1 December; 40 visits in its first fortnight"),
+                r("2b", 2, "", "Give NHS and social care staff use of council resources "
+                  "such as emergency housing and day centres", "Wharfeton Council Adult "
+                  "Social Care", "Mar 2016", "2016-03-31",
+                  "A – agreed for housing; day centres still being discussed"),
+            ],
+        ),
+        (
+            "URGENT AND EMERGENCY ACCESS TO CRISIS CARE",
+            [
+                r("3a", 3, "A police response that joins up with health",
+                  "Base police officers in the trust’s First Response team", "West "
+                  "Ridings Police", "From Sept 2015", None,
+                  "G – two officers in the team since September"),
+                r("3b", 3, "", "Put mental health liaison workers in the custody suite "
+                  "cells at Wharfeton and Aireby", "West Ridings Police and Wharfeton "
+                  "District Care NHS FT", "2015/16", "2016-03-31",
+                  "R – funding for Aireby not yet agreed"),
+                r("3c", 3, "", "Redesign A&E liaison together with social care so that "
+                  "assessments and packages start in the department", "Wharfeton Teaching "
+                  "Hospitals NHS FT", "Q4 2015/16", "2016-03-31",
+                  "A – joint rota drafted"),
+            ],
+        ),
+        (
+            "QUALITY OF TREATMENT AND CARE WHEN IN CRISIS",
+            [
+                r("4a", 4, "No out-of-area placements",
+                  "Manage acute beds across the district so that nobody is sent out of the "
+                  "area for a bed", "Wharfeton District Care NHS FT", "Ongoing", None,
+                  "G – no out-of-area placements for eleven months"),
+            ],
+        ),
+        (
+            "RECOVERY AND STAYING WELL / PREVENTING FUTURE CRISES",
+            [
+                r("5a", 5, "Housing as part of recovery",
+                  "Employ a housing discharge worker at the mental health unit", "Aire Valley "
+                  "Homes and Wharfeton Council", "Jan 2016", "2016-01-31",
+                  "Complete – worker started in January", "complete"),
+                r("5b", 5, "", "Offer short residential respite to people who need a break "
+                  "to avoid a crisis", "Wharfeton Council Adult Social Care", "2016/17",
+                  "2017-03-31", "R – no provider yet"),
+            ],
+        ),
+    ]  # fmt: skip
+    out = [
+        ["Crisis Care Concordat Multi Agency Action Plan for Wharfeton, Aireby & Cravendale"],
+        ["Partners: the three CCGs of Wharfeton, Aireby and Cravendale; Wharfeton Council; "
+         "Wharfeton District Care NHS FT; West Ridings Police; Mind in Wharfeton; Voices "
+         "Together; Wharfeton Teaching Hospitals NHS FT; Aireby General NHS FT"],
+        [],
+        ["Ref", "Objective", "Action", "Lead\nAgency", "Time-scale", "Progress\n(RAG)"],
+    ]  # fmt: skip
+    actions = []
+    for title, items in plan:
+        out.append([title])
+        for item in items:
+            out.append([item.ref, item.cells["objective"], item.action, item.lead,
+                        item.timescale, item.progress])  # fmt: skip
+            actions.append(item)
+    out.append([])
+    out.append(["RAG: G – green, A – amber, R – red. Finished actions say “Complete” "
+                "instead of a letter."])  # fmt: skip
+    return Doc(
+        "d46_wharfeton_objectives.csv",
+        "csv",
+        "Bradford, Airedale & Craven 'Crisis Care Concordat Multi Agency Action Plan' saved "
+        "as CSV: a title row and a partners row, a heading row whose cells break over two "
+        "lines ('Lead / Agency', 'Progress / (RAG)') and 'Time-scale', section rows in "
+        "capitals in the first cell, an 'Objective' column filled only on the first action "
+        "under it (the broader objective is the sub-theme, the action the specific step), "
+        "refs 1a, 1b, 2a … by objective, a 'Progress (RAG)' column starting with the letter "
+        "G/A/R or the word 'Complete' before a dash and a note, a RAG note after the table; "
+        "Windows-1252 with CRLF",
+        True,
+        csv_bytes(out, encoding="cp1252"),
+        actions,
+    )
+
+
 THIRD_BUILDERS = [
     doc_trentholme,
     doc_soarshire,
     doc_colnedale,
     doc_hebbleton,
     doc_sowe,
+    doc_airebridge,
+    doc_dovecliffe,
+    doc_wharfeton,
 ]
 
 THIRD_LAYOUT_IDS = {
@@ -701,4 +1105,7 @@ THIRD_LAYOUT_IDS = {
     "d41_colnedale_footprints.odt": "kirklees-v1-2015",
     "d42_hebbleton_two_row_heading.xlsx": "calderdale-2016",
     "d43_sowe_brag_progress.docx": "staffordshire-stoke-progress-2015",
+    "d44_airebridge_update.pdf": "leeds-update-2015",
+    "d45_dovecliffe_glossary.docx": "derbyshire-derby-2015",
+    "d46_wharfeton_objectives.csv": "bradford-airedale-craven-2015",
 }
