@@ -141,9 +141,7 @@ def doc_trentholme():
         "Health and Wellbeing Boards.",
     )
     docx_paragraph(document, "Please send comments on the plan to:")
-    docx_paragraph(
-        document, f"Maria Keane\nMental Health Commissioning Manager, {city} CCG"
-    )
+    docx_paragraph(document, f"Maria Keane\nMental Health Commissioning Manager, {city} CCG")
     actions = []
     for title, sub, items in plan:
         docx_paragraph(document, "#W " + title, bold=True)
@@ -299,8 +297,11 @@ def doc_soarshire():
         "/ RAG' repeated, shaded section rows, RAG words on colour, a note under the table, "
         "'Complete' as the last line of a progress note; running header and page footer",
         True,
-        pdf_bytes(story, header=f"{area} Crisis Care Concordat action plan – January 2016",
-                  footer="Page {page}"),  # fmt: skip
+        pdf_bytes(
+            story,
+            header=f"{area} Crisis Care Concordat action plan – January 2016",
+            footer="Page {page}",
+        ),  # fmt: skip
         actions,
     )
 
@@ -385,14 +386,18 @@ def doc_colnedale():
     odt.paragraph("Version 1 March 2015")
     odt.heading("Mental Health Crisis Care Concordat - Colnedale Action Plan")
     odt.heading("Introduction", level=2)
-    odt.paragraph("The Concordat is a national agreement between the services that care for "
-                  "and support people in a mental health crisis. It covers four main areas:")
+    odt.paragraph(
+        "The Concordat is a national agreement between the services that care for "
+        "and support people in a mental health crisis. It covers four main areas:"
+    )
     odt.paragraph("•W Access to support before crisis point\n•W Urgent and emergency access "
                   "to crisis care\n•W Quality of treatment and care when in crisis\n•W "
                   "Recovery and staying well")  # fmt: skip
-    odt.paragraph("Colnedale spans two hospital footprints: Greater Colne (GC) CCG works with "
-                  "its western neighbour, and North Colnedale (NC) CCG with its eastern one. "
-                  "The last column of the plan shows which footprint each action covers.")
+    odt.paragraph(
+        "Colnedale spans two hospital footprints: Greater Colne (GC) CCG works with "
+        "its western neighbour, and North Colnedale (NC) CCG with its eastern one. "
+        "The last column of the plan shows which footprint each action covers."
+    )
     odt.paragraph("The partners signed the regional declaration in December 2014.")
     rows = [head("Ref", "Action", "Lead", "Timescale", "Outcome", "GC / NC")]
     actions = []
@@ -687,15 +692,26 @@ def doc_sowe():
     )
 
 
-
 # === 44 Leeds-style update: a local programme section first, '(new)' refs, RAG fill only ====
 
 
 def doc_airebridge():
-    def r(ref, section, action, when, due, lead, outcome, update, rag, new=False, tref=None,
-          more=None):
-        item = act(ref, action, when, lead, due, section, rag=rag, new=new, tref=tref,
-                   outcome=outcome, progress=update)
+    def r(
+        ref, section, action, when, due, lead, outcome, update, rag, new=False, tref=None, more=None
+    ):
+        item = act(
+            ref,
+            action,
+            when,
+            lead,
+            due,
+            section,
+            rag=rag,
+            new=new,
+            tref=tref,
+            outcome=outcome,
+            progress=update,
+        )
         if more:
             item.taction = action + " " + more
         item.cells = {"more": more}
@@ -833,12 +849,14 @@ def doc_airebridge():
         "fill with no words (blank where not reviewed), a continuation row with an empty "
         "ref finishing an action's text",
         True,
-        pdf_bytes(story, header="Airebridge action plan to enable delivery of shared goals of "
-                  "the Mental Health Crisis Care Concordat – Update October 2015",
-                  footer="{page}"),  # fmt: skip
+        pdf_bytes(
+            story,
+            header="Airebridge action plan to enable delivery of shared goals of "
+            "the Mental Health Crisis Care Concordat – Update October 2015",
+            footer="{page}",
+        ),  # fmt: skip
         actions,
     )
-
 
 
 # === 45 Derbyshire and Derby-style plan: section title inside each table, a glossary ========
@@ -928,16 +946,24 @@ def doc_dovecliffe():
     docx_paragraph(document, "Dovecliffe and Dovebury Crisis Care Concordat plan", bold=True,
                    size=14)  # fmt: skip
     docx_paragraph(document, "Introduction", bold=True)
-    docx_paragraph(document, "This plan is for the county of Dovecliffe and the city of "
-                   "Dovebury. A task group of many agencies wrote it after the partners "
-                   "signed the declaration at a mental health summit in June 2014.")
-    docx_paragraph(document, "It is a high level plan about what the partners will do or buy "
-                   "together. The police, both councils and the four CCGs each have more "
-                   "detailed plans beneath it. Abbreviations are explained at the end.")
+    docx_paragraph(
+        document,
+        "This plan is for the county of Dovecliffe and the city of "
+        "Dovebury. A task group of many agencies wrote it after the partners "
+        "signed the declaration at a mental health summit in June 2014.",
+    )
+    docx_paragraph(
+        document,
+        "It is a high level plan about what the partners will do or buy "
+        "together. The police, both councils and the four CCGs each have more "
+        "detailed plans beneath it. Abbreviations are explained at the end.",
+    )
     actions = []
     for title, _section, items in plan:
-        rows = [merged(title, shade=SHADE),
-                head("No.", "Action", "Timescale", "Led By", "Outcomes", "Progress")]
+        rows = [
+            merged(title, shade=SHADE),
+            head("No.", "Action", "Timescale", "Led By", "Outcomes", "Progress"),
+        ]
         for item in items:
             rows.append(cells(item.ref, item.action, item.timescale, item.lead, item.outcome,
                               item.progress, strike=item.removed))  # fmt: skip
@@ -971,7 +997,6 @@ def doc_dovecliffe():
         docx_bytes(document),
         actions,
     )
-
 
 
 # === 46 Bradford, Airedale and Craven-style multi-agency plan as CSV: objective over actions ==
@@ -1088,6 +1113,286 @@ def doc_wharfeton():
     )
 
 
+# === 47 Kent and Medway-style tracker: workstreams merged down, BRAG key, month date cells ===
+
+
+def doc_medwold():
+    key = {"B": ("blue", "complete"), "G": ("green", "in_progress"),
+           "A": ("amber", "in_progress"), "R": ("red", "not_started")}  # fmt: skip
+
+    def r(ref, section, action, owner, due_cell, due, letter, comment):
+        shown = due_cell if isinstance(due_cell, str) else due_cell.strftime("%b-%y")
+        rag, status = key[letter]
+        item = act(ref, action, shown, owner, due, section, rag=rag, status=status,
+                   progress=comment)  # fmt: skip
+        item.cells = {"value": due_cell, "letter": letter}
+        return item
+
+    streams = [
+        (
+            "Commissioning and data",
+            [
+                r("WS1.1", 1, "Agree one set of crisis measures for both CCG areas and the "
+                  "two councils", "Medwold CCGs Head of Mental Health Commissioning",
+                  date(2016, 3, 1), "2016-03-31", "G", "Measures drafted; to the June board"),
+                r("WS1.2", 1, "Include crisis standards in the 2016/17 mental health "
+                  "contract", "Medwold CCGs", date(2016, 4, 1), "2016-04-30", "B",
+                  "In the signed contract"),
+            ],
+        ),
+        (
+            "Early help and prevention",
+            [
+                r("WS2.1", 2, "Open a safe haven in each of the three largest towns",
+                  "Medwold County Council", "Q2 16/17", "2016-09-30", "A",
+                  "Two open; third delayed by premises"),
+                r("WS2.2", 2, "Offer mental health first aid to the staff of every "
+                  "district council", "Medwold Public Health", date(2016, 6, 1),
+                  "2016-06-30", "G", "Five of twelve councils trained"),
+            ],
+        ),
+        (
+            "Section 136 and places of safety",
+            [
+                r("WS3.1", 3, "Stop using police cells as a place of safety for adults "
+                  "except in exceptional circumstances", "Medwold Police", "Ongoing", None,
+                  "G", "Three uses of custody in the last quarter, all reviewed"),
+                r("WS3.2", 3, "Add a fourth health-based place of safety in the east of the "
+                  "county", "Medwold and Shepstow Partnership NHS Trust", date(2016, 12, 1),
+                  "2016-12-31", "R", "No site yet"),
+            ],
+        ),
+        (
+            "Liaison and A&E",
+            [
+                r("WS4.1", 3, "Give every emergency department a psychiatric liaison "
+                  "service that meets the Core 24 standard", "Medwold CCGs",
+                  date(2017, 3, 1), "2017-03-31", "A", "Two of four departments meet it"),
+            ],
+        ),
+        (
+            "Quality and training",
+            [
+                r("WS5.1", 4, "Run joint training days for police, ambulance and mental "
+                  "health staff", "Medwold Police and Southern Coastal Ambulance Service",
+                  date(2016, 1, 1), "2016-01-31", "B", "Four days held; 160 staff"),
+                r("WS5.2", 4, "Check that people detained under section 136 are told their "
+                  "rights in a way they understand", "Medwold and Shepstow Partnership NHS "
+                  "Trust", "Q2 16/17", "2016-09-30", "G", "Audit tool agreed"),
+            ],
+        ),
+        (
+            "Recovery and discharge",
+            [
+                r("WS6.1", 5, "Give everyone leaving the crisis service a seven-day "
+                  "follow-up", "Medwold and Shepstow Partnership NHS Trust", "Ongoing",
+                  None, "G", "Met in 96% of cases"),
+                r("WS6.2", 5, "Fund peer support after discharge through the recovery "
+                  "college", "Medwold County Council", date(2016, 9, 1), "2016-09-30",
+                  "R", "Waiting for the budget decision"),
+            ],
+        ),
+    ]  # fmt: skip
+    colours = {"B": BLUE, "G": GREEN, "A": AMBER, "R": RED}
+    workbook = xlsx_workbook()
+    cover = workbook.active
+    cover.title = "Cover"
+    for number, text in enumerate(
+        [
+            "Health and Wellbeing Board – 28 June 2016",
+            "Mental Health Crisis Care Concordat: progress across Medwold",
+            "Report from: Head of Mental Health Commissioning, Medwold CCGs, and the "
+            "Superintendent for Partnerships, Medwold Police",
+            "The Board is asked to note progress and to support the planned work across "
+            "agencies. The tracker is on the third sheet.",
+        ],
+        start=1,
+    ):
+        xlsx_put(cover, number, 1, text, bold=number <= 2, wrap=False)
+    groups = workbook.create_sheet("Workstreams")
+    xlsx_put(groups, 1, 1, "Workstream", bold=True)
+    xlsx_put(groups, 1, 2, "Chaired by", bold=True)
+    xlsx_put(groups, 1, 3, "Meets", bold=True)
+    chairs = [
+        ("Commissioning and data", "Medwold CCGs", "Monthly"),
+        ("Early help and prevention", "Medwold Public Health", "Every two months"),
+        ("Section 136 and places of safety", "Medwold Police", "Monthly"),
+        ("Liaison and A&E", "Medwold CCGs", "Quarterly"),
+        ("Quality and training", "Medwold and Shepstow Partnership NHS Trust", "Quarterly"),
+        ("Recovery and discharge", "Medwold County Council", "Every two months"),
+    ]
+    for number, values in enumerate(chairs, start=2):
+        for column, value in enumerate(values, start=1):
+            xlsx_put(groups, number, column, value)
+    sheet = workbook.create_sheet("Action tracker")
+    for column, width in zip("ABCDEFG", (26, 9, 50, 34, 10, 8, 36), strict=True):
+        sheet.column_dimensions[column].width = width
+    xlsx_put(sheet, 1, 1, "Medwold Crisis Care Concordat – action tracker, June 2016", bold=True,
+             wrap=False)  # fmt: skip
+    xlsx_put(sheet, 2, 1, "BRAG key: Blue = complete; Green = on track; Amber = started, some "
+             "delay; Red = not started", wrap=False)  # fmt: skip
+    sheet.merge_cells("A2:G2")
+    for column, text in enumerate(
+        ("Workstream", "Ref", "Action", "Owner", "Due", "BRAG", "Comments"), start=1
+    ):
+        xlsx_put(sheet, 4, column, text, bold=True, fill=SHADE)
+    line = 5
+    actions = []
+    for name, items in streams:
+        xlsx_put(sheet, line, 1, name, bold=True)
+        if len(items) > 1:
+            sheet.merge_cells(f"A{line}:A{line + len(items) - 1}")
+        for item in items:
+            xlsx_put(sheet, line, 2, item.ref)
+            xlsx_put(sheet, line, 3, item.action)
+            xlsx_put(sheet, line, 4, item.lead)
+            value = item.cells["value"]
+            xlsx_put(sheet, line, 5, value, fmt=None if isinstance(value, str) else "mmm-yy")
+            letter = item.cells["letter"]
+            xlsx_put(sheet, line, 6, letter, fill=colours[letter])
+            xlsx_put(sheet, line, 7, item.progress)
+            actions.append(item)
+            line += 1
+    return Doc(
+        "d47_medwold_workstreams.xlsx",
+        "xlsx",
+        "Kent and Medway Crisis Care Concordat progress to the Health and Wellbeing Board "
+        "(June 2016) as a workbook: a Cover sheet with the report's summary, a Workstreams "
+        "sheet listing each work group and its chair (not actions), then the tracker: a "
+        "title, a BRAG key in one merged cell (Blue complete, Green on track, Amber started "
+        "with some delay, Red not started), heading 'Workstream / Ref / Action / Owner / "
+        "Due / BRAG / Comments', the workstream cell merged down over its actions in place "
+        "of Concordat sections (two workstreams map to the same section), refs WS1.1 … by "
+        "workstream, due dates as month date cells shown 'Mar-16' and text 'Q2 16/17', "
+        "BRAG letters on colour",
+        True,
+        xlsx_bytes(workbook),
+        actions,
+    )
+
+
+# === 48 Cumbria-style plan: local work-stream sections, numbers restarting in each =========
+
+
+def doc_fellshire():
+    plan = [
+        (
+            "1. Fellshire Triage Arrangements",
+            3,
+            [
+                act("1", "Develop a Fellshire triage service, open 24/7 to patients of all "
+                    "ages, carers and professionals, that gives access to mental health "
+                    "advice by phone and in person", "April 2016", "Fellshire CCG and "
+                    "Fellshire Partnership NHS FT", "2016-04-30", 3,
+                    outcome="Advice at any hour from someone who knows mental health"),
+                act("2", "Link the triage service to the police control room so that "
+                    "officers can ask for advice before they detain", "Sept 2015",
+                    "Fellshire Constabulary", "2015-09-30", 3,
+                    outcome="Fewer detentions under section 136"),
+            ],
+        ),
+        (
+            "2. Places of Safety and Section 136",
+            3,
+            [
+                act("1", "Agree one section 136 pathway for the whole county, including the "
+                    "two remote valleys where the nearest suite is two hours away",
+                    "By April 2016", "Mental Health Partnership Group", "2016-04-30", 3,
+                    outcome="The same care wherever someone is detained"),
+                act("2", "Record why each person taken to a police station under section "
+                    "136 could not go to a health-based place of safety", "Ongoing",
+                    "Fellshire Constabulary", None, 3,
+                    outcome="The group can see and fix the causes"),
+            ],
+        ),
+        (
+            "3. Help Before Crisis",
+            2,
+            [
+                act("1", "Open a self-referral route to the primary care mental health "
+                    "teams", "2015-16", "Fellshire Partnership NHS FT", "2016-03-31", 2,
+                    outcome="People can ask for help without a GP appointment"),
+                act("2", "Fund village-based wellbeing groups in the three most rural "
+                    "districts", "Within 6 months", "Fellshire County Council", None, 2,
+                    outcome="Less isolation, earlier help"),
+            ],
+        ),
+        (
+            "4. Dignity and Quality in Crisis Care",
+            4,
+            [
+                act("1", "Ask people who have been detained, and their carers, to help "
+                    "review the section 136 pathway every year", "Annual",
+                    "Healthwatch Fellshire", None, 4,
+                    outcome="The pathway changes because of what people say"),
+                act("2", "Give every acute ward a named link worker from the crisis team",
+                    "March 2016", "Fellshire Partnership NHS FT", "2016-03-31", 4,
+                    outcome="Smoother moves between crisis team and ward"),
+            ],
+        ),
+        (
+            "5. Staying Well after a Crisis",
+            5,
+            [
+                act("1", "Agree with GPs how people are followed up after a crisis "
+                    "assessment that does not lead to admission", "Dec 2015",
+                    "Fellshire CCG", "2015-12-31", 5,
+                    outcome="No one left without a next step"),
+            ],
+        ),
+        (
+            "6. Criminal Justice and Mental Health",
+            None,
+            [
+                act("1", "Extend liaison and diversion to both magistrates' courts in the "
+                    "county", "2016-17", "Fellshire Criminal Justice and Mental Health "
+                    "Steering Group", "2017-03-31", None,
+                    outcome="People with mental health needs are identified at court"),
+                act("2", "Agree what support people with mental health needs get when they "
+                    "leave prison and return to Fellshire", "By April 2016",
+                    "National Probation Service and Fellshire County Council",
+                    "2016-04-30", None, outcome="Support continues after release"),
+            ],
+        ),
+    ]  # fmt: skip
+    odt = OdtWriter()
+    odt.heading("Fellshire action plan to enable delivery of shared goals of the Mental "
+                "Health Crisis Care Concordat")  # fmt: skip
+    odt.paragraph("This plan was written as part of the Joint Mental Health Commissioning "
+                  "Strategy in Fellshire 2015-20, agreed by Fellshire CCG, Fellshire County "
+                  "Council and their partners. A Mental Health Partnership Group oversees "
+                  "both.")  # fmt: skip
+    odt.paragraph(
+        "Read the plan as part of that strategy, not on its own: its actions are "
+        "work streams of the strategy. It will change over time; these are the "
+        "first priorities agreed by the group, and new actions will be added by "
+        "the group and by the Criminal Justice and Mental Health Steering Group."
+    )
+    actions = []
+    for title, _section, items in plan:
+        odt.heading(title, level=2)
+        rows = [head("No.", "Action", "Timescale", "Led By", "Outcomes")]
+        for item in items:
+            rows.append(cells(item.ref, item.action, item.timescale, item.lead, item.outcome))
+            actions.append(item)
+        odt.table(rows, name=f"Stream{title[0]}")
+    return Doc(
+        "d48_fellshire_work_streams.odt",
+        "odt",
+        "Cumbria action plan written as part of a five-year joint commissioning strategy: "
+        "preamble saying the actions are work streams of the strategy and the plan will "
+        "evolve, then local work-stream headings (Triage Arrangements, Places of Safety, "
+        "Help Before Crisis, Dignity and Quality, Staying Well, Criminal Justice) instead of "
+        "the Concordat's titles, two of them under the same Concordat section and one that "
+        "is none of the five, each over its own table 'No. / Action / Timescale / Led By / "
+        "Outcomes' with numbers restarting at 1; timescales '2015-16', 'Within 6 months', "
+        "'Annual'; no status or RAG",
+        True,
+        odt.bytes(),
+        actions,
+    )
+
+
 THIRD_BUILDERS = [
     doc_trentholme,
     doc_soarshire,
@@ -1097,6 +1402,8 @@ THIRD_BUILDERS = [
     doc_airebridge,
     doc_dovecliffe,
     doc_wharfeton,
+    doc_medwold,
+    doc_fellshire,
 ]
 
 THIRD_LAYOUT_IDS = {
@@ -1108,4 +1415,6 @@ THIRD_LAYOUT_IDS = {
     "d44_airebridge_update.pdf": "leeds-update-2015",
     "d45_dovecliffe_glossary.docx": "derbyshire-derby-2015",
     "d46_wharfeton_objectives.csv": "bradford-airedale-craven-2015",
+    "d47_medwold_workstreams.xlsx": "kent-medway-hwb-2016",
+    "d48_fellshire_work_streams.odt": "cumbria-2015",
 }
