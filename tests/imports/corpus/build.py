@@ -34,6 +34,7 @@ from parts import (  # noqa: E402
 from plans_held import HELD_BUILDERS, HELD_LAYOUT_IDS  # noqa: E402
 from plans_more import LAYOUT_IDS as MORE_LAYOUT_IDS  # noqa: E402
 from plans_more import LONG, MORE_BUILDERS  # noqa: E402
+from plans_third import THIRD_BUILDERS, THIRD_LAYOUT_IDS  # noqa: E402
 from writers import (  # noqa: E402
     MERGE_UP,
     OdtWriter,
@@ -1023,6 +1024,7 @@ LAYOUT_IDS = {
     "d08_wearfield_members.odt": "durham-darlington-refreshed",
     **MORE_LAYOUT_IDS,
     **HELD_LAYOUT_IDS,
+    **THIRD_LAYOUT_IDS,
 }
 
 BUILDERS = [
@@ -1036,6 +1038,7 @@ BUILDERS = [
     doc_durham,
     *MORE_BUILDERS,
     *HELD_BUILDERS,
+    *THIRD_BUILDERS,
 ]
 
 
