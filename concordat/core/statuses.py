@@ -17,25 +17,28 @@ _RULES = [
         CanonicalStatus.SUPERSEDED,
         r"\bsupersed\w*|\bmerged\b|\breplaced\s+by\b|\bno\s+longer\b"
         r"|\bnot\s+(?:being\s+)?(?:taken|carried)\s+forward\b|\bwithdrawn\b|\bcancell?ed\b"
-        r"|\bdropped\b|\bduplicat\w*",
+        r"|\bdropped\b|\bduplicat\w*|\bremoved\b|\bdeleted\b|\babsorbed\b",
         "supersed merged nolonger withdrawn cancelled canceled",
     ),
     (
         CanonicalStatus.NOT_STARTED,
         r"\bnot\s+(?:yet\s+)?(?:started|begun|commenced|initiated)\b"
-        r"|\byet\s+to\s+(?:start|begin|commence)\b|\bnot\s+(?:yet\s+)?due\b",
+        r"|\byet\s+to\s+(?:start|begin|commence)\b|\bnot\s+(?:yet\s+)?due\b"
+        r"|\bno\s+progress\b|\bnot\s+(?:yet\s+)?progressed\b",
         "notstarted notyetstarted yettostart notdue notyetdue",
     ),
     (
         CanonicalStatus.IN_PROGRESS,
         r"\b(?:near(?:ing|ly)?|almost|close\s+to|awaiting|partial(?:ly)?|partly|part|not(?:\s+yet)?)"
-        r"\s+(?:complet\w*|achieved)|\bincomplete\b|\bto\s+be\s+completed\b",
+        r"\s+(?:complet\w*|achieved|in\s+place)|\bincomplete\b|\bto\s+be\s+completed\b"
+        r"|\bneeds?\s+(?:further\s+)?(?:development|work|developing)\b",
         "nearcomplet nearingcomplet almostcomplet incomplet notcomplet notyetcomplet"
         " partiallycomplet notachieved notyetachieved",
     ),
     (
         CanonicalStatus.COMPLETE,
-        r"\bcomplet(?:e|ed)\b|\bachieved\b|\bdone\b|\bdelivered\b|\bfinished\b|\bclosed\b",
+        r"\bcomplet(?:e|ed)\b|\bachieved\b|\bdone\b|\bdelivered\b|\bfinished\b|\bclosed\b"
+        r"|\bin\s+place\b",
         "complete achieved delivered finished",
     ),
     (
@@ -107,3 +110,64 @@ def read_rag(text: str) -> str:
     if labelled:
         return str(_RAG_LETTERS[labelled.group(1)])
     return ""
+
+
+# --- colours -----------------------------------------------------------------------------
+# Plans give a RAG as a cell's fill (a red, amber or green cell with no words) and mark
+# removed actions in grey. Colours are judged by hue, so Excel's pale "Good", "Bad" and
+# "Neutral" fills count as well as pure ones.
+
+_MIN_SATURATION = 0.15
+_MIN_VALUE = 0.3
+
+
+def _hsv(colour: str):
+    text = str(colour or "").strip().lstrip("#")
+    if len(text) == 8:  # ARGB, as Excel writes it
+        text = text[2:]
+    if len(text) != 6:
+        return None
+    try:
+        red, green, blue = (int(text[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    except ValueError:
+        return None
+    high, low = max(red, green, blue), min(red, green, blue)
+    value = high
+    saturation = 0 if high == 0 else (high - low) / high
+    if high == low:
+        hue = 0.0
+    elif high == red:
+        hue = (60 * (green - blue) / (high - low)) % 360
+    elif high == green:
+        hue = 60 * (blue - red) / (high - low) + 120
+    else:
+        hue = 60 * (red - green) / (high - low) + 240
+    return hue, saturation, value
+
+
+def rag_from_colour(colour: str) -> str:
+    """The RAG a fill colour gives (red, amber, green, blue), or '' for none or another."""
+    found = _hsv(colour)
+    if found is None:
+        return ""
+    hue, saturation, value = found
+    if saturation < _MIN_SATURATION or value < _MIN_VALUE:
+        return ""
+    if hue >= 340 or hue < 18:
+        return str(Rag.RED)
+    if hue < 62:
+        return str(Rag.AMBER)
+    if hue < 170:
+        return str(Rag.GREEN)
+    if hue < 265:
+        return str(Rag.BLUE)
+    return ""
+
+
+def is_grey(colour: str) -> bool:
+    """Whether a text or fill colour is a grey (not black, not white)."""
+    found = _hsv(colour)
+    if found is None:
+        return False
+    _hue, saturation, value = found
+    return saturation < 0.12 and 0.35 <= value <= 0.92

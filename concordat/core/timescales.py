@@ -121,7 +121,8 @@ _ALTERNATIVES = [
     # 01/10/2015, 1.10.2015, 01/10/15: British, day first.
     r"(?<![\d/.])(?P<nd>\d{1,2})(?P<ns>[/.-])(?P<nm>\d{1,2})(?P=ns)(?P<ny>" + _Y4 + r"|\d\d)(?!\d)",
     # 26th May 2015, 1st of November 2015, 3 May 15
-    r"(?<!\d)(?P<dd>\d{1,2})(?:st|nd|rd|th)?\s*(?:of\s+)?(?P<dm>" + _MONTH + r")[\s,.\-']*"
+    r"(?<!\d)(?P<dd>\d{1,2})(?:st|nd|rd|th)?(?:\s*|[\s\-/.]+)(?:of\s+)?(?P<dm>" + _MONTH + r")"
+    r"[\s,.\-']*"
     r"(?P<dy>" + _Y4 + r"|\d\d)(?!\d)",
     # April 3rd 2014, May 12, 2015
     r"(?P<mdm>" + _MONTH + r")\s*(?P<mdd>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<mdy>" + _Y4 + r")(?!\d)",
@@ -169,6 +170,12 @@ _START_BEFORE = re.compile(
     r"|\bwith\s+effect\s+from)\s*:?\s*(?:(?:in|on|at|of|the|during|from|work)\s+)*$"
 )
 _START_AFTER = re.compile(r"\s*(?:and\s+)?onwards?\b")
+# "Revised date: Dec 2015": the date a plan moved the action to is its due date.
+_REVISED_BEFORE = re.compile(
+    r"(?:\brevised(?:\s+(?:date|deadline|timescale|due\s+date|target))?|\bnew\s+(?:date|deadline"
+    r"|timescale|target)|\bextended|\bdelayed|\bdeferred|\bslipped|\bmoved|\bre-?scheduled"
+    r"|\bnow\s+(?:due|expected))\s*:?\s*(?:(?:to|until|till|the|in|on|by|for|date)\s+)*$"
+)
 _DEADLINE_BEFORE = re.compile(
     r"(?:\bby|\bbefore|\bno\s+later\s+than|\bnot\s+later\s+than|\bdeadline|\bdue|\buntil"
     r"|\btill|\bend\s+date)\s*:?\s*(?:(?:the|in|on|at|of|date)\s+)*$"
@@ -304,6 +311,13 @@ def _resolve_years(mentions: list[_Mention], text: str, financial_year: int | No
         for mention in mentions:
             if mention.period is None and mention.hint is _financial_year_of:
                 mention.period = mention.resolve(financial_year)
+            elif mention.period is None and mention.resolve is not None:
+                # A month or season without a year, in a plan for one financial year: in
+                # that year (April to December) or the next (January to March).
+                period = mention.resolve(financial_year)
+                if period.first < date(financial_year, 4, 1):
+                    period = mention.resolve(financial_year + 1)
+                mention.period = period
 
 
 @dataclass
@@ -335,7 +349,9 @@ def _read(text: str, financial_year: int | None) -> _Reading:
         following = mentions[index + 1] if index + 1 < len(mentions) else None
         before = norm[previous_end : mention.begin][-80:]
         after = norm[mention.end : following.begin if following else len(norm)][:40]
-        if _START_BEFORE.search(before) or _START_AFTER.match(after):
+        if _REVISED_BEFORE.search(before):
+            mention.role = "revised"
+        elif _START_BEFORE.search(before) or _START_AFTER.match(after):
             mention.role = "start"
         elif _DEADLINE_BEFORE.search(before):
             mention.role = "deadline"
@@ -356,6 +372,9 @@ def parse_timescale(text: str, *, financial_year: int | None = None) -> Timescal
     """Read one timescale cell: start, due, ongoing and whether anything was understood."""
     reading = _read(text, financial_year)
     starts, dues = reading.starts(), reading.dues()
+    revised = [m.period.last for m in reading.mentions if m.role == "revised"]
+    if revised:
+        dues = [revised[-1]]  # the latest revision is the commitment, earlier or later
     return _timescale(min(starts, default=None), max(dues, default=None), reading.ongoing)
 
 

@@ -150,7 +150,23 @@ class ConfirmForm(forms.Form):
     )
     base_version = forms.CharField(required=False, widget=forms.HiddenInput)
     digest = forms.CharField(widget=forms.HiddenInput)
+    confirm_drops = forms.BooleanField(
+        required=False,
+        label="Yes, drop these actions from the plan",
+    )
 
-    def __init__(self, *args, proposed=(), **kwargs):
+    def __init__(self, *args, proposed=(), drops=0, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["create_organisations"].choices = [(p.name, p.name) for p in proposed]
+        self.drops = drops
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.drops and not cleaned.get("confirm_drops"):
+            actions = "action" if self.drops == 1 else "actions"
+            self.add_error(
+                "confirm_drops",
+                f"This file leaves out {self.drops} {actions} of the published plan. Tick the "
+                "box to confirm they should be dropped, or check the file.",
+            )
+        return cleaned

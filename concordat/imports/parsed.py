@@ -48,6 +48,10 @@ class ParsedAction:
     extra: dict[str, str] = field(default_factory=dict)
     raw: dict[str, str] = field(default_factory=dict)
     from_appendix: bool = False
+    removed: bool = False  # struck through or greyed out in the document
+    doubts: list[str] = field(default_factory=list)  # how the reading could be wrong
+    rag_from: str = ""  # "words", "fill" or "" for where the RAG came from
+    kept: list[str] = field(default_factory=list)  # kept from the published plan on a refresh
 
     @property
     def lead_organisations(self):
@@ -81,6 +85,14 @@ class ParsedAction:
                 collapse_whitespace(key): collapse_whitespace(value)
                 for key, value in self.extra.items()
             },
+            "ref_raw": self.ref_raw,
+            "section_title": collapse_whitespace(self.section_raw),
+            "performance_indicator": collapse_whitespace(self.performance_indicator),
+            "start_text": collapse_whitespace(self.start_text),
+            "finish_text": collapse_whitespace(self.finish_text),
+            "rag_raw": collapse_whitespace(self.rag_raw),
+            "removed": bool(self.removed),
+            "doubts": list(self.doubts),
         }
 
 
@@ -102,6 +114,17 @@ class ParseWarning:
 
 
 @dataclass
+class NotImported:
+    """Text of the document that went into no action, preamble or trailing text."""
+
+    where: str
+    text: str
+
+    def to_json(self):
+        return {"where": self.where, "text": self.text}
+
+
+@dataclass
 class ParsedPlan:
     title: str | None = None
     area_name: str | None = None
@@ -113,12 +136,24 @@ class ParsedPlan:
     actions: list[ParsedAction] = field(default_factory=list)
     metrics: list[ParsedMetric] = field(default_factory=list)
     warnings: list[ParseWarning] = field(default_factory=list)
+    trailing: str = ""  # text after the plan's last action (a KPI list, sign-off notes)
+    not_imported: list[NotImported] = field(default_factory=list)
+    doubts: list[str] = field(default_factory=list)  # about the whole reading (its columns)
+    # Which of status, RAG and progress the file gives a column for (a refresh keeps the
+    # current values of the others).
+    has_columns: frozenset = frozenset()
 
     def to_json(self):
-        """The object `import_plan --dry-run --json` prints (issue 3's contract)."""
+        """The object `import_plan --dry-run --json` prints (issue 3's contract, and issue 9's
+        additions after the original keys)."""
         return {
             "title": collapse_whitespace(self.title) if self.title else None,
             "columns": {collapse_whitespace(k): v for k, v in self.columns.items()},
             "actions": [action.to_json() for action in self.actions],
             "warnings": [warning.to_json() for warning in self.warnings],
+            "preamble": self.preamble,
+            "trailing": self.trailing,
+            "not_imported": [item.to_json() for item in self.not_imported],
+            "financial_year": self.financial_year,
+            "doubts": list(self.doubts),
         }

@@ -16,14 +16,16 @@ from concordat.core.text import strip_control_characters
 
 from . import isolation
 from .actions import build_actions
+from .coverage import account_for_everything
 from .errors import ImportRefused
 from .isolation import ReadingFailed
 from .leads import LeadMatcher, RegistryEntry
 from .limits import Limits, reading, refuse_nesting
 from .metrics import read_metrics
-from .parsed import ParsedPlan
+from .parsed import NotImported, ParsedPlan
 from .preamble import read_preamble
 from .readers import read_document
+from .records import tabulate
 from .safety import check_extension, check_size
 from .structure import read_structure
 
@@ -104,6 +106,9 @@ def _parse(data, filename, registry, financial_year, column_overrides, sheet):
     for table in document.tables:
         table.heading = strip_control_characters(table.heading)
         table.name = strip_control_characters(table.name)
+    # A plan written as records (a small table per action, "Lead:" paragraphs) becomes a
+    # table: only its labels move, into the heading row.
+    document = tabulate(document)
     structure = read_structure(document, overrides=column_overrides)
     if not structure.found_header or not structure.actions:
         raise ImportRefused(NO_PLAN)
@@ -112,10 +117,15 @@ def _parse(data, filename, registry, financial_year, column_overrides, sheet):
     preamble = read_preamble(preamble_text)
     year = financial_year if financial_year is not None else preamble.financial_year
     actions, warnings = build_actions(
-        structure.actions, matcher=LeadMatcher(registry), financial_year=year
+        structure.actions,
+        matcher=LeadMatcher(registry),
+        financial_year=year,
+        column_years=structure.column_years,
+        key=structure.key,
     )
+
     trailing = "\n".join(part for part in (*structure.trailing, document.trailing) if part)
-    return ParsedPlan(
+    plan = ParsedPlan(
         title=preamble.title,
         area_name=preamble.area_name,
         stated_date=preamble.stated_date,
@@ -126,4 +136,14 @@ def _parse(data, filename, registry, financial_year, column_overrides, sheet):
         actions=actions,
         metrics=read_metrics(trailing),
         warnings=warnings,
+        trailing=trailing,
+        not_imported=[
+            NotImported(where, text)
+            for where, text in (*document.set_aside, *structure.not_imported)
+            if text.strip()
+        ],
+        doubts=list(dict.fromkeys(structure.doubts)),
+        has_columns=frozenset(f for f in structure.columns.values() if f),
     )
+    account_for_everything(plan, document)
+    return plan

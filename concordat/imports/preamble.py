@@ -19,6 +19,26 @@ TITLE_WORDS = re.compile(r"action plan|concordat|crisis care|plan\b", re.I)
 DATE_LABEL = re.compile(r"\b(refreshed|updated|revised|date|dated|published|as at|review)\b", re.I)
 
 
+TITLE_WEIGHTS = [
+    (re.compile(r"action plan", re.I), 3),
+    (re.compile(r"concordat", re.I), 2),
+    (re.compile(r"crisis care", re.I), 1),
+    (re.compile(r"\bplan\b", re.I), 1),
+]
+
+
+def _title(lines):
+    """The line most like a plan's title: "action plan", "Concordat", "crisis care", "plan"."""
+    best, best_score = None, 0
+    for line in lines:
+        if len(line) > 200:
+            continue
+        score = sum(weight for pattern, weight in TITLE_WEIGHTS if pattern.search(line))
+        if score > best_score:
+            best, best_score = line, score
+    return best
+
+
 @dataclass
 class Preamble:
     title: str | None
@@ -32,7 +52,7 @@ class Preamble:
 def read_preamble(text):
     lines = [" ".join(line.split()) for line in (text or "").split("\n")]
     lines = [line for line in lines if line]
-    title = next((line for line in lines if TITLE_WORDS.search(line) and len(line) <= 200), None)
+    title = _title(lines)
     if title is None and lines and len(lines[0]) <= 200:
         title = lines[0]
     area = None

@@ -32,7 +32,11 @@ COMPARED = [
     ("status", "Status"),
     ("rag", "RAG"),
 ]
+# Fields a refresh keeps from the published plan when the file has no column for them.
+KEPT = [("status", "status"), ("rag", "RAG")]
+DROP_SHARE = 4  # more than one action in four dropped asks for a confirmation
 ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}table"
+
 ODS_NAME = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}name"
 
 
@@ -82,6 +86,11 @@ class PreviewRow:
     changes: list[Change] = field(default_factory=list)
     section_title: str = ""
     section_written: str = ""  # the section as the plan wrote it, when that says more
+    kept: list[str] = field(default_factory=list)  # "status", "RAG": kept from the plan
+
+    @property
+    def to_check(self):
+        return bool(self.warnings or self.action.doubts)
 
     @property
     def shows_matches(self):
@@ -100,6 +109,12 @@ class Comparison:
     changed: list = field(default_factory=list)  # PreviewRows
     removed: list = field(default_factory=list)  # Actions of the published version
     unchanged: int = 0
+    base_count: int = 0  # actions in the published version
+
+    @property
+    def drops_many(self):
+        """More than a quarter of the published actions would be dropped: confirm it."""
+        return bool(self.removed) and len(self.removed) * DROP_SHARE > self.base_count
 
 
 @dataclass
@@ -112,9 +127,23 @@ class Preview:
     working: object  # the area's draft or submitted version, if it has one
     base_version_id: int | None
 
+    kept: list[str] = field(default_factory=list)  # fields the file has no column for
+
     @property
     def rows_with_warnings(self):
-        return sum(1 for row in self.rows if row.warnings)
+        return sum(1 for row in self.rows if row.to_check)
+
+    @property
+    def rows_with_doubts(self):
+        return [row for row in self.rows if row.action.doubts]
+
+    @property
+    def drops_need_confirmation(self):
+        return self.comparison is not None and self.comparison.drops_many
+
+    @property
+    def kept_count(self):
+        return sum(1 for row in self.rows if row.kept)
 
 
 def proposed_organisations(parsed):
@@ -159,7 +188,10 @@ def _changes(old, new):
     return changes
 
 
-def build_preview(area, parsed):
+def build_preview(area, parsed, *, keep_current=True):
+    """The preview of a parsed plan for an area. With keep_current, an action that continues
+    one of the published plan keeps its status and RAG where the file has no column for them
+    (the parsed actions are changed so: confirming saves what the preview shows)."""
     sections = {s.number: s for s in Section.objects.all()}
     by_row = {}
     general = []
@@ -187,7 +219,8 @@ def build_preview(area, parsed):
     plan = ActionPlan.objects.filter(area=area).first()
     base = latest_published_version(plan) if plan else None
     working = working_version(plan) if plan else None
-    comparison = _compare(base, rows) if base else None
+    missing = [label for name, label in KEPT if name not in parsed.has_columns]
+    comparison = _compare(base, rows, keep=missing if keep_current else []) if base else None
     return Preview(
         parsed=parsed,
         rows=rows,
@@ -196,6 +229,7 @@ def build_preview(area, parsed):
         comparison=comparison,
         working=working,
         base_version_id=base.pk if base else None,
+        kept=missing if (keep_current and base) else [],
     )
 
 
@@ -207,18 +241,32 @@ def _section_written(action, section):
     return "" if written.lower() in plain else written
 
 
-def _compare(base, rows):
+def _keep(row, old, keep):
+    """Give an action the published status and RAG the file has no column for."""
+    action = row.action
+    if "status" in keep and not action.status and (old.status or old.canonical_status):
+        action.status, action.canonical_status = old.status, old.canonical_status
+        action.kept.append("status")
+    if "RAG" in keep and not action.rag and old.rag:
+        action.rag, action.rag_raw = old.rag, old.rag_raw
+        action.kept.append("RAG")
+    row.kept = action.kept
+
+
+def _compare(base, rows, keep=()):
     previous = list(base.actions.select_related("section").order_by("position"))
     keys = match_identities(
         [Candidate(key=index, ref=a.ref, text=a.text) for index, a in enumerate(previous)],
         [(row.action.ref, row.action.text) for row in rows],
     )
-    comparison = Comparison(base=base)
+    comparison = Comparison(base=base, base_count=len(previous))
     for row, key in zip(rows, keys, strict=True):
         if key is None:
             row.change = "added"
             comparison.added.append(row)
             continue
+        if keep:
+            _keep(row, previous[key], keep)
         row.changes = _changes(previous[key], row.action)
         if row.changes:
             row.change = "changed"

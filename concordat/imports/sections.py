@@ -17,7 +17,13 @@ SECTION_PHRASES = {
     1: ("commissioning to allow", "earlier intervention", "responsive crisis service"),
     2: ("access to support", "before crisis point", "support before crisis"),
     3: ("urgent and emergency", "emergency access", "urgent & emergency"),
-    4: ("quality of treatment", "care when in crisis", "treatment and care"),
+    4: (
+        "quality of treatment",
+        "care when in crisis",
+        "treatment and care",
+        "care and treatment",
+        "quality of care",
+    ),
     5: ("recovery and staying well", "staying well", "preventing future crises", "future crises"),
 }
 SHORT_TITLES = {
@@ -27,14 +33,27 @@ SHORT_TITLES = {
     4: "Quality of treatment and care",
     5: "Recovery and staying well",
 }
+# A plan's own short title that starts with a section's first word ("Commissioning and
+# partnership working", "Urgent care"), once a label such as "Theme:" is taken off.
+SECTION_STARTS = {
+    1: ("commissioning",),
+    2: ("access to ", "access before"),
+    3: ("urgent ", "emergency access", "emergency care"),
+    4: ("quality of ",),
+    5: ("recovery", "staying well"),
+}
+TITLE_LABEL = re.compile(
+    r"^\s*(?:(?:section|part|theme|domain|area|objective)\s*(?:[a-e1-9]|[ivx]+)?\b\s*[.):–—-]?\s*)?",
+)
 TITLE_MATCH_THRESHOLD = 85
+
 MAX_TITLE_LENGTH = 160
 
 DASHES = "–—-"
 NUMBERED = re.compile(rf"^\s*(?:section\s+)?([1-9])\s*[.):{DASHES}]?\s+([A-Za-z(].*)$", re.I | re.S)
 NUMBER_ONLY = re.compile(r"^\s*(?:section\s+)?([1-9])\s*[.):]?\s*$", re.I)
 SECTION_WORD = re.compile(
-    rf"^\s*(?:section|part|theme|domain)\s+([A-Z]|[1-9]|[ivx]+)\b\s*[.):{DASHES}]?\s*(.*)$",
+    rf"^\s*(?:section|part|theme|domain|objective)\s+([A-Z]|[1-9]|[ivx]+)\b\s*[.):{DASHES}]?\s*(.*)$",
     re.I | re.S,
 )
 LETTERED = re.compile(rf"^\s*([A-E])\s*[.):{DASHES}]\s+([A-Za-z(].*)$", re.S)
@@ -56,6 +75,10 @@ def section_from_title(text):
     for number, phrases in SECTION_PHRASES.items():
         if any(phrase in lowered for phrase in phrases):
             return number, 100.0
+    bare = TITLE_LABEL.sub("", lowered)
+    for number, starts in SECTION_STARTS.items():
+        if bare.startswith(starts):
+            return number, 90.0
     best, best_score = None, 0.0
     for number in CONCORDAT_SECTIONS:
         for title in (CONCORDAT_SECTIONS[number], SHORT_TITLES[number]):
@@ -67,11 +90,28 @@ def section_from_title(text):
     return None, best_score
 
 
+# Titles of the sections plans add of their own, about running the plan rather than the
+# care (“1. Partnership working to develop the plan”, “Governance”, “Workforce”).
+LOCAL_TOPIC = re.compile(
+    r"^(?:partnership|governance|workforce|training|communications?|engagement|"
+    r"leadership|co-?production|programme management|monitoring|data and information|"
+    r"information sharing|implementation|delivery of the plan)\b",
+    re.I,
+)
+
+
 def _number_for(label, title):
+    """The section a heading names: by its title where the title names one (a plan may put a
+    section of its own first, so its numbers are not the Concordat's), else by its label; a
+    title naming a section of the plan's own gives none."""
     by_title, _score = section_from_title(title) if title else (None, 0)
+    if by_title is not None:
+        return by_title
+    if title and LOCAL_TOPIC.match(TITLE_LABEL.sub("", title.strip())):
+        return None
     if label.isdigit():
         number = int(label)
-        return number if 1 <= number <= 5 else by_title
+        return number if 1 <= number <= 5 else None
     if label.lower() in ROMAN:
         return ROMAN[label.lower()]
     if len(label) == 1 and label.isalpha():

@@ -1,400 +1,496 @@
-"""Find a plan's actions in the tables a reader produced.
+"""Find a plan's actions in the tables a reader produced, as the most plan-like of several
+candidate readings.
 
-Heading rows (repeated at page breaks or not), section rows, sub-theme rows, continuation rows
-whose cells belong to the action above, an appendix of completed actions, and the rows before
-the table (preamble) and after it (trailing text such as a KPI list).
+A table is found among everything else in the file (a title, a colour key, a table of
+contents, a glossary, a KPI or signature table), its heading row is found (repeated at page
+breaks or before each section, or not), and each column is given a role by its heading and by
+what its cells hold. Then the rows are read: section rows (one cell, merged, shaded or bold,
+or headings written between the tables), sub-theme rows, actions, and continuation rows whose
+cells belong to the action above.
+
+Where the document could be read more than one way (which role a column plays; whether a row
+without a ref that reads like an action is one of its own or the rest of the action above),
+each way is read in full and scored by how much the result looks like a plan: refs that run in
+sequence, action text that starts and ends as sentences do, every action with its own lead
+and timescale, no cell's text left over. The best reading is kept; where the runner-up reads a
+column or a row differently, that is kept as a doubt for a person to check.
 """
 
-import re
-from dataclasses import dataclass, field
+import contextvars
 
-from .columns import field_for, header_names, is_header_row, map_columns
-from .refs import read_ref, split_leading_ref
+from .columns import FIELDS, assign_roles, header_score, profile, settle_roles
+from .key import colour_key, grey_removes
+from .refs import carries_section, read_ref, ref_follows, ref_section
+from .rows import (
+    BULLET_START,
+    MAX_HEADER_SEARCH,
+    POLICIES,
+    RowReading,
+    Scheme,
+    Structure,
+    TablePlan,
+    cell_holds,
+    cell_look,
+    column_year,
+    header_rows,
+    is_subheading_row,
+    leading_ref_column,
+    merge_heading_rows,
+    scheme_key,
+    table_rows,
+)
 from .sections import read_section_heading, section_from_title
 
-BULLET_START = re.compile(r"^\s*(?:[•·▪◦‣○●*\-–]\s|<ul|<ol|<li)", re.I)
-SENTENCE_END = re.compile(r"[.!?:;)\]”\"']\s*$")
-APPENDIX = re.compile(
-    r"\bappendix\b|\bcompleted actions\b|\bactions? (?:now )?completed\b|\bcomplete[d]? actions\b",
-    re.I,
-)
-MAX_SUBTHEME_LENGTH = 150
-MAX_SUBHEADING_LENGTH = 25
-CORE_FIELDS = ("lead", "timescale", "start_date", "finish_date", "status", "rag")
+__all__ = ["Structure", "read_structure"]
+
+# --- choosing the reading --------------------------------------------------------------------
 
 
-@dataclass
-class RowAction:
-    table: int
-    row: int
-    ref: str = ""
-    ref_raw: str = ""
-    new: bool = False
-    section: int | None = None
-    section_raw: str = ""
-    subtheme: str = ""
-    from_appendix: bool = False
-    cells: dict[str, str] = field(default_factory=dict)  # header name → text
-    fields: dict[str, str] = field(default_factory=dict)  # header name → field or ""
-    notes: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Structure:
-    columns: dict[str, str | None] = field(default_factory=dict)
-    actions: list[RowAction] = field(default_factory=list)
-    preamble: list[str] = field(default_factory=list)
-    trailing: list[str] = field(default_factory=list)
-    found_header: bool = False
-
-
-def join_fragment(first, second):
-    if not first:
-        return second
-    if not second:
-        return first
-    if BULLET_START.match(second):
-        return f"{first}\n{second}"
-    return f"{first} {second}"
-
-
-class _Header:
-    def __init__(self, cells, overrides):
-        self.names = header_names(cells)
-        self.fields = map_columns(self.names, overrides)
-        self.index = {f: i for i, f in enumerate(self.fields) if f}
-        self.blank = {i for i, cell in enumerate(cells) if not (cell or "").strip()}
-
-    def col(self, field_name):
-        return self.index.get(field_name)
-
-
-class _Reader:
-    def __init__(self, overrides):
-        self.overrides = overrides
-        self.out = Structure()
-        self.header = None
-        self.section = None
-        self.section_raw = ""
-        self.subtheme = ""
-        self.appendix = False
-        self.current = None
-        self.continued = {}  # header name → pieces of the current action's continued text
-        self.after_last = []  # one-cell rows since the last action: maybe trailing text
-        self.used_columns = set()
-        self.last_was_header = False
-        self.header_cells = []
-
-    # Tables ----------------------------------------------------------------------------
-    def read(self, document):
-        for number, table in enumerate(document.tables):
-            self.read_table(number, table)
-        self.finish()
-        return self.out
-
-    def read_table(self, number, table):
-        table_appendix = bool(APPENDIX.search(table.heading or "")) and self.out.actions
-        if table_appendix:
-            self.start_appendix()
-        self.section_from_heading(table.heading)
-        header_in_table = any(is_header_row(row) for row in table.rows[:5])
-        if not header_in_table and self.header and table.rows:
-            widths = {len(row) for row in table.rows}
-            if max(widths) != len(self.header.names):
-                self.header = None
-                self.after_last.extend(
-                    line for line in (table.heading or "").split("\n") if line.strip()
-                )
-        above = {}
-        merged_by_row = {}  # one pass over the merged cells, not one per row
-        for row, column in table.merged_from_above:
-            merged_by_row.setdefault(row, set()).add(column)
-        for index, cells in enumerate(table.rows):
-            cells = list(cells)
-            merged = merged_by_row.get(index, ())
-            for column, text in enumerate(cells):
-                if column not in merged:
-                    above[column] = text
-            for column in merged:
-                if column < len(cells):
-                    cells[column] = ""
-            inherited = {column: above.get(column, "") for column in merged}
-            self.read_row(number, table, table.row_numbers[index], cells, inherited)
-
-    # Rows ------------------------------------------------------------------------------
-    def read_row(self, number, table, row_number, cells, inherited):
-        filled = [(i, text) for i, text in enumerate(cells) if text and text.strip()]
-        if not filled:
-            return
-        if is_header_row(cells) or self.is_second_header_row(filled):
-            if self.last_was_header and self.header is not None:
-                cells = self.merge_header_rows(cells)
-            header = _Header(cells, self.overrides)
-            self.last_was_header = True
-            self.header_cells = list(cells)
-            if self.header is None or header.names != self.header.names:
-                self.header = header
-                for i, name in enumerate(header.names):
-                    if i not in header.blank:
-                        self.out.columns.setdefault(name, header.fields[i])
-            self.out.found_header = True
-            return
-        self.last_was_header = False
-        if self.header is None:
-            self.before_header(filled)
-            return
-        header = self.header
-        cells = cells + [""] * (len(header.names) - len(cells))
-        if len(cells) > len(header.names):
-            for i in range(len(header.names), len(cells)):
-                header.names.append(f"Column {i + 1}")
-                header.fields.append(None)
-                header.blank.add(i)
-        ref_col = header.col("ref")
-        action_col = header.col("action")
-        ref_text = cells[ref_col].strip() if ref_col is not None else ""
-        ref = read_ref(ref_text) if ref_text else None
-        if ref_col is None and action_col is not None:
-            leading = split_leading_ref(cells[action_col])
-            ref = leading[0] if leading else None
-        if ref and self.is_section_number_row(ref, cells, filled):
-            ref = None
-        line_based = getattr(table, "line_based", False)
-
-        if ref is None and self.section_row(cells, filled, ref_col, action_col, ref_text):
-            carried = self.carries_action(cells, filled, ref_col, action_col)
-            if not carried:
-                return
-            self.start_action(number, row_number, cells, inherited, ref=None, carried=True)
-            return
-        if len(filled) == 1 and ref is None:
-            column, text = filled[0]
-            if APPENDIX.search(text) and len(text) <= MAX_SUBTHEME_LENGTH:
-                self.start_appendix()
-                self.after_last.append(text)
-                return
-            if self.is_subtheme(column, text, ref_col, action_col, line_based):
-                self.subtheme = " ".join(text.split())
-                self.after_last.append(text)
-                return
-        if ref is not None:
-            self.start_action(number, row_number, cells, inherited, ref=ref)
-            return
-        if self.current is None:
-            self.start_action(number, row_number, cells, inherited, ref=None)
-            return
-        if not line_based and self.is_new_refless_action(cells, action_col):
-            self.start_action(number, row_number, cells, inherited, ref=None)
-            if ref_col is not None:
-                self.current.notes.append("refless")
-            return
-        self.continue_action(cells)
-
-    def is_second_header_row(self, filled):
-        return self.last_was_header and all(
-            len(text) <= MAX_SUBHEADING_LENGTH and read_ref(text) is None and field_for(text)
-            for _i, text in filled
-        )
-
-    def merge_header_rows(self, cells):
-        """A second heading row under the first (`Timescale` over `Start` | `End`)."""
-        above = self.header_cells
-        width = max(len(above), len(cells))
-        above = above + [""] * (width - len(above))
-        cells = list(cells) + [""] * (width - len(cells))
-        return [low.strip() or high for high, low in zip(above, cells, strict=True)]
-
-    def before_header(self, filled):
-        if len(filled) == 1:
-            heading = read_section_heading(filled[0][1], titles_alone=False)
-            if heading and heading.number:
-                self.set_section(heading.number, filled[0][1])
-                return
-        if self.out.actions or self.current is not None:
-            # A table without plan headings after the plan (a KPI table) is trailing text.
-            self.after_last.append(" | ".join(text for _i, text in filled))
+def _prepare(document, overrides):
+    """Each table's rows, heading row and kind; each heading scheme's column roles."""
+    plans = [TablePlan(n, t, table_rows(t)) for n, t in enumerate(document.tables)]
+    last_scheme = None
+    last_width = None
+    bodies = {}  # scheme key → (names, [rows])
+    for plan in plans:
+        headers = [i for i in header_rows(plan.rows) if i < MAX_HEADER_SEARCH or last_scheme]
+        if headers:
+            first = plan.rows[headers[0]]
+            cells = first.cells
+            following = headers[0] + 1
+            below = plan.rows[following] if following < len(plan.rows) else None
+            if below and is_subheading_row(below.filled) and not header_score(below.cells):
+                cells = merge_heading_rows(cells, below.cells)
+            plan.header_at = headers[0]
+            plan.scheme = scheme_key(cells)
+            plan.kind = "plan"
+            last_scheme, last_width = plan.scheme, len(first.cells)
+            bodies.setdefault(plan.scheme, (list(plan.scheme), []))
+            header_set = set(headers)
+            body = [
+                row
+                for row in plan.rows[headers[0] + 1 :]
+                if row.index not in header_set and len(row.filled) > 1
+            ]
+            bodies[plan.scheme][1].extend(body)
+        elif last_scheme is not None and _continues(plan, last_width):
+            plan.kind = "continues"
+            plan.scheme = last_scheme
+            bodies[last_scheme][1].extend(row for row in plan.rows if len(row.filled) > 1)
         else:
-            self.out.preamble.append(" ".join(text for _i, text in filled))
-
-    def section_from_heading(self, heading):
-        """A section title written as a paragraph just before its table."""
-        lines = [line.strip() for line in (heading or "").split("\n") if line.strip()]
-        for line in reversed(lines[-3:]):
-            found = read_section_heading(line, titles_alone=True)
-            if found and found.number:
-                self.set_section(found.number, line)
-                return
-
-    def start_appendix(self):
-        """Completed actions come from every section: their refs say which."""
-        self.appendix = True
-        self.section, self.section_raw, self.subtheme = None, "", ""
-
-    def set_section(self, number, raw):
-        self.section = number
-        self.section_raw = " ".join(raw.split())
-        self.subtheme = ""
-
-    def is_section_number_row(self, ref, cells, filled):
-        """`2` + `Access to support…` and nothing else is a section row, not action 2."""
-        if not re.fullmatch(r"[1-5]", ref.ref) or len(filled) != 2:
-            return False
-        other = [text for i, text in filled if text.strip() != ref.raw]
-        return bool(other) and section_from_title(other[0])[0] is not None
-
-    def section_row(self, cells, filled, ref_col, action_col, ref_text):
-        header = self.header
-        first_col, first_text = filled[0]
-        if ref_text:
-            candidate = ref_text
-        elif self.may_hold_section(filled, ref_col, action_col):
-            candidate = first_text
+            plan.kind = "other"
+    schemes = {}
+    alternatives = []
+    for key, (names, body) in bodies.items():
+        profiles = _profiles(names, body)
+        fields, doubts = assign_roles(names, profiles, overrides)
+        fields = settle_roles(names, fields, profiles)
+        years = {name: year for name in names if (year := column_year(name)) is not None}
+        schemes[key] = Scheme(
+            list(names), fields, doubts, years, leading_ref_column(fields, _multi(body))
+        )
+        chosen = any(" ".join(name.split()) in overrides for name in names)
+        if "action" not in fields and not chosen:
+            # Without an action column the table is not the plan (a KPI or signature
+            # table), unless the person chose its columns' roles themselves.
+            for plan in plans:
+                if plan.scheme == key:
+                    plan.kind = "other"
         else:
-            return False
-        heading = read_section_heading(candidate, titles_alone=len(filled) == 1)
-        if heading is None:
-            return False
-        title_text = cells[action_col].strip() if action_col is not None else ""
-        raw = candidate
-        if ref_text and title_text and not self.carries_action(cells, filled, ref_col, action_col):
-            raw = title_text if title_text.startswith(ref_text) else f"{ref_text} {title_text}"
-        number = heading.number
-        if number is None and title_text:
-            number = read_section_heading(raw, titles_alone=True)
-            number = number.number if number else None
-        if number is None and header is not None and not heading.label:
-            return False
-        self.set_section(number, raw)
-        return True
+            alternatives.extend(_alternatives(key, names, profiles, fields, overrides))
+    # A plan table needs a plan heading row: tables "continuing" a non-plan table are not.
+    for plan in plans:
+        if (
+            plan.kind == "continues"
+            and schemes.get(plan.scheme)
+            and "action" not in schemes[plan.scheme].fields
+        ):
+            plan.kind = "other"
+    return plans, schemes, alternatives
 
-    def may_hold_section(self, filled, ref_col, action_col):
-        first_col = filled[0][0]
-        if len(filled) == 1 and (action_col is None or first_col <= action_col):
-            return True
-        return ref_col is None and first_col == 0 and len(filled) <= 2
 
-    def carries_action(self, cells, filled, ref_col, action_col):
-        return any(i not in (ref_col, action_col) for i, _text in filled)
+def _continues(plan, width):
+    """A table without a heading row continues the plan above it (a page break) when it is
+    as wide and some of its rows carry refs or more than one cell."""
+    widths = {len(row.cells) for row in plan.rows}
+    if not widths or max(widths) != width:
+        return False
+    multi = [row for row in plan.rows if len(row.filled) > 1]
+    if not multi:
+        return False
+    return any(read_ref(row.cells[0]) for row in multi) or len(multi) >= 0.5 * len(plan.rows)
 
-    def is_subtheme(self, column, text, ref_col, action_col, line_based):
-        if len(text) > MAX_SUBTHEME_LENGTH:
-            return False
-        if column == ref_col or (column == 0 and ref_col is None):
-            return True
-        if line_based or column != action_col:
-            return False
-        stripped = text.strip()
-        previous = self.current_text()
-        return (
-            stripped[:1].isupper()
-            and not stripped.endswith(".")
-            and "\n" not in stripped
-            and (not previous or bool(SENTENCE_END.search(previous)))
+
+MAX_PROFILE_ROWS = 60
+# (names, rows) → profiles, for the document being read (each request its own).
+_PROFILES = contextvars.ContextVar("column_profiles", default=None)
+
+
+def _profiles(names, body):
+    """What each column's cells hold, from up to MAX_PROFILE_ROWS rows spread over the plan."""
+    from concordat.core.statuses import canonical_status, rag_from_colour, read_rag
+    from concordat.core.timescales import parse_timescale
+
+    if len(body) > MAX_PROFILE_ROWS:
+        step = len(body) / MAX_PROFILE_ROWS
+        body = [body[int(i * step)] for i in range(MAX_PROFILE_ROWS)]
+    key = (tuple(names), tuple(id(row) for row in body))
+    cache = _PROFILES.get()
+    if cache is None:
+        cache = {}
+    if key in cache:
+        return cache[key]
+
+    def understood_date(text):
+        return parse_timescale(text).understood
+
+    def rag_of(text, colour=False):
+        return rag_from_colour(text) if colour else read_rag(text)
+
+    found = []
+    for index in range(len(names)):
+        cells = [row.cells[index] if index < len(row.cells) else "" for row in body]
+        fills = [row.styles[index].fill if index < len(row.styles) else "" for row in body]
+        found.append(
+            profile(
+                cells,
+                fills,
+                understood_date=understood_date,
+                understood_status=lambda text: bool(canonical_status(text)),
+                read_rag=rag_of,
+            )
         )
+    cache[key] = found
+    return found
 
-    def current_text(self):
-        if self.current is None:
-            return ""
-        for name, field_name in self.current.fields.items():
-            if field_name == "action":
-                # The end of the text is what matters: the last piece continued onto it.
-                pieces = self.continued.get(name)
-                return pieces[-1] if pieces else self.current.cells.get(name, "")
-        return ""
 
-    def is_new_refless_action(self, cells, action_col):
-        if action_col is None:
-            return False
-        text = cells[action_col].strip()
-        if not text or not text[:1].isupper() or BULLET_START.match(text):
-            return False
-        previous = self.current_text()
-        if previous and not SENTENCE_END.search(previous):
-            return False
-        header = self.header
-        return any(
-            cells[header.col(name)].strip() for name in CORE_FIELDS if header.col(name) is not None
-        )
+def _alternatives(key, names, profiles, fields, overrides):
+    """The runner-up column assignment, where a column could plainly be something else."""
+    from .columns import heading_scores
 
-    # Actions ---------------------------------------------------------------------------
-    def start_action(self, table, row_number, cells, inherited, *, ref, carried=False):
-        self.finish_action()
-        header = self.header
-        action = RowAction(
-            table=table,
-            row=row_number,
-            section=self.section,
-            section_raw=self.section_raw,
-            subtheme=self.subtheme,
-            from_appendix=self.appendix,
-        )
-        if ref is not None:
-            action.ref, action.ref_raw, action.new = ref.ref, ref.raw, ref.new
-        ref_col = header.col("ref")
-        for i, name in enumerate(header.names):
-            text = cells[i] if i < len(cells) else ""
-            if not text and i in inherited:
-                text = inherited[i]
-            if carried and i == ref_col:
-                text = ""
-            action.cells[name] = text
-            action.fields[name] = header.fields[i] or ""
-        if carried:
-            action.notes.append("carried")
-        self.current = action
-        self.after_last = []
-
-    def continue_action(self, cells):
-        """Continuation rows' text is kept in pieces and joined once when the action ends:
-        joined row by row, an action continued over thousands of rows costs their square."""
-        action = self.current
-        for i, name in enumerate(self.header.names):
-            text = cells[i] if i < len(cells) else ""
-            if not text:
+    found = []
+    for index, name in enumerate(names):
+        if name in (overrides or {}) or fields[index] is None:
+            continue
+        heading = heading_scores(name)
+        if max(heading.values(), default=0) >= 0.9:
+            continue  # a heading that names a field exactly is not second-guessed
+        content = profiles[index].content_scores()
+        own = heading.get(fields[index], 0) + 0.4 * content.get(fields[index], 0)
+        for other, score in sorted(content.items(), key=lambda item: -item[1]):
+            if other == fields[index] or other not in FIELDS or score < 0.7:
                 continue
-            if name not in action.cells:
-                action.fields[name] = self.header.fields[i] or ""
-                action.cells[name] = ""
-            self.continued.setdefault(name, [action.cells[name]]).append(text)
+            rival = heading.get(other, 0) + 0.4 * score
+            if rival >= own - 0.35:
+                forced = dict(overrides or {})
+                forced[name] = other
+                holder = fields.index(other) if other in fields else None
+                if holder is not None and names[holder] not in forced:
+                    forced[names[holder]] = fields[index]
+                found.append((key, forced))
+                break
+    return found[:2]
 
-    def join_continued(self):
-        for name, pieces in self.continued.items():
-            joined = []
-            for piece in pieces:
-                if not piece:
-                    continue
-                if joined:
-                    joined.append("\n" if BULLET_START.match(piece) else " ")
-                joined.append(piece)
-            self.current.cells[name] = "".join(joined)
-        self.continued = {}
 
-    def finish_action(self):
-        if self.current is not None:
-            self.join_continued()
-            self.out.actions.append(self.current)
-            for name, text in self.current.cells.items():
-                if text:
-                    self.used_columns.add(name)
-            self.current = None
+def _labels_trusted(document):
+    """Whether the plan's section numbers are the Concordat's: not when a numbered heading's
+    title names another section (a section of the plan's own placed first)."""
+    texts = []
+    for table in document.tables:
+        texts.extend(
+            line for line in (table.heading or "").split("\n") if not table.heading_is_name
+        )
+        for row in table.rows:
+            filled = [cell for cell in row if cell and cell.strip()]
+            if len(filled) == 1 or (len(filled) == 2 and read_ref(filled[0])):
+                texts.append(" ".join(filled))
+    for text in texts:
+        found = read_section_heading(text.strip(), titles_alone=False)
+        if found is None or not found.label or not found.title:
+            continue
+        by_title, _score = section_from_title(found.title)
+        if by_title is not None and found.number is not None:
+            label = found.label
+            if label.isdigit() and int(label) != by_title:
+                return False
+            if label.isalpha() and len(label) == 1 and "ABCDE".find(label.upper()) + 1 != by_title:
+                return False
+    return True
 
-    def finish(self):
-        self.finish_action()
-        if self.after_last:
-            self.out.trailing = list(self.after_last) + self.out.trailing
-        in_actions = {name for action in self.out.actions for name in action.cells}
-        for name in list(self.out.columns):
-            stale = self.out.actions and name not in in_actions
-            if stale or (name.startswith("Column ") and name not in self.used_columns):
-                del self.out.columns[name]
-        for action in self.out.actions:
-            for name in list(action.cells):
-                if name.startswith("Column ") and name not in self.used_columns:
-                    del action.cells[name]
-                    del action.fields[name]
-                elif name not in self.out.columns:
-                    self.out.columns[name] = action.fields[name] or None
+
+def _section_style(document, plans):
+    """How the plan's recognised section rows look (bold, fill), so a row of the plan's own
+    that looks the same is read as a section, not a sub-theme."""
+    looks, others = [], []
+    for plan in plans:
+        for row in plan.rows:
+            filled = row.filled
+            if len(filled) == 1:
+                found = read_section_heading(filled[0][1], titles_alone=True)
+                look = cell_look(row.styles[filled[0][0]])
+                (looks if found and found.number else others).append(look)
+    if len(looks) < 2 or looks[0] == (False, "") or any(look != looks[0] for look in looks):
+        return None
+    # The look must tell sections apart: not shared by most of the other one-cell rows.
+    # Rows that look the same but name no section are the plan's own sections (governance,
+    # workforce) when fewer than those that do; more of them are sub-themes.
+    alike = sum(1 for look in others if look == looks[0])
+    if others and alike >= 0.5 * len(others) and alike >= len(looks):
+        return None
+    return looks[0]
+
+
+def _score(structure):
+    """How much a reading looks like a plan (higher is better)."""
+    actions = structure.actions
+    if not actions:
+        return -1e9
+    score = 0.0
+    with_lead = sum(1 for a in actions if _field(a, "lead"))
+    with_time = sum(1 for a in actions if _field(a, "timescale") or _field(a, "finish_date"))
+    for action in actions:
+        text = _field(action, "action").strip()
+        score += 1.0
+        if not text:
+            score -= 1.5
+        elif not (
+            text[:1].isupper()
+            or text[:1].isdigit()
+            or BULLET_START.match(text)
+            or text[:1] in "“\"'("
+        ):
+            score -= 1.0
+        if with_lead >= 0.7 * len(actions) and not _field(action, "lead"):
+            score -= 0.3
+        if with_time >= 0.7 * len(actions) and not (
+            _field(action, "timescale") or _field(action, "finish_date")
+        ):
+            score -= 0.3
+        elif _field(action, "timescale") and not cell_holds(
+            "timescale", _field(action, "timescale")
+        ):
+            score -= 0.3  # a "timescale" that gives no date: maybe the rest of another row
+
+        score -= 0.6 * action.joined_core
+    refs = [a.ref for a in actions if a.ref]
+    seen = set()
+    for ref in refs:
+        if ref in seen:
+            score -= 1.0
+        seen.add(ref)
+    for before, after in zip(refs, refs[1:], strict=False):
+        score += 0.5 if ref_follows(before, after) else -0.5
+    score -= 0.3 * sum(1 for where, _t in structure.not_imported if ", row " in where)
+    return score
+
+
+def _field(action, name):
+    for header, field_name in action.fields.items():
+        if field_name == name:
+            return action.cells.get(header, "")
+    return ""
 
 
 def read_structure(document, *, overrides=None):
-    return _Reader(overrides or {}).read(document)
+    token = _PROFILES.set({})
+    try:
+        return _read_structure(document, overrides or {})
+    finally:
+        _PROFILES.reset(token)
+
+
+def _read_structure(document, overrides):
+
+    plans, schemes, alternatives = _prepare(document, overrides)
+    labels_trusted = _labels_trusted(document)
+    style = _section_style(document, plans)
+    grey = grey_removes(document, rows=MAX_HEADER_SEARCH)
+    variants = [(schemes, None)]
+    for key, forced in alternatives:
+        variant = dict(schemes)
+        names = schemes[key].names
+        profiles = _profiles(names, _body(plans, key))
+        fields, _doubts = assign_roles(names, profiles, forced)
+        fields = settle_roles(names, fields, profiles)
+        body = _body(plans, key)
+        variant[key] = Scheme(
+            list(names), fields, [], schemes[key].years, leading_ref_column(fields, body)
+        )
+        variants.append((variant, forced))
+    readings = []
+    for variant, forced in variants:
+        fit = _fit(variant, plans)
+        for policy in POLICIES:
+            reading = RowReading(document, plans, _copy(variant), policy, labels_trusted, grey)
+            reading.section_style = style
+            structure = reading.read()
+            structure.score = _score(structure) + fit
+            readings.append((structure.score, -len(readings), structure, reading, forced))
+            if not reading.ambiguous:
+                break  # no row the other policies would read differently
+
+    readings.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    best_score, _order, best, best_reading, _forced = readings[0]
+    for scheme in schemes.values():
+        best.doubts.extend(scheme.doubts)
+    _row_doubts(best, best_reading, readings[1:])
+    _finish(best, best_reading)
+    best.key = colour_key(document)
+    return best
+
+
+def _fit(schemes, plans):
+    """How well the columns' roles fit their headings and cells, over the whole plan."""
+    from .columns import heading_scores
+
+    total = 0.0
+    for key, scheme in schemes.items():
+        profiles = _profiles(scheme.names, _body(plans, key))
+        rows = max(1, len(_body(plans, key)))
+        for index, (name, field_name) in enumerate(zip(scheme.names, scheme.fields, strict=False)):
+            if not field_name:
+                continue
+            heading = heading_scores(name).get(field_name, 0.0)
+            content = profiles[index].content_scores().get(field_name, 0.0)
+            total += (3.0 * heading + content) * min(rows, 20) / 4
+    return total
+
+
+def _multi(rows):
+    return [row for row in rows if len(row.filled) > 1]
+
+
+def _body(plans, key):
+    rows = []
+    for plan in plans:
+        if plan.scheme == key and plan.kind != "other":
+            start = plan.header_at + 1 if plan.header_at is not None else 0
+            rows.extend(row for row in plan.rows[start:] if len(row.filled) > 1)
+    return rows
+
+
+def _copy(schemes):
+    return {
+        key: Scheme(list(s.names), list(s.fields), list(s.doubts), dict(s.years), s.ref_in)
+        for key, s in schemes.items()
+    }
+
+
+def _row_doubts(best, reading, others):
+    """Where a nearly-as-good reading reads a row differently, say so on the action."""
+    close = [
+        r
+        for score, _o, _s, r, _f in others
+        if score >= best.score - 2.0 and r.fates != reading.fates
+    ]
+    if not close:
+        return
+    by_row = {}
+    for action in best.actions:
+        for number in action.rows:
+            by_row[(action.table, number)] = action
+    rival = close[0]
+    for (table, index), fate in reading.fates.items():
+        other = rival.fates.get((table, index))
+        if other is None or other == fate or {fate, other} - {"start", "continue"}:
+            continue
+        number = reading.plans[table].rows[index].number
+        action = by_row.get((table, number))
+        if action is None:
+            continue
+        if fate == "continue":
+            action.doubts.append(
+                f"Row {number} has no ref and was read as the rest of this action; it may be "
+                "an action of its own."
+            )
+        else:
+            action.doubts.append(
+                f"Row {number} has no ref and was read as an action of its own; it may be the "
+                "rest of the action above."
+            )
+
+
+def _finish(structure, reading):
+    """Columns as the best reading used them; sections from refs where refs carry them."""
+    in_actions = {name for action in structure.actions for name in action.cells}
+    used = {name for action in structure.actions for name, text in action.cells.items() if text}
+    used |= {name for action in structure.actions for name in action.fills}
+
+    for name in list(structure.columns):
+        stale = structure.actions and name not in in_actions
+        if stale or (name.startswith("Column ") and name not in used):
+            del structure.columns[name]
+    for action in structure.actions:
+        for name in list(action.cells):
+            if name.startswith("Column ") and name not in used:
+                del action.cells[name]
+                del action.fields[name]
+                action.fills.pop(name, None)
+            elif name not in structure.columns:
+                structure.columns[name] = action.fields[name] or None
+    _sections_from_refs(structure)
+    _group_headings(structure)
+
+
+def _group_headings(structure):
+    """A row that is only a ref and a title, whose ref the refs under it extend (`1.1 Joint
+    commissioning` over 1.1.1 and 1.1.2), heads a group of actions: their sub-theme."""
+    actions, kept = structure.actions, []
+    prefix, title = None, ""
+    for index, action in enumerate(actions):
+        following = actions[index + 1] if index + 1 < len(actions) else None
+        if (
+            following is not None
+            and action.ref
+            and following.ref.startswith(f"{action.ref}.")
+            and _only_a_title(action)
+        ):
+            prefix, title = f"{action.ref}.", _field(action, "action")
+            continue
+        if prefix and action.ref.startswith(prefix):
+            action.subtheme = " ".join(title.split())
+        else:
+            prefix = None
+        kept.append(action)
+    structure.actions = kept
+
+
+def _only_a_title(action):
+    return bool(_field(action, "action").strip()) and not any(
+        text.strip()
+        for name, text in action.cells.items()
+        if action.fields.get(name) not in ("ref", "action", "section", "subtheme")
+    )
+
+
+def _sections_from_refs(structure):
+    actions = structure.actions
+    both = [
+        (a.section, ref_section(a.ref))
+        for a in actions
+        if a.section and a.ref and carries_section(a.ref) and ref_section(a.ref)
+    ]
+    carried = [a for a in actions if a.ref and carries_section(a.ref) and ref_section(a.ref)]
+    agree = sum(1 for row, ref in both if row == ref)
+    with_refs = sum(1 for a in actions if a.ref)
+    trusted = (
+        bool(carried)
+        and len(carried) >= 0.5 * max(1, with_refs)
+        and (not both or agree >= 0.6 * len(both))
+    )
+    for action in actions:
+        if not (action.ref and carries_section(action.ref)):
+            continue
+        by_ref = ref_section(action.ref)
+        if not trusted or by_ref is None:
+            continue
+        if action.section is None and not action.section_from_row:
+            action.section = by_ref
+            action.notes.append("section from ref")
+        elif action.section is not None and action.section != by_ref and action.section_from_row:
+            action.doubts.append(
+                f"The ref {action.ref} points to section {by_ref}, but the action sits under "
+                f"“{action.section_raw}” (section {action.section}). It was read as section "
+                f"{action.section}; check it."
+            )
+            action.notes.append(f"ref disagrees:{by_ref}")

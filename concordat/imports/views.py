@@ -69,7 +69,13 @@ def _parse(pending):
     return parsed
 
 
+def _drops(preview):
+    """How many published actions the file drops, when that many needs a confirmation."""
+    return len(preview.comparison.removed) if preview.drops_need_confirmation else 0
+
+
 def _working(area):
+
     plan = ActionPlan.objects.filter(area=area).first()
     return working_version(plan) if plan else None
 
@@ -166,6 +172,7 @@ def _render_preview(request, area, pending, parsed, *, mapping=None, confirm=Non
     mapping = mapping or _mapping_form(pending, parsed)
     confirm = confirm or ConfirmForm(
         proposed=preview.proposed,
+        drops=_drops(preview),
         initial={"base_version": preview.base_version_id or "", "digest": pending.options_digest()},
     )
     problems = list(problems)
@@ -254,7 +261,7 @@ def confirm(request, area, token):
         pending_discard(request, token)
         return _refused(request, area, refusal.message)
     preview = build_preview(area, parsed)
-    form = ConfirmForm(request.POST, proposed=preview.proposed)
+    form = ConfirmForm(request.POST, proposed=preview.proposed, drops=_drops(preview))
     if not form.is_valid():
         return _render_preview(request, area, pending, parsed, confirm=form)
     problem = None

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from concordat.core.models.plans import CanonicalStatus, Rag
-from concordat.core.statuses import canonical_status, read_rag
+from concordat.core.statuses import canonical_status, is_grey, rag_from_colour, read_rag
 
 NOT_STARTED = "not_started"
 IN_PROGRESS = "in_progress"
@@ -225,3 +225,53 @@ def test_read_rag_finds_none(text):
 def test_never_raises_and_answers_only_known_values(text):
     assert canonical_status(text) in {"", *CanonicalStatus.values}
     assert read_rag(text) in {"", *Rag.values}
+
+
+@pytest.mark.parametrize(
+    ("colour", "rag"),
+    [
+        ("FF0000", "red"),
+        ("FFC7CE", "red"),  # Excel's pale "Bad"
+        ("FFC000", "amber"),
+        ("FFFF00", "amber"),
+        ("FFEB9C", "amber"),  # Excel's "Neutral"
+        ("00B050", "green"),
+        ("C6EFCE", "green"),  # Excel's "Good"
+        ("92D050", "green"),
+        ("0070C0", "blue"),
+        ("FF00B050", "green"),  # ARGB, as openpyxl gives it
+        ("#FF0000", "red"),
+        ("D9D9D9", ""),  # grey shading
+        ("FFFFFF", ""),
+        ("000000", ""),
+        ("7030A0", ""),  # purple
+        ("", ""),
+        ("not a colour", ""),
+    ],
+)
+def test_rag_from_colour(colour, rag):
+    assert rag_from_colour(colour) == rag
+
+
+@pytest.mark.parametrize(
+    ("colour", "grey"),
+    [("808080", True), ("A6A6A6", True), ("BFBFBF", True), ("D9D9D9", True), ("000000", False),
+     ("FFFFFF", False), ("FF0000", False), ("F2F2F2", False), ("", False)],
+)  # fmt: skip
+def test_is_grey(colour, grey):
+    assert is_grey(colour) is grey
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("No progress", "not_started"),
+        ("Removed", "superseded"),
+        ("Absorbed into 3.2", "superseded"),
+        ("In place", "complete"),
+        ("In place – needs development", "in_progress"),
+        ("Needs further work", "in_progress"),
+    ],
+)
+def test_words_from_colour_keys_and_local_plans(text, expected):
+    assert canonical_status(text) == expected

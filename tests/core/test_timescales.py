@@ -467,3 +467,40 @@ def test_every_month_written_three_ways_is_due_on_its_last_day(year, month):
         assert parse_timescale(f"{name[:3]}-{year % 100:02d}").due == expected
         assert parse_timescale(f"{name} '{year % 100:02d}").due == expected
     assert parse_timescale(f"From {name} {year}").start == expected.replace(day=1)
+
+
+# --- issue 9, item 6: dates as plans write them -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("March 2015 Revised date: Dec 2015", date(2015, 12, 31)),
+        ("Dec 2015 (revised date: Oct 2015)", date(2015, 10, 31)),
+        ("June 2015. Revised to September 2015", date(2015, 9, 30)),
+        ("Revised date: June 2016", date(2016, 6, 30)),
+        ("By March 2016 – extended to June 2016", date(2016, 6, 30)),
+        ("Sept 15", date(2015, 9, 30)),
+        ("5-Mar-15", date(2015, 3, 5)),
+        ("05 March 2015", date(2015, 3, 5)),
+    ],
+)
+def test_revised_dates_and_short_forms(text, due):
+    assert parse_timescale(text).due == due
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("end Q2", date(2015, 9, 30)),
+        ("Q3", date(2015, 12, 31)),
+        ("Jan", date(2016, 1, 31)),
+        ("March", date(2016, 3, 31)),
+        ("April", date(2015, 4, 30)),
+        ("By December", date(2015, 12, 31)),
+        ("Autumn", date(2015, 11, 30)),
+    ],
+)
+def test_quarters_and_months_without_a_year_fall_in_the_plans_financial_year(text, due):
+    assert parse_timescale(text, financial_year=2015).due == due
+    assert parse_timescale(text).due is None  # with no financial year, nothing is guessed

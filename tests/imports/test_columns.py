@@ -2,7 +2,7 @@
 
 import pytest
 
-from concordat.imports.columns import field_for, header_names, is_header_row, map_columns
+from concordat.imports.columns import Profile, assign_roles, field_for, header_names, is_header_row
 
 ISSUE_3_HEADERS = {
     "No.": "ref",
@@ -63,17 +63,16 @@ def test_spellings_never_seen_before(header, field):
 def test_each_field_once_and_unmapped_kept():
     names = header_names(["Ref", "Action", "Lead", "Lead partner", "Cost", ""])
     assert names == ["Ref", "Action", "Lead", "Lead partner", "Cost", "Column 6"]
-    assert map_columns(names) == ["ref", "action", "lead", None, None, None]
+    fields, _doubts = assign_roles(names, [Profile()] * len(names))
+    assert fields == ["ref", "action", "lead", None, None, None]
 
 
 def test_overrides_win():
     names = ["Ref", "Action", "Lead", "Lead partner"]
-    assert map_columns(names, {"Lead partner": "lead", "Lead": None}) == [
-        "ref",
-        "action",
-        None,
-        "lead",
-    ]
+    fields, _doubts = assign_roles(
+        names, [Profile()] * len(names), {"Lead partner": "lead", "Lead": None}
+    )
+    assert fields == ["ref", "action", None, "lead"]
 
 
 def test_repeated_headings_are_made_unique():
@@ -86,3 +85,19 @@ def test_heading_rows():
     assert not is_header_row(["1.1", "Review the status of the action plan", "June 2015"])
     assert not is_header_row(["Commissioning"])
     assert not is_header_row(["Name", "Email", "Phone"])
+
+
+def test_a_close_spelling_is_not_another_word():
+    assert field_for("Progress date") != "progress"  # not "progress update" misspelt
+    assert field_for("Timesacle") == "timescale"
+    assert field_for("Lead organisaton") == "lead"
+
+
+def test_the_cells_never_claim_a_field_another_heading_names():
+    from concordat.imports.columns import Profile, assign_roles
+
+    names = ["Ref", "Action", "Lead", "Latest progress", "Progress date"]
+    prose = Profile(filled=10, rows=10, long=1.0, mean_length=120)
+    profiles = [Profile(), prose, Profile(), prose, Profile()]
+    fields, _doubts = assign_roles(names, profiles)
+    assert fields == ["ref", "action", "lead", "progress", None]

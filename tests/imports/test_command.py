@@ -41,6 +41,17 @@ ACTION_KEYS = {
     "new",
     "extra",
 }
+# Added by issue 9, after the keys above (nothing renamed).
+ADDED_ACTION_KEYS = {
+    "ref_raw",
+    "section_title",
+    "performance_indicator",
+    "start_text",
+    "finish_text",
+    "rag_raw",
+    "removed",
+    "doubts",
+}
 
 
 @pytest.fixture
@@ -81,7 +92,17 @@ def test_dry_run_json_prints_one_object_in_the_issue_3_shape_and_saves_nothing(w
     decoder = json.JSONDecoder()
     document, end = decoder.raw_decode(out)
     assert out[end:].strip() == ""  # exactly one object, nothing after it
-    assert list(document) == ["title", "columns", "actions", "warnings"]
+    assert list(document) == [
+        "title",
+        "columns",
+        "actions",
+        "warnings",
+        "preamble",
+        "trailing",
+        "not_imported",
+        "financial_year",
+        "doubts",
+    ]
     assert document["columns"] == {
         "No.": "ref",
         "Action": "action",
@@ -91,7 +112,7 @@ def test_dry_run_json_prints_one_object_in_the_issue_3_shape_and_saves_nothing(w
     }
     assert len(document["actions"]) == 64
     for action in document["actions"]:
-        assert set(action) == ACTION_KEYS
+        assert set(action) == ACTION_KEYS | ADDED_ACTION_KEYS
         assert action["section"] in {1, 2, 3, 4, 5}
         for key in ("start", "due"):
             assert action[key] is None or date.fromisoformat(action[key])

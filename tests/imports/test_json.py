@@ -25,15 +25,30 @@ ACTION_KEYS = [
     "new",
     "extra",
 ]
+# Issue 9 added these after issue 3's keys; none of those was renamed or moved.
+ADDED_ACTION_KEYS = [
+    "ref_raw",
+    "section_title",
+    "performance_indicator",
+    "start_text",
+    "finish_text",
+    "rag_raw",
+    "removed",
+    "doubts",
+]
+PLAN_KEYS = ["title", "columns", "actions", "warnings"]
+ADDED_PLAN_KEYS = ["preamble", "trailing", "not_imported", "financial_year", "doubts"]
 
 
 def test_the_contract_on_the_national_plan(national_plan):
     data = json.loads(json.dumps(national_plan.to_json()))
-    assert list(data) == ["title", "columns", "actions", "warnings"]
+    assert list(data) == PLAN_KEYS + ADDED_PLAN_KEYS
     assert data["title"] is None
     assert data["columns"]["Highlights and Achievements"] == "progress"
     for action in data["actions"]:
-        assert list(action) == ACTION_KEYS
+        assert list(action) == ACTION_KEYS + ADDED_ACTION_KEYS
+        assert isinstance(action["removed"], bool) and not action["removed"]
+        assert isinstance(action["doubts"], list)
         assert isinstance(action["section"], int) and 1 <= action["section"] <= 5
         assert isinstance(action["lead_organisations"], list)
         assert all(isinstance(name, str) for name in action["lead_organisations"])

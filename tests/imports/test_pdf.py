@@ -7,7 +7,7 @@ import pytest
 from reportlab.lib.pdfencrypt import StandardEncryption
 
 from concordat.imports.pipeline import ImportRefused, parse_plan
-from concordat.imports.readers.pdf import _cell_texts
+from concordat.imports.readers.pdf import _cells
 
 from .documents import generated_plan, pdf_bytes, sample_rows, summary
 
@@ -65,4 +65,4 @@ def test_cells_are_read_exactly_as_pdfplumber_reads_them(seed):
         tables = [table for page in pdf.pages for table in page.find_tables()]
         assert len(tables) >= 2
         for table in tables:
-            assert _cell_texts(table) == table.extract()
+            assert _cells(table)[0] == table.extract()

@@ -197,12 +197,13 @@ def test_a_second_heading_row_splits_a_column(registry):
     )
 
 
-def test_an_action_column_wins_over_an_objective_column():
+def test_an_action_column_wins_over_an_objective_column_which_is_the_sub_theme():
     plan = read(["Objective\tAction\tLead\tBy when", "Safer care\tOpen a suite.\tSEPT\tMay 2015"])
     assert plan.columns["Action"] == "action"
-    assert plan.columns["Objective"] is None
+    assert plan.columns["Objective"] == "subtheme"
     assert plan.actions[0].text == "Open a suite."
-    assert plan.actions[0].extra == {"Objective": "Safer care"}
+    assert plan.actions[0].subtheme == "Safer care"
+    assert plan.actions[0].extra == {}
 
 
 def test_refs_written_at_the_start_of_the_action_text(registry):

@@ -73,6 +73,16 @@ class PlanVersion(models.Model):
     )
     # What the source document said about itself, verbatim.
     preamble = models.TextField(blank=True)
+    trailing = models.TextField(
+        blank=True, help_text="The imported document's text after its last action, verbatim."
+    )
+    not_imported = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Text of the imported document that went into no action, preamble or "
+        'trailing text: a list of {"where": …, "text": …}.',
+    )
+
     stated_date = models.CharField(max_length=200, blank=True)
     stated_version = models.CharField(max_length=200, blank=True)
     source_filename = models.CharField(max_length=300, blank=True)

@@ -54,6 +54,7 @@ ACTION_COPY_FIELDS = [
 ]
 
 WORKING_STATES = (PlanVersion.State.DRAFT, PlanVersion.State.SUBMITTED)
+REMOVED_IN_DOCUMENT = "Shown as removed (struck through or greyed out) in the imported document."
 
 
 def plan_get_or_create(*, area):
@@ -216,6 +217,10 @@ def plan_version_import(
         based_on=base,
         financial_year=parsed.financial_year,
         preamble=parsed.preamble or "",
+        trailing=getattr(parsed, "trailing", "") or "",
+        not_imported=[
+            {"where": item.where, "text": item.text} for item in getattr(parsed, "not_imported", [])
+        ],
         stated_date=parsed.stated_date or "",
         stated_version=parsed.stated_version or "",
         source_filename=filename,
@@ -313,6 +318,7 @@ def _action_from_parsed(parsed_action, version, identity_id, position, sections)
         canonical_status=parsed_action.canonical_status,
         rag_raw=parsed_action.rag_raw[:200],
         rag=parsed_action.rag,
+        retired_reason=REMOVED_IN_DOCUMENT if getattr(parsed_action, "removed", False) else "",
         extra=dict(parsed_action.extra),
         raw=dict(parsed_action.raw),
     )

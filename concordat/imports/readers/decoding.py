@@ -31,7 +31,26 @@ def decode_text(data, *, kind="text"):
     return text
 
 
+C1_CONTROLS = {chr(code) for code in range(0x80, 0xA0)}
+
+
+def _windows_1252(data):
+    """The text, if the bytes read as Windows-1252 (what Excel saves as "CSV" on a British
+    Windows computer): every byte defined and no control character but tab and line ends."""
+    if b"\x00" in data[:4096]:
+        return None  # UTF-16 or binary: for the detector
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    sample = text[:200_000]
+    if any(char in CONTROL or char in C1_CONTROLS for char in sample):
+        return None
+    return text
+
+
 def _decode(data, kind):
+
     for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
@@ -42,6 +61,9 @@ def _decode(data, kind):
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    windows = _windows_1252(data)
+    if windows is not None:
+        return windows
     best = from_bytes(data[:1_000_000]).best()
     if best is not None and best.encoding:
         try:

@@ -31,8 +31,10 @@ from parts import (  # noqa: E402
     merged,
     placed,
 )
+from plans_held import HELD_BUILDERS, HELD_LAYOUT_IDS  # noqa: E402
 from plans_more import LAYOUT_IDS as MORE_LAYOUT_IDS  # noqa: E402
 from plans_more import LONG, MORE_BUILDERS  # noqa: E402
+from plans_third import THIRD_BUILDERS, THIRD_LAYOUT_IDS  # noqa: E402
 from writers import (  # noqa: E402
     MERGE_UP,
     OdtWriter,
@@ -1021,6 +1023,8 @@ LAYOUT_IDS = {
     "d07_northfield_grey_removed.docx": "northamptonshire-2015",
     "d08_wearfield_members.odt": "durham-darlington-refreshed",
     **MORE_LAYOUT_IDS,
+    **HELD_LAYOUT_IDS,
+    **THIRD_LAYOUT_IDS,
 }
 
 BUILDERS = [
@@ -1033,6 +1037,8 @@ BUILDERS = [
     doc_northants,
     doc_durham,
     *MORE_BUILDERS,
+    *HELD_BUILDERS,
+    *THIRD_BUILDERS,
 ]
 
 

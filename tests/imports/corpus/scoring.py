@@ -349,6 +349,8 @@ def _date_alternatives(value, fmt):
         shown.append(day.strftime("%B %Y"))
     elif "d" not in lowered and "mmm" in lowered:
         shown.append(day.strftime("%b-%y" if "yyyy" not in lowered else "%b %Y"))
+    elif "yy" in lowered and "yyyy" not in lowered:
+        shown.append(day.strftime("%d/%m/%y"))
     shown += [
         day.strftime("%d/%m/%Y"),
         day.isoformat(),

@@ -15,6 +15,7 @@ from copy import deepcopy
 FIXED = (2015, 10, 1, 9, 0, 0)
 FIXED_ISO = "2015-10-01T09:00:00Z"
 MERGE_UP = object()  # a cell merged down from the one above
+MERGE_LEFT = object()  # a cell merged into the one on its left (OpenDocument tables only)
 
 
 def normalise_zip(data: bytes) -> bytes:
@@ -368,7 +369,7 @@ class OdtWriter:
         width = max(len(r["cells"]) if "cells" in r else 1 for r in rows)
         table = Table(name=name)
         table.addElement(TableColumn(numbercolumnsrepeated=width))
-        spans = {}
+        spans, widths = {}, {}
         for index, spec in enumerate(rows):
             for column, value in enumerate(spec.get("cells", [])):
                 if value is MERGE_UP:
@@ -376,6 +377,11 @@ class OdtWriter:
                     while rows[top]["cells"][column] is MERGE_UP:
                         top -= 1
                     spans[(top, column)] = spans.get((top, column), 1) + 1
+                if value is MERGE_LEFT:
+                    left = column - 1
+                    while spec["cells"][left] is MERGE_LEFT:
+                        left -= 1
+                    widths[(index, left)] = widths.get((index, left), 1) + 1
         for index, spec in enumerate(rows):
             tr = TableRow()
             if spec["kind"] == "merged":
@@ -390,13 +396,15 @@ class OdtWriter:
                     tr.addElement(CoveredTableCell())
             else:
                 for column, value in enumerate(spec["cells"]):
-                    if value is MERGE_UP:
+                    if value is MERGE_UP or value is MERGE_LEFT:
                         tr.addElement(CoveredTableCell())
                         continue
                     fill = spec.get("fills", {}).get(column) or spec.get("shade") or "FFFFFF"
                     attrs = {"stylename": self.cell_style(fill)}
                     if (index, column) in spans:
                         attrs["numberrowsspanned"] = spans[(index, column)]
+                    if (index, column) in widths:
+                        attrs["numbercolumnsspanned"] = widths[(index, column)]
                     cell = TableCell(**attrs)
                     self._lines(
                         cell,

@@ -67,7 +67,7 @@ class Command(BaseCommand):
         except ImportRefused as refusal:
             raise CommandError(f"{path.name}: {refusal.message}") from refusal
 
-        preview = build_preview(area, parsed)
+        preview = build_preview(area, parsed, keep_current=not options["dry_run"])
         if options["dry_run"]:
             if options["json"]:
                 self.stdout.write(json.dumps(parsed.to_json(), ensure_ascii=False, indent=2))
