@@ -140,6 +140,8 @@ def _store(request, records):
 def _json_default(value):
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, set | frozenset):
+        return sorted(value)
     raise TypeError(f"Cannot keep {type(value).__name__} in a parsed plan")
 
 
@@ -160,6 +162,8 @@ def _revive(kind, value):
         return kind(**{k: _revive(hints[k], v) for k, v in value.items() if k in known})
     if kind is date:
         return date.fromisoformat(value)
+    if kind in (frozenset, set) or origin in (frozenset, set):
+        return (origin or kind)(value)
     return value
 
 

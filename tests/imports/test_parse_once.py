@@ -67,3 +67,30 @@ def test_a_missing_kept_result_is_read_again_from_the_file(client, reads):
     assert editor.get(preview_url(world.area, token)).status_code == 200
     assert editor.get(preview_url(world.area, token)).status_code == 200
     assert reads == [None, None]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "d29_ardenshire_two_level.odt",
+        "d36_kennetside_quarterly.xlsx",
+        "d40_soarshire_completed_removed.pdf",
+        "d43_sowe_brag_progress.docx",
+        "d46_wharfeton_objectives.csv",
+    ],
+)
+def test_what_is_kept_reads_back_exactly_as_it_was_parsed(name):
+    """Every field of a parsed plan (dates, sets, nested actions, leads, doubts, what was not
+    imported) survives being kept as JSON in the shared storage between the steps."""
+    import json
+    from dataclasses import asdict
+    from pathlib import Path
+
+    from concordat.imports.parsed import ParsedPlan
+
+    path = Path(__file__).parent / "corpus" / name
+    parsed = pipeline.parse_plan(path.read_bytes(), name, registry=[])
+    text = json.dumps(asdict(parsed), default=session._json_default)
+
+    assert session._revive(ParsedPlan, json.loads(text)) == parsed
+    assert parsed.actions and parsed.has_columns
