@@ -10,7 +10,7 @@ from concordat.core.timescales import Timescale, parse_start_finish, parse_times
 from .columns import normalise
 from .parsed import ParsedAction, ParseWarning
 from .refs import carries_section, next_ref, read_ref, ref_section
-from .sections import read_section_heading
+from .sections import read_section_heading, section_by_topic
 
 BULLET = re.compile(r"^\s*[•·▪◦‣○●*\-–]\s*")
 RAG_WORD = re.compile(
@@ -57,7 +57,10 @@ def _section_from_column(text):
     if heading and heading.number:
         return heading.number
     ref = read_ref(text)
-    return ref_section(ref.ref) if ref else None
+    if ref:
+        return ref_section(ref.ref)
+    # A section column in the plan's own words ("Early help and prevention"): its topic.
+    return section_by_topic(text)
 
 
 def split_rag(text):
