@@ -356,7 +356,17 @@ def _status_lead_in(progress, *, strict=False):
     last = lines[-1].rstrip(".") if len(lines) > 1 else ""
     if last and len(last.split()) <= MAX_STATUS_WORDS + 1 and canonical_status(last):
         return last
+    # The same note with its line breaks lost (a PDF's wrapped lines): a last sentence of a
+    # status alone ("…signed in December. Complete").
+    found = LAST_SENTENCE.search(text)
+    if found and len(found.group(1).split()) <= MAX_STATUS_WORDS:
+        last = found.group(1).rstrip(".!")
+        if canonical_status(last):
+            return last
     return ""
+
+
+LAST_SENTENCE = re.compile(r"\S[.!]\s+([A-Z][A-Za-z -]*[.!]?)\s*$")
 
 
 def _is_true(text):
