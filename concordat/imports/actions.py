@@ -63,6 +63,24 @@ def _section_from_column(text):
     return section_by_topic(text)
 
 
+# A financial year written as two two-digit years ("15-16", "Q1 15-16"): consecutive years,
+# not part of a date or a longer number.
+SHORT_YEARS = re.compile(r"(?<![\d/.:-])([0-9]{2})\s*-\s*([0-9]{2})(?![\d/.:-])")
+
+
+def short_financial_years(text):
+    """The timescale with each "15-16" written out as "2015/16", or "" if it has none."""
+
+    def written(found):
+        first, second = int(found.group(1)), int(found.group(2))
+        if (first + 1) % 100 != second:
+            return found.group(0)
+        return f"20{found.group(1)}/{found.group(2)}"
+
+    changed = SHORT_YEARS.sub(written, text or "")
+    return changed if changed != text else ""
+
+
 def split_rag(text):
     """(colour word, the other words) of a RAG cell: "Amber – approved by the CCG" gives
     ("Amber", "approved by the CCG"); "Complete" gives ("", "Complete")."""
@@ -217,6 +235,8 @@ def _build(row, matcher, financial_year, previous_refs, column_years, key):
         derived = parse_start_finish(start_text, finish_text, financial_year=financial_year)
     else:
         derived = parse_timescale(timescale, financial_year=financial_year)
+        if not derived.understood and (written := short_financial_years(timescale)):
+            derived = parse_timescale(written, financial_year=financial_year)
     if not exact:
         start, due = derived.start, derived.due
     if not (timescale or start_text or finish_text) and heading_year is not None:
