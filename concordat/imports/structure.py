@@ -39,7 +39,7 @@ from .rows import (
     scheme_key,
     table_rows,
 )
-from .sections import read_section_heading, section_by_meaning, section_from_title
+from .sections import read_section_heading, section_by_meaning
 
 __all__ = ["Structure", "read_structure"]
 
