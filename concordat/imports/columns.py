@@ -534,7 +534,7 @@ def section_column(names, fields, profiles):
         found = profiles[index]
         if found.groups < 3 or found.group_sections < 3 or found.group_topics < found.groups:
             continue
-        if found.filled and found.groups > 0.75 * found.rows:
+        if found.groups >= found.rows:
             continue  # a group per row is no grouping
         by_title = found.group_titles >= 0.5 * found.groups
         if by_title or GROUPING.search(normalise(name)):
