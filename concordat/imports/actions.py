@@ -12,7 +12,7 @@ from concordat.core.timescales import Timescale, parse_start_finish, parse_times
 from .columns import normalise
 from .parsed import ParsedAction, ParseWarning
 from .refs import RefNumbers, carries_section, read_ref, ref_section
-from .sections import read_section_heading
+from .sections import read_section_heading, section_by_topic
 
 BULLET = re.compile(r"^\s*[•·▪◦‣○●*\-–]\s*")
 RAG_WORD = re.compile(
@@ -64,7 +64,28 @@ def _section_from_column(text):
     if heading and heading.number:
         return heading.number
     ref = read_ref(text)
-    return ref_section(ref.ref) if ref else None
+    if ref:
+        return ref_section(ref.ref)
+    # A section column in the plan's own words ("Early help and prevention"): its topic.
+    return section_by_topic(text)
+
+
+# A financial year written as two two-digit years ("15-16", "Q1 15-16"): consecutive years,
+# not part of a date or a longer number.
+SHORT_YEARS = re.compile(r"(?<![\d/.:-])([0-9]{2})\s*-\s*([0-9]{2})(?![\d/.:-])")
+
+
+def short_financial_years(text):
+    """The timescale with each "15-16" written out as "2015/16", or "" if it has none."""
+
+    def written(found):
+        first, second = int(found.group(1)), int(found.group(2))
+        if (first + 1) % 100 != second:
+            return found.group(0)
+        return f"20{found.group(1)}/{found.group(2)}"
+
+    changed = SHORT_YEARS.sub(written, text or "")
+    return changed if changed != text else ""
 
 
 def split_rag(text):
@@ -221,6 +242,8 @@ def _build(row, matcher, financial_year, numbers, column_years, key):
         derived = parse_start_finish(start_text, finish_text, financial_year=financial_year)
     else:
         derived = parse_timescale(timescale, financial_year=financial_year)
+        if not derived.understood and (written := short_financial_years(timescale)):
+            derived = parse_timescale(written, financial_year=financial_year)
     if not exact:
         start, due = derived.start, derived.due
     if not (timescale or start_text or finish_text) and heading_year is not None:
@@ -368,7 +391,17 @@ def _status_lead_in(progress, *, strict=False):
     last = lines[-1].rstrip(".") if len(lines) > 1 else ""
     if last and len(last.split()) <= MAX_STATUS_WORDS + 1 and canonical_status(last):
         return last
+    # The same note with its line breaks lost (a PDF's wrapped lines): a last sentence of a
+    # status alone ("…signed in December. Complete").
+    found = LAST_SENTENCE.search(text)
+    if found and len(found.group(1).split()) <= MAX_STATUS_WORDS:
+        last = found.group(1).rstrip(".!")
+        if canonical_status(last):
+            return last
     return ""
+
+
+LAST_SENTENCE = re.compile(r"\S[.!]\s+([A-Z][A-Za-z -]*[.!]?)\s*$")
 
 
 def _is_true(text):

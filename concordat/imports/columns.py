@@ -410,6 +410,10 @@ class Profile:
     prose: float = 0.0  # cells written as a sentence or more (six words or more)
     mean_length: float = 0.0
     repeats: float = 0.0
+    groups: int = 0  # distinct texts
+    group_titles: int = 0  # distinct texts naming a Concordat section by its title
+    group_topics: int = 0  # distinct texts naming one by title or topic
+    group_sections: int = 0  # distinct Concordat sections those texts name
 
     def content_scores(self):
         """{field: 0-1} for what the cells look like."""
@@ -484,10 +488,59 @@ def profile(cells, fills=(), *, understood_date=None, understood_status=None, re
     if words:
         found.mean_length = sum(len(text) for text in words) / len(words)
         found.repeats = 1 - len(set(words)) / len(words)
+        _group_sections(found, words)
     if len(refs) >= 2:
         pairs = list(zip(refs, refs[1:], strict=False))
         found.sequence = sum(1 for a, b in pairs if ref_follows(a, b)) / len(pairs)
     return found
+
+
+def _group_sections(found, words):
+    """How many of a column's distinct texts name a Concordat section (by title, by topic)."""
+    from .sections import section_by_topic, section_from_title
+
+    distinct = list(dict.fromkeys(words))
+    found.groups = len(distinct)
+    if len(distinct) > 12 or any(len(text) > 80 for text in distinct):
+        return
+    sections = set()
+    for text in distinct:
+        by_title, _score = section_from_title(text)
+        if by_title is not None:
+            found.group_titles += 1
+        number = by_title if by_title is not None else section_by_topic(text)
+        if number is not None:
+            found.group_topics += 1
+            sections.add(number)
+    found.group_sections = len(sections)
+
+
+# A heading over the groups a plan puts its actions in: its sections if they are the
+# Concordat's ("Concordat aim", "Workstream").
+GROUPING = re.compile(r"\b(concordat|work ?streams?|strands?|domains?)\b")
+
+
+def section_column(names, fields, profiles):
+    """A column written once for each group of actions (merged down, or only on the group's
+    first row) whose groups are the Concordat sections: every group names one, by its
+    title, or by its topic under a heading that names the plan's groups, and three or more
+    sections are named. It gives each action its section."""
+    fields = list(fields)
+    if "section" in fields:
+        return fields
+    for index, name in enumerate(names):
+        if index >= len(profiles) or fields[index] not in (None, "subtheme"):
+            continue
+        found = profiles[index]
+        if found.groups < 3 or found.group_sections < 3 or found.group_topics < found.groups:
+            continue
+        if found.groups >= found.rows:
+            continue  # a group per row is no grouping
+        by_title = found.group_titles >= 0.5 * found.groups
+        if by_title or GROUPING.search(normalise(name)):
+            fields[index] = "section"
+            break
+    return fields
 
 
 def assign_roles(names, profiles, overrides=None):
@@ -613,6 +666,7 @@ def settle_roles(names, fields, profiles=()):
     them."""
     fields = late_action_is_progress(names, spread_series(names, fields))
     fields = specific_action(names, fields, profiles)
+    fields = section_column(names, fields, profiles)
     return deliverables_are_actions(names, fields)
 
 

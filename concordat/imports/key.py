@@ -22,6 +22,7 @@ KEY_PAIR = re.compile(
     rf"({COLOUR})\s*(?:shading|rating)?\s*(?:{SEPARATOR})?\s*(.*?)(?=[,;/|]?\s*(?:{COLOUR})|$)",
     re.I | re.S,
 )
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘'])")
 GREY_REMOVED = re.compile(
     r"\b(grey|gray)\b.*\b(removed|deleted|absorbed|no longer|withdrawn)", re.I
 )
@@ -115,7 +116,10 @@ def colour_key(document):
             if label:
                 line = line[label.end() :]
             for colour, meaning in KEY_PAIR.findall(line):
-                status = canonical_status(meaning.strip(" ,;/|"))
+                # A meaning ends with its sentence ("R – red. Finished actions say
+                # “Complete”…": red means no status).
+                meaning = SENTENCE_END.split(meaning, maxsplit=1)[0]
+                status = canonical_status(meaning.strip(" ,;/|."))
                 name = colour_name(colour)
                 if status and name not in found:
                     found[name] = status

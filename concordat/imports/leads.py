@@ -25,7 +25,8 @@ class RegistryEntry:
 
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 SEPARATORS = re.compile(
-    r"[/,;&+()\[\]\n|]|\s-\s|\b(?:and|with|including|supported by|for|via|on behalf of|led by)\b",
+    r"[/,;&+()\[\]\n|:]|\s-\s|\b(?:(?:working|(?:working )?in partnership|in conjunction) with|"
+    r"and|with|including|supported by|for|via|on behalf of|led by)\b",
     re.I,
 )
 # A clause that says how or what, not who: dropped up to the next separator.

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from .columns import EXACT, field_for, header_names, header_score, normalise
 from .key import fill_key_rows, is_key_row
 from .refs import read_ref, split_leading_ref
-from .sections import read_section_heading, section_from_title
+from .sections import read_section_heading, section_by_topic, section_from_title
 
 BULLET_START = re.compile(r"^\s*(?:[•·▪◦‣○●*\-–]\s|<ul|<ol|<li|\d{1,2}[.)]\s)", re.I)
 SENTENCE_END = re.compile(r"[.!?:;)\]”\"']\s*$")
@@ -212,6 +212,9 @@ def merge_heading_rows(above, below):
     return merged
 
 
+VALUE_FIELDS = ("timescale", "start_date", "finish_date", "status", "rag", "progress")
+
+
 def header_rows(rows):
     return [row.index for row in rows if header_score(row.cells) > 0]
 
@@ -336,6 +339,10 @@ class RowReading:
             return by_title
         if found.number is not None and self.labels_trusted:
             return found.number
+        if found.title and found.label:
+            # A numbered heading of the plan's own words ("3. Places of safety"): the
+            # section it is about.
+            return section_by_topic(found.title) or 0
         return 0 if found.title else (found.number or 0)
 
     def other_table(self, plan):
@@ -356,7 +363,9 @@ class RowReading:
         if not filled:
             return
         key = (plan.number, row.index)
-        if header_score(row.cells) > 0 or self.is_second_header_row(filled):
+        if (
+            header_score(row.cells) > 0 and not self.is_data_under_heading(row.cells)
+        ) or self.is_second_header_row(filled):
             self.fates[key] = "header"
             if self.document.kind == "pdf":
                 # A page's words are counted one by one: a heading row drawn again on the
@@ -462,6 +471,32 @@ class RowReading:
 
         self.fates[key] = "continue"
         self.continue_action(row, cells)
+
+    def is_data_under_heading(self, cells):
+        """A row whose words happen to name columns ("District housing leads", "Not
+        started.") but which, read under the heading row already met, holds an action and a
+        value its column is for (a date where the timescale is, a status or colour where the
+        status is): an action, not the heading row again. A heading row repeated at a page
+        break or before a section is the same as the first one and is kept as a heading."""
+        scheme = self.scheme
+        if scheme is None or scheme_key(cells) in self.schemes:
+            return False
+        action_col = scheme.col("action")
+        if action_col is None or action_col >= len(cells) or not cells[action_col].strip():
+            return False
+        if normalise(cells[action_col]) and field_for(cells[action_col]):
+            return False
+        valued = 0
+        for index, text in enumerate(cells):
+            name = scheme.fields[index] if index < len(scheme.fields) else None
+            if name in VALUE_FIELDS and text.strip() and cell_holds(name, text):
+                if name in ("status", "rag", "progress"):
+                    from concordat.core.statuses import canonical_status, read_rag
+
+                    if not (canonical_status(text) or read_rag(text)):
+                        continue
+                valued += 1
+        return valued >= 1
 
     def is_note_row(self, filled, cells):
         """A row under an action labelled in its first cell ("ACTION", "Update:") whose other

@@ -90,6 +90,89 @@ def section_from_title(text):
     return None, best_score
 
 
+# What each Concordat section is about, in the words of the national Concordat's own
+# headings and commitments: a plan that groups its actions under local headings ("Places of
+# safety", "Early help", "Dignity and respect") instead of the five titles is mapped by what
+# its heading is about. Only used where the text is known to head a section (a numbered
+# heading, a section column), never to decide that a row is a section.
+SECTION_TOPICS = {
+    1: (r"commission\w*", r"early intervention", r"needs assessment", r"jsna"),
+    2: (
+        r"early help",
+        r"prevention",
+        r"help before",
+        r"before (?:a )?crisis",
+        r"safe havens?",
+        r"sanctuary",
+        r"crisis (?:line|café|cafe)s?",
+        r"help ?lines?",
+        r"primary care",
+        r"self[- ]referral",
+        r"access",
+    ),
+    3: (
+        r"triage",
+        r"places? of safety",
+        r"(?:section|s\.?) ?136",
+        r"liaison",
+        r"a ?(?:&|and) ?e",
+        r"emergency",
+        r"urgent",
+        r"conveyance",
+        r"transport",
+        r"amhps?",
+        r"mental health act",
+        r"crisis (?:response|resolution|teams?)",
+        r"home treatment",
+        r"out of hours",
+        r"24/7",
+    ),
+    4: (
+        r"quality",
+        r"dignity",
+        r"respect",
+        r"restraint",
+        r"safeguarding",
+        r"experience of care",
+        r"training",
+    ),
+    5: (
+        r"recovery",
+        r"staying well",
+        r"discharge",
+        r"relapse",
+        r"follow[- ]?up",
+        r"peer support",
+        r"after ?care",
+        r"future crises",
+    ),
+}
+_TOPIC_PATTERNS = {
+    number: re.compile(r"\b(?:" + "|".join(words) + r")\b", re.I)
+    for number, words in SECTION_TOPICS.items()
+}
+
+
+def section_by_topic(text):
+    """The Concordat section a section heading of the plan's own is about, or None: the one
+    section whose topics it names most, none where two tie or it names none."""
+    lowered = " ".join((text or "").lower().split())
+    if not lowered or len(lowered) > MAX_TITLE_LENGTH:
+        return None
+    counts = {n: len(pattern.findall(lowered)) for n, pattern in _TOPIC_PATTERNS.items()}
+    best = max(counts.values())
+    if not best:
+        return None
+    winners = [n for n, count in counts.items() if count == best]
+    return winners[0] if len(winners) == 1 else None
+
+
+def section_by_meaning(text):
+    """A section heading's Concordat section: by its title, else by its topic."""
+    by_title, _score = section_from_title(text)
+    return by_title if by_title is not None else section_by_topic(text)
+
+
 # Titles of the sections plans add of their own, about running the plan rather than the
 # care (“1. Partnership working to develop the plan”, “Governance”, “Workforce”).
 LOCAL_TOPIC = re.compile(

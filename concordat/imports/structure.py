@@ -39,7 +39,7 @@ from .rows import (
     scheme_key,
     table_rows,
 )
-from .sections import read_section_heading, section_from_title
+from .sections import read_section_heading, section_by_meaning
 
 __all__ = ["Structure", "read_structure"]
 
@@ -208,7 +208,7 @@ def _labels_trusted(document):
         found = read_section_heading(text.strip(), titles_alone=False)
         if found is None or not found.label or not found.title:
             continue
-        by_title, _score = section_from_title(found.title)
+        by_title = section_by_meaning(found.title)
         if by_title is not None and found.number is not None:
             label = found.label
             if label.isdigit() and int(label) != by_title:
