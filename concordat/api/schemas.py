@@ -63,14 +63,18 @@ class ActionFilters(Schema):
     stale: bool | None = Field(None, description="Open and no progress for six months.")
     lead_organisation: Slug | None = Field(None, description="Led by this organisation (slug).")
     updated_since: IsoDate | None = Field(
-        None, description="Published, or given a progress update, on or after this date."
+        None,
+        description="Has a public progress update dated on or after this date (a date from "
+        "2000 to ten years ahead).",
     )
 
 
 class UpdateFilters(Schema):
     area: Slug | None = None
     action: UUID | None = Field(None, description="The action's uid.")
-    since: IsoDate | None = Field(None, description="Dated on or after this day.")
+    since: IsoDate | None = Field(
+        None, description="Dated on or after this day (a date from 2000 to ten years ahead)."
+    )
 
 
 class AreaFilters(Schema):
@@ -85,7 +89,9 @@ class OrganisationFilters(Schema):
 
 class PublishedFilters(Schema):
     area: Slug | None = None
-    published_since: IsoDate | None = None
+    published_since: IsoDate | None = Field(
+        None, description="Published on or after this day (a date from 2000 to ten years ahead)."
+    )
 
 
 class MetricFilters(Schema):

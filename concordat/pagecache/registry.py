@@ -17,12 +17,17 @@ PUBLIC_MODELS = [
     "core.Action",
     "core.ActionLead",
     "core.ProgressUpdate",
+    "core.UpdateEvidence",
     "reports.Metric",
     "reports.MetricValue",
     "reports.ProgressReport",
     "reports.ReportSection",
     "reports.Milestone",
     "goodpractice.GoodPractice",
+    # The public's questions and answers, independent panels and their verdicts.
+    "voice.Question",
+    "voice.ReviewPanel",
+    "voice.Verdict",
     # The search index is written after a publication commits: its own writes bump again.
     "search.SearchDocument",
 ]

@@ -31,5 +31,11 @@ def keep_test_connection():
 )
 def test_api_matches_its_schema(case, world, keep_test_connection):
     # The WSGI test client says it accepts gzip but does not decompress; ask for plain JSON.
-    response = case.call_and_validate(headers={"Accept-Encoding": "identity"})
+    # Date filters are held to 2000 to ten years ahead (422 outside, as the schema's
+    # descriptions say, tested in test_api_actions), a bound OpenAPI cannot state for a
+    # date: schemathesis's "schema-valid data is accepted" check is left out for that.
+    response = case.call_and_validate(
+        headers={"Accept-Encoding": "identity"},
+        excluded_checks=[schemathesis.checks.positive_data_acceptance],
+    )
     assert SECRET not in response.text

@@ -160,7 +160,7 @@ def test_zip_members_carry_the_build_time_and_mode_0644(world, media, settings):
     path, _ = downloads.build_downloads(now=built)
     with shared_storage().open(path) as handle, zipfile.ZipFile(handle) as archive:
         members = archive.infolist()
-    assert len(members) == 12
+    assert len(members) == 15  # with the questions, verdicts and evidence files
     for member in members:
         # Local time (summer time: an hour ahead of UTC), to the two seconds ZIP keeps.
         assert member.date_time == (2025, 7, 14, 10, 30, 12), member.filename

@@ -38,7 +38,27 @@ ODF = {
 
 @pytest.fixture
 def england(seeds):
-    return plan_export(Area.objects.get(slug="england"))
+    """The national plan with two actions updated last week: the seed's own notes carry no
+    date, so without these it would have no recent progress to lay out."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from concordat.core.models import Action, PlanVersion
+    from concordat.core.services.updates import progress_update_post
+
+    area = Area.objects.get(slug="england")
+    for ref in ("1.1", "1.7"):
+        action = Action.objects.get(
+            version__plan__area=area, version__state=PlanVersion.State.PUBLISHED, ref=ref
+        )
+        progress_update_post(
+            action=action,
+            actor=None,
+            note=f"Progress on {ref} reported to the national group.",
+            on=timezone.localdate() - timedelta(days=7),
+        )
+    return plan_export(area)
 
 
 # The outbound helpers --------------------------------------------------------------------

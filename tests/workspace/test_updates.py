@@ -213,7 +213,8 @@ def test_the_filters_and_pages(client, world, area_lead, signatory_editor):
     led = words(client.get("/workspace/riverside/updates/?lead=testland-health-board"))
     assert "1.1 Agree a crisis plan" in led and "2.1 Open a crisis café" not in led
     stale = words(client.get("/workspace/riverside/updates/?stale=on"))
-    assert "0 of 3 open actions shown" in stale
+    # None has a progress update yet, and publishing a plan is no update: all three are stale.
+    assert "3 of 3 open actions shown" in stale
     client.force_login(signatory_editor)
     mine = words(client.get("/workspace/riverside/updates/?mine=on"))
     assert "1.1 Agree a crisis plan" in mine and "1 of 1 open action shown" in mine
