@@ -13,8 +13,9 @@ as the site reads an upload: in a forked child under a CPU-time and memory ceili
 Prints files tried, parsed, refused (with a plain message; "damaged" are those refused because
 a parser library raised on the damaged bytes, by type), unhandled exceptions (raised in the
 project's own code), time-outs, refusals at the memory ceiling, the slowest file and the peak
-resident memory of a reading child (which shares the pages it inherits). Each unhandled or timed-out file is written to
-var/fuzz-failures/ for a rerun. Exits 1 on any unhandled exception or time-out.
+resident memory of a reading child (which shares the pages it inherits). Each unhandled or
+timed-out file is written to var/fuzz-failures/ for a rerun. Exits 1 on any unhandled
+exception or time-out.
 """
 
 import argparse

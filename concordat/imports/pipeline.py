@@ -65,14 +65,14 @@ def parse_plan(
     except ReadingFailed as failure:
         if failure.raised_in == "library":
             logger.info(
-                "Could not read %s: %s raised in a parser library\n%s",
+                "Could not read %s: %s raised in a parser library%s",
                 filename,
                 failure.error_type,
-                failure.detail.rstrip(),
+                _then(failure.detail),
             )
         else:
             logger.warning(
-                "Could not read %s: %s\n%s", filename, failure.error_type, failure.detail.rstrip()
+                "Could not read %s: %s%s", filename, failure.error_type, _then(failure.detail)
             )
         raise ReadingFailed(
             unreadable(filename),
@@ -80,6 +80,10 @@ def parse_plan(
             detail=failure.detail,
             raised_in=failure.raised_in,
         ) from None
+
+
+def _then(detail):
+    return f"\n{detail.rstrip()}" if detail.strip() else ""
 
 
 def unreadable(filename):
