@@ -1,8 +1,9 @@
 """The child process of test_killed_midway.py: an import or a publication, stopped halfway.
 
-    python -m tests.hostile.killed_midway import|publish AREA_SLUG VERSION_PK FOLDER
+    python -m tests.hostile.killed_midway import|publish|both AREA_SLUG VERSION_PK FOLDER
 
-(VERSION_PK is the version to publish; an import ignores it.)
+(VERSION_PK is the version to publish; an import ignores it; "both" imports a plan and
+publishes it.)
 
 Run with DATABASE_URL set to the test's database. A hook on the database connection waits at
 a point inside the service's transaction, after some of its rows are written and before the
@@ -21,6 +22,7 @@ from pathlib import Path
 HOOKS = {
     "import": 'INSERT INTO "core_action"',
     "publish": 'UPDATE "core_progressupdate"',
+    "both": 'INSERT INTO "core_action"',
 }
 
 
@@ -64,7 +66,7 @@ def main(kind, slug, version_pk, folder):
         return execute(sql, params, many, context)
 
     with connection.execute_wrapper(hook):
-        if kind == "import":
+        if kind in ("import", "both"):
             actions = [
                 ParsedAction(
                     row=n,
@@ -81,7 +83,9 @@ def main(kind, slug, version_pk, folder):
                 actor=None,
                 parsed=ParsedPlan(title="Plan imported halfway", actions=actions),
             )
-        else:
+        if kind == "both":
+            done = plan_version_publish(version=done, actor=None)
+        elif kind == "publish":
             version = PlanVersion.objects.get(pk=int(version_pk))
             done = plan_version_publish(version=version, actor=None)
     (folder / "finished").write_text(json.dumps({"version": done.pk}))
