@@ -45,15 +45,15 @@ bench: install build
 bench-pg: install
 	bash bench/pg.sh
 
-# 100,000 damaged copies of the site's own downloads through the importer (COUNT=... for fewer).
-COUNT ?= 100000
+# 100,000 damaged copies of the site's own downloads through the importer (FUZZ_COUNT=... for fewer).
+FUZZ_COUNT ?= 100000
 fuzz: install
-	$(BIN)/python bench/fuzz.py --count $(COUNT)
+	$(BIN)/python bench/fuzz.py --count $(FUZZ_COUNT)
 
-# Readers and editors in parallel against gunicorn on the England-scale data (SECONDS=...).
-SECONDS ?= 600
+# Readers and editors in parallel against gunicorn on the England-scale data (LOAD_SECONDS=...).
+LOAD_SECONDS ?= 600
 load: install build
-	$(BIN)/python bench/load.py --seconds $(SECONDS)
+	$(BIN)/python bench/load.py --seconds $(LOAD_SECONDS)
 
 lint: $(PYTHON_STAMP)
 	$(BIN)/ruff check .
