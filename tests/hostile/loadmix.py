@@ -17,6 +17,7 @@ Every accepted write is recorded (`Ledger`), so that `integrity()` can check aft
 each is in the database exactly once and that nothing is half-saved.
 """
 
+import contextlib
 import csv
 import io
 import random
@@ -470,11 +471,18 @@ class Server:
             f"--workers={workers}",
             f"--bind=127.0.0.1:{self.port}",
             "--timeout=120",
+            "--graceful-timeout=5",
             "--log-level=warning",
         ]
         root = root or Path(__file__).resolve().parent.parent.parent
+        # A session of its own, so that stop() ends the workers with their master.
         self.process = subprocess.Popen(
-            command, cwd=root, env=environment, stdout=self.log, stderr=subprocess.STDOUT
+            command,
+            cwd=root,
+            env=environment,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         deadline = time.monotonic() + 60
         while True:
@@ -494,15 +502,18 @@ class Server:
             return log.read()[-4000:]
 
     def stop(self):
+        """SIGTERM to gunicorn and its workers; SIGKILL to all of them if they linger."""
+        import os
         import signal
         import subprocess
 
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        group = os.getpgid(self.process.pid)
+        os.killpg(group, signal.SIGTERM)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.process.wait(timeout=20)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(group, signal.SIGKILL)  # workers still finishing a request
+        self.process.wait()
         self.log.close()
 
 
