@@ -18,7 +18,7 @@ BUILD_STAMP := static/dist/.concordat-built
 FRONTEND_SOURCES := $(shell find frontend -type f) package.json \
 	$(shell find concordat -name '*.html' -o -name '*.py' -not -path '*/migrations/*')
 
-.PHONY: run test bench bench-pg lint format clean install build migrate seeds
+.PHONY: run test bench bench-pg fuzz load lint format clean install build migrate seeds
 
 run: install build migrate seeds
 	@echo "Concordat is running at http://$(ADDRESS)"
@@ -44,6 +44,16 @@ bench: install build
 # The same tables on a throwaway PostgreSQL cluster loaded with England scale.
 bench-pg: install
 	bash bench/pg.sh
+
+# 100,000 damaged copies of the site's own downloads through the importer (FUZZ_COUNT=... for fewer).
+FUZZ_COUNT ?= 100000
+fuzz: install
+	$(BIN)/python bench/fuzz.py --count $(FUZZ_COUNT)
+
+# Readers and editors in parallel against gunicorn on the England-scale data (LOAD_SECONDS=...).
+LOAD_SECONDS ?= 600
+load: install build
+	$(BIN)/python bench/load.py --seconds $(LOAD_SECONDS)
 
 lint: $(PYTHON_STAMP)
 	$(BIN)/ruff check .

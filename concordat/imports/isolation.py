@@ -33,12 +33,17 @@ WALL_MARGIN_SECONDS = 10
 
 
 class ReadingFailed(ImportRefused):
-    """The file broke the reader in an unexpected way (`error_type`, `detail` say how)."""
+    """The file broke the reader in an unexpected way (`error_type`, `detail` say how).
 
-    def __init__(self, message, *, error_type, detail=""):
+    `raised_in` says where: "library" when the error came out of a parser library reading a
+    damaged file (lxml, openpyxl, pdfminer ...), "project" when it came out of the project's
+    own code (a bug), "process" when the reading process itself ended."""
+
+    def __init__(self, message, *, error_type, detail="", raised_in="project"):
         super().__init__(message)
         self.error_type = error_type
         self.detail = detail
+        self.raised_in = raised_in
 
 
 def too_slow(seconds):
@@ -87,7 +92,9 @@ def run(function, *args, cpu_seconds, memory_mb, **kwargs):
         if os.WIFSIGNALED(status)
         else f"exit status {os.WEXITSTATUS(status)}"
     )
-    raise ReadingFailed(UNREADABLE, error_type=f"reader process ended ({ended})")
+    raise ReadingFailed(
+        UNREADABLE, error_type=f"reader process ended ({ended})", raised_in="process"
+    )
 
 
 UNREADABLE = "The file could not be read."
@@ -109,7 +116,7 @@ def _child(writer, function, args, kwargs, cpu_seconds, memory_mb):
         try:
             message = ("result", function(*args, **kwargs))
         except ReadingFailed as failure:
-            message = ("error", failure.error_type, failure.detail)
+            message = ("error", failure.error_type, failure.detail, failure.raised_in)
         except LimitExceeded as refusal:
             message = ("limit", refusal.limit, refusal.message)
         except ImportRefused as refusal:
@@ -118,7 +125,7 @@ def _child(writer, function, args, kwargs, cpu_seconds, memory_mb):
             del spare
             message = ("memory",)
         except Exception as error:  # noqa: BLE001 - handed to the parent to log
-            message = ("error", type(error).__name__, traceback.format_exc(limit=20))
+            message = ("error", type(error).__name__, traceback.format_exc(limit=20), "project")
         try:
             payload = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
         except MemoryError:
@@ -173,4 +180,4 @@ def _outcome(message, cpu_seconds, memory_mb):
         raise ImportRefused(message[1])
     if kind == "memory":
         raise too_big(memory_mb)
-    raise ReadingFailed(UNREADABLE, error_type=message[1], detail=message[2])
+    raise ReadingFailed(UNREADABLE, error_type=message[1], detail=message[2], raised_in=message[3])

@@ -4,7 +4,9 @@ The seed loader, the web importer and `import_plan` all call parse_plan. It writ
 anything wrong with the file comes out as ImportRefused with a message a person can act on.
 Reading is held to the limits of `limits` and runs in a child process under a CPU-time and
 memory ceiling (`isolation`). An unexpected error inside a reader is refused as "could not be
-read" and logged with its type and traceback, so that bugs stay visible.
+read" and logged with its type: with its traceback as a warning when it came out of the
+project's own code (a bug to fix), as information when a parser library raised it on a damaged
+file (a truncated XML part, a PDF without its catalogue), so that bugs stay visible.
 """
 
 import logging
@@ -63,12 +65,27 @@ def parse_plan(
             memory_mb=limits.memory_mb,
         )
     except ReadingFailed as failure:
-        logger.warning(
-            "Could not read %s: %s\n%s", filename, failure.error_type, failure.detail.rstrip()
-        )
+        if failure.raised_in == "library":
+            logger.info(
+                "Could not read %s: %s raised in a parser library%s",
+                filename,
+                failure.error_type,
+                _then(failure.detail),
+            )
+        else:
+            logger.warning(
+                "Could not read %s: %s%s", filename, failure.error_type, _then(failure.detail)
+            )
         raise ReadingFailed(
-            unreadable(filename), error_type=failure.error_type, detail=failure.detail
+            unreadable(filename),
+            error_type=failure.error_type,
+            detail=failure.detail,
+            raised_in=failure.raised_in,
         ) from None
+
+
+def _then(detail):
+    return f"\n{detail.rstrip()}" if detail.strip() else ""
 
 
 def unreadable(filename):
@@ -92,7 +109,22 @@ def _parse_or_fail(data, filename, registry, financial_year, column_overrides, s
             unreadable(filename),
             error_type=type(error).__name__,
             detail=traceback.format_exc(limit=20),
+            raised_in=raised_in(error),
         ) from error
+
+
+PROJECT_FOLDER = str(Path(__file__).resolve().parent.parent.parent)
+
+
+def raised_in(error):
+    """ "project" if the innermost frame of `error` is the project's own code (not a package
+    installed in its environment), else "library"."""
+    frame = error.__traceback__
+    while frame is not None and frame.tb_next is not None:
+        frame = frame.tb_next
+    path = frame.tb_frame.f_code.co_filename if frame is not None else ""
+    ours = path.startswith(PROJECT_FOLDER) and "site-packages" not in path
+    return "project" if ours else "library"
 
 
 def _parse(data, filename, registry, financial_year, column_overrides, sheet):

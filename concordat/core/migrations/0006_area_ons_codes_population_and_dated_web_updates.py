@@ -8,10 +8,10 @@ from django.utils import timezone
 
 def date_web_updates(apps, schema_editor):
     """A note written on the site speaks for the day it was written when it states none."""
-    ProgressUpdate = apps.get_model("core", "ProgressUpdate")
-    undated = ProgressUpdate.objects.filter(source="web", date__isnull=True)
+    updates = apps.get_model("core", "ProgressUpdate").objects.using(schema_editor.connection.alias)
+    undated = updates.filter(source="web", date__isnull=True)
     for pk, created_at in undated.values_list("pk", "created_at"):
-        ProgressUpdate.objects.filter(pk=pk).update(date=timezone.localdate(created_at))
+        updates.filter(pk=pk).update(date=timezone.localdate(created_at))
 
 
 class Migration(migrations.Migration):

@@ -19,15 +19,14 @@ def progress_published_by_the_area(apps, schema_editor):
       nobody agreed to publish, and the draft no longer holds it (so the draft can be
       discarded or published without it).
     """
-    ProgressUpdate = apps.get_model("core", "ProgressUpdate")
-    PlanVersion = apps.get_model("core", "PlanVersion")
-    ProgressUpdate.objects.filter(version__state="published").update(
+    alias = schema_editor.connection.alias
+    updates = apps.get_model("core", "ProgressUpdate").objects.using(alias)
+    versions = apps.get_model("core", "PlanVersion").objects.using(alias)
+    updates.filter(version__state="published").update(
         state="published",
-        published_at=Subquery(
-            PlanVersion.objects.filter(pk=OuterRef("version_id")).values("published_at")[:1]
-        ),
+        published_at=Subquery(versions.filter(pk=OuterRef("version_id")).values("published_at")[:1]),
     )
-    unpublished = ProgressUpdate.objects.exclude(version__state="published")
+    unpublished = updates.exclude(version__state="published")
     unpublished.filter(source="import").update(state="in_draft")
     unpublished.exclude(source="import").update(state="awaiting_approval", version=None)
 

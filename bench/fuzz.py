@@ -1,0 +1,143 @@
+"""`make fuzz`: the importer fed 100,000 damaged copies of the site's own downloads.
+
+    python bench/fuzz.py [--count 100000] [--seed 14] [--cpu-seconds 10] [--memory-mb 512]
+
+Builds the small published world of the public pages' tests in a throwaway SQLite database,
+downloads every export of it as the site writes them (the plan as .csv, .xlsx, .docx, .odt and
+.pdf, a progress report as .docx and .pdf, the metrics and area CSVs and every API CSV), then
+damages them with the seeded mutator of tests/hostile/mutate.py (byte flips, cuts, inserts,
+repeats, and XML parts changed inside the zip formats) and reads each copy with `parse_plan`,
+as the site reads an upload: in a forked child under a CPU-time and memory ceiling
+(concordat/imports/isolation.py), here --cpu-seconds and --memory-mb.
+
+Prints files tried, parsed, refused (with a plain message; "damaged" are those refused because
+a parser library raised on the damaged bytes, by type), unhandled exceptions (raised in the
+project's own code), time-outs, refusals at the memory ceiling, the slowest file and the peak
+resident memory of a reading child (which shares the pages it inherits). Each unhandled or
+timed-out file is written to var/fuzz-failures/ for a rerun. Exits 1 on any unhandled
+exception or time-out.
+"""
+
+import argparse
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+FAILURES = ROOT / "var" / "fuzz-failures"
+
+
+def start_django(database):
+    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
+    os.environ["CONCORDAT_PAGE_CACHE"] = "0"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "concordat.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def exports():
+    from django.test.utils import setup_test_environment
+
+    from tests.hostile.exports import site_exports
+
+    setup_test_environment()
+    return site_exports()
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--count", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=14)
+    parser.add_argument("--cpu-seconds", type=int, default=10)
+    parser.add_argument("--memory-mb", type=int, default=512)
+    parser.add_argument("--progress", type=int, default=1000, help="print a line every N files")
+    options = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="concordat-fuzz-") as folder:
+        start_django(Path(folder) / "fuzz.sqlite3")
+        from django.conf import settings
+        from django.db import connections
+
+        from tests.hostile.mutate import mutate, outcome
+
+        originals = exports()
+        connections.close_all()  # the children never touch the database
+        settings.CONCORDAT_IMPORT_ISOLATED = True
+        settings.CONCORDAT_IMPORT_CPU_SECONDS = options.cpu_seconds
+        settings.CONCORDAT_IMPORT_MEMORY_MB = options.memory_mb
+
+        rng = random.Random(options.seed)
+        tally, damaged, by_source = Counter(), Counter(), Counter()
+        slowest = (0.0, "")
+        began = time.monotonic()
+        print(
+            f"Fuzzing {options.count:,} damaged copies of {len(originals)} downloads "
+            f"(seed {options.seed}; ceilings {options.cpu_seconds} s CPU, "
+            f"{options.memory_mb} MB)",
+            flush=True,
+        )
+        for number in range(1, options.count + 1):
+            name, data = originals[number % len(originals)]
+            mutated, filename = mutate(data, name, rng)
+            started = time.monotonic()
+            kind, detail = outcome(mutated, filename)
+            took = time.monotonic() - started
+            if took > slowest[0]:
+                slowest = (took, f"#{number} from {name} as {filename}, {kind}")
+            tally[kind] += 1
+            by_source[name, kind] += 1
+            if kind == "damaged":
+                damaged[detail] += 1
+            if kind in ("unhandled", "timeout"):
+                FAILURES.mkdir(parents=True, exist_ok=True)
+                saved = FAILURES / f"{number:06d}-{filename}"
+                saved.write_bytes(mutated)
+                print(f"  {kind}: {saved.name} (from {name}): {detail}", flush=True)
+            if options.progress and number % options.progress == 0:
+                rate = number / (time.monotonic() - began)
+                print(f"  {number:,} files, {rate:.0f}/s: {dict(tally)}", flush=True)
+        elapsed = time.monotonic() - began
+
+    child_peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    own_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    refused = tally["refused"] + tally["damaged"] + tally["memory"]
+    print(f"\nFuzzing the importer: {options.count:,} files in {elapsed:.0f} s")
+    rows = [
+        ("files tried", f"{sum(tally.values()):,}"),
+        ("parsed", f"{tally['parsed']:,}"),
+        ("refused", f"{refused:,}"),
+        ("  with a specific message", f"{tally['refused']:,}"),
+        ("  as damaged (a parser library raised)", f"{tally['damaged']:,}"),
+        ("  at the memory ceiling", f"{tally['memory']:,}"),
+        ("unhandled exceptions", f"{tally['unhandled']:,}"),
+        ("time-outs", f"{tally['timeout']:,}"),
+        ("slowest file (s)", f"{slowest[0]:.2f} ({slowest[1]})"),
+        ("peak memory of a reading child (MB RSS)", f"{child_peak_mb:.0f}"),
+        ("peak memory of this process (MB RSS)", f"{own_mb:.0f}"),
+    ]
+    width = max(len(label) for label, _ in rows)
+    for label, value in rows:
+        print(f"{label:<{width}}  {value}")
+    print("\nBy download (parsed / refused / damaged):")
+    for name, _data in originals:
+        counts = [by_source[name, kind] for kind in ("parsed", "refused", "damaged")]
+        print(f"  {name:<18} {counts[0]:>7,} {counts[1]:>7,} {counts[2]:>7,}")
+    if damaged:
+        print("\nErrors parser libraries raised on damaged files (refused as damaged):")
+        for error_type, count in damaged.most_common():
+            print(f"  {error_type:<28} {count:>7,}")
+    return 1 if tally["unhandled"] or tally["timeout"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
