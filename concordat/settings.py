@@ -144,6 +144,8 @@ for _db in DATABASES.values():
             "init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
         )
         _db["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
+        # Writers queue for the one write lock rather than failing after SQLite's 5 seconds.
+        _db["OPTIONS"].setdefault("timeout", 20)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
