@@ -1,12 +1,14 @@
 """Fixtures every test package may use. Keep this file small; package fixtures live beside
 their tests."""
 
+import importlib
 import os
 from pathlib import Path
 
 import pytest
 from django.core.cache import cache
 from django.core.signals import setting_changed
+from django.db.models.signals import post_migrate
 from django.test import override_settings
 
 from concordat.pagecache.middleware import _is_public_path, clear_local_pages
@@ -66,6 +68,30 @@ def _var_in_a_temporary_folder(tmp_path_factory):
     overrides.disable()
     touched = changes(before, snapshot(REAL_VAR))
     assert not touched, "The test run changed the real var/: " + "; ".join(touched[:20])
+
+
+def _restore_reference_data(sender, using="default", **kwargs):
+    """A transactional test's flush empties every table and then sends post_migrate: put
+    back the rows the data migrations write (the five Concordat sections, the national
+    measures, the page cache's counter), as a fresh database has them."""
+    if sender.label != "core":
+        return
+    from concordat.core.models import Section
+    from concordat.pagecache.models import Counter
+    from concordat.reports.catalogue import catalogue_upsert
+    from concordat.reports.models import Metric
+
+    if not Section.objects.using(using).exists():
+        migration = importlib.import_module("concordat.core.migrations.0002_sections")
+        for number, title, short_title, slug in migration.SECTIONS:
+            Section.objects.using(using).create(
+                number=number, title=title, short_title=short_title, slug=slug
+            )
+    catalogue_upsert(Metric, using=using)
+    Counter.objects.using(using).get_or_create(pk=1)
+
+
+post_migrate.connect(_restore_reference_data)
 
 
 @pytest.fixture(autouse=True)

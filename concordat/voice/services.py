@@ -152,7 +152,9 @@ def question_confirm(*, token, now=None):
     if question is None:
         raise ValidationError("This link is not valid any more.")
     question = (
-        Question.objects.select_for_update().select_related("area", "report").get(pk=question.pk)
+        Question.objects.select_for_update(of=("self",))
+        .select_related("area", "report")
+        .get(pk=question.pk)
     )
     if question.state != Question.State.UNCONFIRMED:
         return question
@@ -165,7 +167,11 @@ def question_confirm(*, token, now=None):
 
 
 def _lock(question):
-    return Question.objects.select_for_update().select_related("area", "report").get(pk=question.pk)
+    return (
+        Question.objects.select_for_update(of=("self",))
+        .select_related("area", "report")
+        .get(pk=question.pk)
+    )
 
 
 @transaction.atomic
