@@ -221,7 +221,11 @@ def build_if_stale():
     with _building:
         while is_stale():
             shared_storage().delete(STALE_NAME)
-            build_downloads()
+            try:
+                build_downloads()
+            except Exception:
+                mark_stale()  # still to do: the next run, or the scheduled command, builds it
+                raise
             built = True
     return built
 

@@ -493,10 +493,22 @@ class UpdateRoundFilters(forms.Form):
     overdue = forms.BooleanField(label="Overdue", required=False)
     stale = forms.BooleanField(label="Not updated for six months", required=False)
     mine = forms.BooleanField(label="My organisation's actions", required=False)
+    # Full width of their column: long section titles and organisation names would
+    # otherwise push the page wider than a phone.
     section = forms.TypedChoiceField(
-        label="Section", required=False, coerce=int, empty_value=None, choices=()
+        label="Section",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=(),
+        widget=forms.Select(attrs={"class": "govuk-select govuk-!-width-full"}),
     )
-    lead = forms.ChoiceField(label="Lead organisation", required=False, choices=())
+    lead = forms.ChoiceField(
+        label="Lead organisation",
+        required=False,
+        choices=(),
+        widget=forms.Select(attrs={"class": "govuk-select govuk-!-width-full"}),
+    )
 
     def __init__(self, *args, sections=(), leads=(), **kwargs):
         super().__init__(*args, **kwargs)
