@@ -5,8 +5,6 @@ each unpublished question."""
 import re
 import zipfile
 
-from django.test import override_settings
-
 from concordat.api.downloads import build_downloads
 
 from .conftest import make_question
@@ -32,8 +30,10 @@ def _links(html):
             yield href
 
 
-@override_settings(CONCORDAT_BUILD_DOWNLOADS_ON_PUBLISH=False)
 def test_no_unmoderated_text_on_any_public_address(client, world, settings, tmp_path):
+    # Through the settings fixture, which restores it: override_settings used as a decorator
+    # beside that fixture left publications without a ZIP rebuild for every later test.
+    settings.CONCORDAT_BUILD_DOWNLOADS_ON_PUBLISH = False
     settings.MEDIA_ROOT = tmp_path
     for state, marker in HIDDEN.items():
         make_question(world, body=f"{marker} about the line", state=state, days_ago=40)
