@@ -202,8 +202,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # "shared" holds what every app server must see (uploaded plans waiting for confirmation, the
-# open-data ZIP): the database by default, S3-compatible object storage (django-storages) with
-# CONCORDAT_SHARED_STORAGE=s3.
+# open-data ZIP, files of evidence on progress updates): the database by default, S3-compatible
+# object storage (django-storages) with CONCORDAT_SHARED_STORAGE=s3. "default" (model file
+# fields) is the same backend, so no file is ever kept on one server's disk.
 SHARED_STORAGE_BACKENDS = {
     "database": {"BACKEND": "concordat.files.storage.DatabaseStorage"},
     "s3": {
@@ -226,7 +227,7 @@ if SHARED_STORAGE == "s3" and not env_str("CONCORDAT_S3_BUCKET"):
     raise ImproperlyConfigured("CONCORDAT_SHARED_STORAGE=s3 needs CONCORDAT_S3_BUCKET.")
 STORAGES = {
     "shared": SHARED_STORAGE_BACKENDS[SHARED_STORAGE],
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": SHARED_STORAGE_BACKENDS[SHARED_STORAGE],
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -137,6 +137,20 @@ def test_add_a_pdf_served_with_safe_headers(client, world, area_editor):
     assert "(PDF," in page
 
 
+def test_evidence_files_are_kept_where_every_app_server_reads_them(
+    client, world, area_editor, settings
+):
+    from concordat.files.models import StoredFile
+
+    client.force_login(area_editor)
+    data = pdf_bytes()
+    assert post_file(client, world, "Report.pdf", data).status_code == 302
+    evidence = UpdateEvidence.objects.get()
+    stored = StoredFile.objects.get(name=evidence.file.name)
+    assert stored.size == len(data)
+    assert not (settings.MEDIA_ROOT / evidence.file.name).exists()
+
+
 def test_an_image_is_shown_inline(client, world, area_editor):
     client.force_login(area_editor)
     assert post_file(client, world, "photo.png", png_bytes(), title="The café").status_code == 302
