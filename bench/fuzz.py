@@ -8,8 +8,8 @@ downloads every export of it as the site writes them (the plan as .csv, .xlsx, .
 .pdf, a progress report as .docx and .pdf, the metrics and area CSVs and every API CSV), then
 damages them with the seeded mutator of tests/hostile/mutate.py (byte flips, cuts, inserts,
 repeats, and XML parts changed inside the zip formats) and reads each copy with `parse_plan`,
-as the site reads an upload: in a forked child under a CPU-time and memory ceiling
-(concordat/imports/isolation.py), here --cpu-seconds and --memory-mb.
+as the site reads an upload, under the same kind of CPU-time and memory ceilings as
+concordat/imports/isolation.py puts on it, here --cpu-seconds and --memory-mb.
 
 Prints files tried, parsed, refused (with a plain message; "damaged" are those refused because
 a parser library raised on the damaged bytes, by type), unhandled exceptions (raised in the
@@ -17,6 +17,13 @@ project's own code), time-outs, refusals at the memory ceiling, the slowest file
 resident memory of a reading child (which shares the pages it inherits). Each unhandled or
 timed-out file is written to var/fuzz-failures/ for a rerun. Exits 1 on any unhandled
 exception or time-out.
+
+Each job reads its files in a reading process of its own, forked again every 200 files and
+after any file that takes it past a ceiling: before each file, its CPU-time limit (RLIMIT_CPU)
+is set to what it has used plus --cpu-seconds; its address space (RLIMIT_AS) is held to its
+size at the start plus --memory-mb. So every file has the same ceilings as an upload on the site
+without a fork per file, which cost as much as the reading. --fork-each reads every file
+exactly as the site does (`parse_plan` forking its own ceilinged child), at half the speed.
 
 --wall-margin sets how long past the CPU ceiling, in wall time, a reading may wait before it is
 stopped (10 s, as on the site); on a busy machine a reading waiting for a core is not a slow
@@ -27,10 +34,13 @@ own seeded stream (seed, job number), so a run is repeatable for a given seed an
 """
 
 import argparse
+import gc
+import math
 import multiprocessing
 import os
 import random
 import resource
+import signal
 import sys
 import tempfile
 import time
@@ -40,6 +50,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 FAILURES = ROOT / "var" / "fuzz-failures"
+FILES_PER_PROCESS = 200
 
 
 def start_django(database):
@@ -63,6 +74,69 @@ def exports():
     return site_exports()
 
 
+class ReadingProcess:
+    """A long-lived reading child with the site's per-file ceilings (see the docstring)."""
+
+    def __init__(self, options):
+        self.cpu_seconds = options.cpu_seconds
+        self.memory_mb = options.memory_mb
+        self.wall_seconds = options.cpu_seconds + options.wall_margin
+        self.process = None
+
+    def outcome(self, data, filename):
+        if self.process is None:
+            self._start()
+        self.connection.send((data, filename))
+        if not self.connection.poll(self.wall_seconds):
+            self._stop()
+            return "timeout", f"still reading after {self.wall_seconds} s of wall time"
+        try:
+            kind, detail = self.connection.recv()
+        except (EOFError, OSError):
+            code = self._stop()
+            if code in (-signal.SIGXCPU, -signal.SIGKILL):
+                return "timeout", f"past {self.cpu_seconds} s of CPU time"
+            return "unhandled", f"the reading process ended (exit code {code})"
+        self.files += 1
+        if kind == "memory" or self.files >= FILES_PER_PROCESS:
+            self._stop()  # a fresh process, so that no file inherits another's leftovers
+        return kind, detail
+
+    def _start(self):
+        context = multiprocessing.get_context("fork")
+        self.connection, child_end = context.Pipe()
+        self.process = context.Process(
+            target=_read_in_child, args=(child_end, self.cpu_seconds, self.memory_mb)
+        )
+        self.process.start()
+        self.files = 0
+        child_end.close()
+
+    def _stop(self):
+        self.process.kill()
+        self.process.join()
+        code = self.process.exitcode
+        self.connection.close()
+        self.process = None
+        return code
+
+
+def _read_in_child(connection, cpu_seconds, memory_mb):
+    from concordat.imports import isolation
+    from tests.hostile.mutate import outcome
+
+    gc.freeze()
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    ceiling = isolation._address_space() + memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
+    while True:
+        data, filename = connection.recv()
+        used = resource.getrusage(resource.RUSAGE_SELF)
+        limit = math.ceil(used.ru_utime + used.ru_stime) + cpu_seconds
+        resource.setrlimit(resource.RLIMIT_CPU, (limit, resource.RLIM_INFINITY))
+        connection.send(outcome(data, filename))
+
+
 def fuzz_share(job, count, options, results):
     """One job's share of the run; its tallies go back through `results`."""
     with tempfile.TemporaryDirectory(prefix=f"concordat-fuzz-{job}-") as folder:
@@ -75,10 +149,11 @@ def fuzz_share(job, count, options, results):
 
         originals = exports()
         connections.close_all()  # the children never touch the database
-        settings.CONCORDAT_IMPORT_ISOLATED = True
+        settings.CONCORDAT_IMPORT_ISOLATED = options.fork_each
         settings.CONCORDAT_IMPORT_CPU_SECONDS = options.cpu_seconds
         settings.CONCORDAT_IMPORT_MEMORY_MB = options.memory_mb
         isolation.WALL_MARGIN_SECONDS = options.wall_margin
+        read = outcome if options.fork_each else ReadingProcess(options).outcome
 
         rng = random.Random(f"{options.seed}-{job}")
         tally, damaged, by_source = Counter(), Counter(), Counter()
@@ -88,7 +163,7 @@ def fuzz_share(job, count, options, results):
             name, data = originals[number % len(originals)]
             mutated, filename = mutate(data, name, rng)
             started = time.monotonic()
-            kind, detail = outcome(mutated, filename)
+            kind, detail = read(mutated, filename)
             took = time.monotonic() - started
             if took > slowest[0]:
                 slowest = (took, f"job {job} #{number} from {name} as {filename}, {kind}")
@@ -124,6 +199,11 @@ def main(argv=None):
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--cpu-seconds", type=int, default=10)
     parser.add_argument("--memory-mb", type=int, default=512)
+    parser.add_argument(
+        "--fork-each",
+        action="store_true",
+        help="fork a ceilinged child per file, exactly as the site reads an upload",
+    )
     parser.add_argument(
         "--wall-margin",
         type=int,

@@ -119,6 +119,8 @@ def outcome(data, filename):
         if not refusal.message.strip():
             return "unhandled", "a refusal without a message"
         return "refused", refusal.message
+    except MemoryError:
+        return "memory", "read in this process, past its memory ceiling"
     except Exception as error:  # noqa: BLE001 - counted, with its type
         return "unhandled", f"{type(error).__name__}: {error}"
     return "parsed", f"{len(plan.actions)} actions"
