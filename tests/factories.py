@@ -155,9 +155,10 @@ def lead(organisation):
 
 
 def parsed_action(ref, text, section=1, **fields):
-    """An action as the importer reads it (`row` 0 unless given)."""
+    """An action as the importer reads it (`row` 0 and `ref_raw` the ref unless given)."""
     fields.setdefault("row", 0)
-    return ParsedAction(ref=ref, ref_raw=ref, text=text, section=section, **fields)
+    fields.setdefault("ref_raw", ref)
+    return ParsedAction(ref=ref, text=text, section=section, **fields)
 
 
 def parsed_plan(*actions, title=PLAN_TITLE, **fields):
