@@ -20,6 +20,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from concordat.core.people import display_name
+
 
 class Role(models.TextChoices):
     """The roles an invitation can give (and the two roles of an area membership)."""
@@ -46,7 +48,7 @@ class Profile(models.Model):
     )
 
     def __str__(self):
-        return self.name or self.user.email
+        return display_name(self.user)
 
 
 class AreaMembership(models.Model):

@@ -16,6 +16,7 @@ from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_POST
 
 from concordat.core.models import Organisation
+from concordat.core.people import display_name
 
 from . import forms, permissions, selectors, services
 from .models import AreaMembership, Invitation, Role, SignatoryEditor
@@ -109,7 +110,7 @@ def account(request):
         request,
         "accounts/account.html",
         {
-            "name": services.display_name(user),
+            "name": display_name(user),
             "summary": selectors.role_summary(user),
             "lead_of": selectors.areas_user_leads(user),
             "is_office": permissions.is_office(user),

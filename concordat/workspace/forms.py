@@ -6,7 +6,16 @@ from django import forms
 from django.utils import timezone
 
 from concordat.core.dates import validate_plausible_date
-from concordat.core.models import CanonicalStatus, NationalRole, Organisation, Rag, Section
+from concordat.core.labels import field_label
+from concordat.core.models import (
+    Action,
+    Area,
+    CanonicalStatus,
+    NationalRole,
+    Organisation,
+    Rag,
+    Section,
+)
 
 DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y"]
 DATE_HINT = "For example, 31/3/2016"
@@ -84,27 +93,27 @@ class ActionForm(forms.Form):
     status again; derived values typed by hand win."""
 
     ref = forms.CharField(
-        label="Ref",
+        label=field_label(Action, "ref"),
         max_length=40,
         required=False,
         help_text="As the plan numbers it, for example 1.4 or A2",
         widget=forms.TextInput(attrs=SHORT),
     )
     section = forms.ModelChoiceField(
-        label="Concordat section",
+        label=field_label(Action, "section"),
         queryset=Section.objects.order_by("number"),
         required=False,
         empty_label="No section",
         widget=forms.Select(attrs=SELECT),
     )
     subtheme = forms.CharField(
-        label="Sub-theme heading",
+        label=field_label(Action, "subtheme"),
         max_length=300,
         required=False,
         widget=forms.TextInput(attrs=TEXT),
     )
     text = forms.CharField(
-        label="Action",
+        label=field_label(Action, "text"),
         widget=forms.Textarea(attrs={**AREA, "rows": 5}),
         help_text="Start a line with • or - to make a list",
         error_messages={"required": "Enter the action"},
@@ -127,18 +136,18 @@ class ActionForm(forms.Form):
         widget=forms.Textarea(attrs={**AREA, "rows": 2}),
     )
     lead_organisations = OrganisationLinesField(
-        label="Lead organisations",
+        label=field_label(Action, "lead_organisations"),
         required=False,
         help_text="One a line, by name or short name, for example NHS England or SEPT",
     )
     outcomes = forms.CharField(
-        label="Outcomes",
+        label=field_label(Action, "outcomes"),
         required=False,
         help_text="One a line",
         widget=forms.Textarea(attrs=AREA),
     )
     performance_indicator = forms.CharField(
-        label="Performance indicator",
+        label=field_label(Action, "performance_indicator"),
         required=False,
         widget=forms.Textarea(attrs={**AREA, "rows": 2}),
     )
@@ -540,7 +549,7 @@ class AreaDetailsForm(forms.Form):
         widget=forms.CheckboxSelectMultiple(attrs=CHECKBOX),
     )
     governance = forms.CharField(
-        label="Governance",
+        label=field_label(Area, "governance"),
         required=False,
         help_text="How the plan is governed locally",
         widget=forms.Textarea(attrs=AREA),
@@ -552,20 +561,26 @@ class AreaDetailsForm(forms.Form):
         widget=forms.Textarea(attrs=AREA),
     )
     srg_link = forms.CharField(
-        label="Link to the System Resilience Group",
+        label=field_label(Area, "srg_link"),
         required=False,
         widget=forms.Textarea(attrs={**AREA, "rows": 2}),
     )
     urgent_care_network_link = forms.CharField(
-        label="Link to the urgent and emergency care network",
+        label=field_label(Area, "urgent_care_network_link"),
         required=False,
         widget=forms.Textarea(attrs={**AREA, "rows": 2}),
     )
     chair = forms.CharField(
-        label="Chair", max_length=200, required=False, widget=forms.TextInput(attrs=TEXT)
+        label=field_label(Area, "chair"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs=TEXT),
     )
     project_manager = forms.CharField(
-        label="Project manager", max_length=200, required=False, widget=forms.TextInput(attrs=TEXT)
+        label=field_label(Area, "project_manager"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs=TEXT),
     )
     review_cycle_months = forms.IntegerField(
         label="Months between publishing the plan and reviewing it",
@@ -589,7 +604,7 @@ class AreaDetailsForm(forms.Form):
         widget=forms.Textarea(attrs=AREA),
     )
     website = forms.URLField(
-        label="Website",
+        label=field_label(Area, "website"),
         required=False,
         assume_scheme="https",
         widget=forms.TextInput(attrs=TEXT),

@@ -7,9 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
 from concordat.accounts import permissions
-from concordat.core.models import Area, Organisation
-
-from .fixtures import sign_in
+from tests.factories import make_area, make_organisation, sign_in
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -19,11 +17,9 @@ User = get_user_model()
 def seeded(db):
     """The areas and organisation load_seeds makes, made directly."""
     return {
-        "swe": Area.objects.create(name="South West Essex", slug="south-west-essex"),
-        "hiow": Area.objects.create(
-            name="Hampshire and Isle of Wight", slug="hampshire-and-isle-of-wight"
-        ),
-        "nhse": Organisation.objects.create(name="NHS England", slug="nhs-england"),
+        "swe": make_area("South West Essex"),
+        "hiow": make_area("Hampshire and Isle of Wight"),
+        "nhse": make_organisation("NHS England"),
     }
 
 
@@ -54,7 +50,7 @@ def test_runs_without_the_flag_when_debug_is_on(settings, seeded):
 
 
 def test_says_what_is_missing_when_the_seeds_are_not_loaded(db):
-    Area.objects.create(name="South West Essex", slug="south-west-essex")
+    make_area("South West Essex")
     with pytest.raises(CommandError) as raised:
         run("--i-know-this-is-a-demo")
     assert str(raised.value) == (

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import SESSION_KEY
 from django.core import mail
 
-from .fixtures import TEST_PASSWORD, sign_in
+from tests.factories import TEST_PASSWORD, sign_in
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,7 @@ from django.contrib.auth import SESSION_KEY
 from django.test import Client
 
 from concordat.accounts.security import client_ip, rate_limit_exceeded
-
-from .fixtures import TEST_PASSWORD, sign_in
+from tests.factories import TEST_PASSWORD, sign_in
 
 pytestmark = pytest.mark.django_db
 

@@ -7,21 +7,22 @@ from datetime import timedelta
 from django.utils import timezone
 
 from concordat.alerts.models import Subscription
-from concordat.core.models import Action, Area
+from concordat.core.models import Action
 from concordat.core.services import plan_version_import, plan_version_publish, progress_update_post
-from concordat.imports.parsed import ParsedAction, ParsedPlan
+from concordat.imports.parsed import ParsedPlan
+from tests.factories import make_area, parsed_action
 
 
 def build():
-    area = Area.objects.create(name="Lakeside", slug="lakeside")
+    area = make_area("Lakeside")
     version = plan_version_import(
         area=area,
         actor=None,
         parsed=ParsedPlan(
             title="Plan",
             actions=[
-                ParsedAction(row=1, ref="1.1", ref_raw="1.1", section=1, text="Open a crisis café"),
-                ParsedAction(row=2, ref="1.2", ref_raw="1.2", section=1, text="Train officers"),
+                parsed_action("1.1", "Open a crisis café", 1),
+                parsed_action("1.2", "Train officers", 1),
             ],
         ),
     )

@@ -7,12 +7,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from concordat.core import verdict
-from concordat.core.models import Action, Area
+from concordat.core.models import Action
 from concordat.core.selectors.plans import public_updates
 from concordat.core.services import plan_version_import
 from concordat.core.services.updates import progress_update_post
+from tests.factories import make_area, parsed_action, parsed_plan, publish
 
-from .world import SECRET, build_world, parsed_action, parsed_plan, publish
+from .world import SECRET, build_world
 
 pytestmark = pytest.mark.django_db
 
@@ -188,7 +189,7 @@ def test_sql_filters_agree_with_the_verdict(client, world, offset_days, monkeypa
     """The API's SQL twins (stale, suggested RAG, overdue, updated since) pick exactly the
     actions the one verdict picks, and each record says what the verdict says."""
     on = world.today + timedelta(days=offset_days)
-    extra = Area.objects.create(name="Eastshire", slug="eastshire")
+    extra = make_area("Eastshire")
     statuses = ["in_progress", "not_started", "complete", "superseded", ""]
     version = plan_version_import(
         area=extra,

@@ -10,11 +10,11 @@ from django.core.management import call_command
 from django.db import transaction
 
 from concordat.api import downloads
-from concordat.core.models import Area
 from concordat.core.services import plan_version_import, plan_version_publish
 from concordat.files.storage import shared_storage
+from tests.factories import make_area, parsed_action, parsed_plan
 
-from .world import SECRET, parsed_action, parsed_plan
+from .world import SECRET
 
 pytestmark = pytest.mark.django_db
 
@@ -104,7 +104,7 @@ def test_command_builds_the_zip(world, media):
 
 @pytest.mark.django_db(transaction=True)
 def test_zip_is_rebuilt_when_a_plan_is_published(media):
-    area = Area.objects.create(name="Eastshire", slug="eastshire")
+    area = make_area("Eastshire")
     with transaction.atomic():
         version = plan_version_import(
             area=area, actor=None, parsed=parsed_plan(parsed_action("1.1", "Crisis line", 2))
@@ -123,7 +123,7 @@ def test_zip_is_rebuilt_when_a_plan_is_published(media):
 @pytest.mark.django_db(transaction=True)
 def test_background_build_after_publication(media, settings):
     settings.CONCORDAT_BUILD_DOWNLOADS_IN_BACKGROUND = True
-    area = Area.objects.create(name="Eastshire", slug="eastshire")
+    area = make_area("Eastshire")
     version = plan_version_import(
         area=area, actor=None, parsed=parsed_plan(parsed_action("1.1", "Crisis line", 2))
     )

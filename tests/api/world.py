@@ -7,69 +7,27 @@ a SECRET marker, so a test can assert that no answer contains it.
 
 from dataclasses import dataclass
 from datetime import timedelta
-from types import SimpleNamespace
 
 from django.utils import timezone
 
 from concordat.core.models import Action, Area, Organisation, PlanVersion, ProgressUpdate
-from concordat.core.services import (
-    plan_version_import,
-    plan_version_publish,
-    plan_version_start_draft,
-)
+from concordat.core.services import plan_version_import, plan_version_start_draft
 from concordat.reports.models import Metric, MetricValue
 from concordat.reports.services import progress_report_create, progress_report_publish
+from tests.factories import (
+    lead,
+    make_area,
+    make_organisation,
+    parsed_action,
+    parsed_plan,
+    publish,
+    submit,
+)
+
+# The builders that tests once imported from here.
+__all__ = ["SECRET", "build_world", "lead", "parsed_action", "parsed_plan", "publish"]
 
 SECRET = "SECRET"
-
-
-def lead(organisation):
-    return SimpleNamespace(
-        organisation_id=organisation.pk, proposed_new=False, text=organisation.name, score=100
-    )
-
-
-def parsed_action(ref, text, section, **fields):
-    values = {
-        "ref": ref,
-        "ref_raw": ref,
-        "new": False,
-        "section": section,
-        "section_raw": "",
-        "subtheme": "",
-        "text": text,
-        "timescale": "",
-        "start_text": "",
-        "finish_text": "",
-        "start": None,
-        "due": None,
-        "ongoing": False,
-        "timescale_understood": True,
-        "lead": "",
-        "lead_matches": [],
-        "outcomes": [],
-        "performance_indicator": "",
-        "status": "",
-        "canonical_status": "",
-        "rag": "",
-        "rag_raw": "",
-        "progress": None,
-        "extra": {},
-        "raw": {},
-    }
-    values.update(fields)
-    return SimpleNamespace(**values)
-
-
-def parsed_plan(*actions, title="Crisis care action plan"):
-    return SimpleNamespace(
-        title=title,
-        stated_date=None,
-        stated_version=None,
-        preamble="",
-        financial_year=None,
-        actions=list(actions),
-    )
 
 
 @dataclass
@@ -90,18 +48,12 @@ class World:
         return Action.objects.get(version=version or self.v2, ref=ref)
 
 
-def publish(version, days_ago):
-    return plan_version_publish(
-        version=version, actor=None, now=timezone.now() - timedelta(days=days_ago)
-    )
-
-
 def build_world():
     today = timezone.localdate()
-    police = Organisation.objects.create(name="Northshire Police", slug="northshire-police")
-    mind = Organisation.objects.create(name="Northshire Mind", slug="northshire-mind")
-    north = Area.objects.create(name="Northshire", slug="northshire", region="north-west")
-    south = Area.objects.create(name="Southshire", slug="southshire", region="south-west")
+    police = make_organisation("Northshire Police")
+    mind = make_organisation("Northshire Mind")
+    north = make_area("Northshire", region="north-west")
+    south = make_area("Southshire", region="south-west")
 
     v1 = plan_version_import(
         area=north,
@@ -191,8 +143,7 @@ def build_world():
             )
         ),
     )
-    submitted.state = PlanVersion.State.SUBMITTED
-    submitted.save()
+    submit(submitted)
 
     report = progress_report_create(
         area=north,

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.core import mail
 
-from tests.accounts.fixtures import TEST_PASSWORD
+from tests.factories import TEST_PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

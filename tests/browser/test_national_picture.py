@@ -9,8 +9,8 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from concordat.accounts.models import Profile
 from concordat.reports.models import Metric, MetricValue
+from tests.factories import make_office_user
 from tests.public.world import build_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -125,10 +125,7 @@ def test_a_printed_plan_keeps_actions_whole_and_prints_link_addresses(page, live
 def test_the_office_place_page_passes_axe(
     page, axe_check, client, django_user_model, live_server, world
 ):
-    user = django_user_model.objects.create_user(
-        username="office", email="office@example.org", password="a long enough password 1"
-    )
-    Profile.objects.create(user=user, is_office=True)
+    user = make_office_user("office@example.org", name="")
     client.force_login(user)
     session = client.cookies[settings.SESSION_COOKIE_NAME].value
     page.context.add_cookies(

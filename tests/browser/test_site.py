@@ -4,6 +4,8 @@ phone and print without their navigation."""
 import pytest
 from django.conf import settings
 
+from tests.factories import make_user
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PAGES = ["/", "/cookies/", "/accessibility-statement/", "/privacy/"]
@@ -92,9 +94,7 @@ def test_printing_drops_navigation_and_shows_the_address(page, live_server):
 def test_signed_in_navigation_passes_axe_and_signs_out(
     page, axe_check, client, django_user_model, live_server
 ):
-    user = django_user_model.objects.create_user(
-        username="editor", email="editor@example.org", password="a long enough password 1"
-    )
+    user = make_user("editor@example.org")
     client.force_login(user)
     session = client.cookies[settings.SESSION_COOKIE_NAME].value
     page.context.add_cookies(

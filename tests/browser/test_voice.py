@@ -10,7 +10,7 @@ import pytest
 from django.core import mail
 
 from concordat.voice.models import Question
-from tests.accounts.fixtures import TEST_PASSWORD
+from tests.factories import TEST_PASSWORD
 from tests.voice.conftest import add_reviewer, build_world, make_question
 from tests.voice.test_evidence import pdf_bytes
 

@@ -9,7 +9,7 @@ import pytest
 
 from concordat.core.models import PlanVersion
 from concordat.workspace.models import Submission
-from tests.accounts.fixtures import TEST_PASSWORD
+from tests.factories import TEST_PASSWORD
 from tests.workspace.conftest import publish_plan, riverside_actions
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

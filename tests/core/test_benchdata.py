@@ -18,6 +18,7 @@ from concordat.core.models import (
 )
 from concordat.core.selectors.areas import area_summaries
 from concordat.reports.models import MetricValue, ProgressReport
+from tests.factories import make_area
 
 SMALL = Scale(areas=4, versions=3, actions=12, updates=5, metrics=3, months=6, reports=1)
 AS_OF = date(2026, 1, 1)
@@ -139,7 +140,7 @@ def test_command_leaves_the_database_analysed(db):
 
 
 def test_command_refuses_a_database_that_has_areas(db):
-    Area.objects.create(name="Already here", slug="already-here")
+    make_area("Already here")
 
     with pytest.raises(CommandError, match="already holds areas. Use --replace"):
         call_command("generate_england", "--database=default", stdout=io.StringIO())

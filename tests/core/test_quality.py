@@ -4,8 +4,7 @@ from django.core.management import call_command
 from concordat.core.models import PlanVersion
 from concordat.core.quality import check_minimum_expectations
 from concordat.core.services import plan_version_import
-
-from .parsed_fakes import parsed_action, parsed_plan
+from tests.factories import make_area, parsed_action, parsed_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -44,9 +43,8 @@ def test_south_west_essex_plan_against_the_minimum_expectations(django_assert_ma
 
 
 def test_a_thin_plan_fails_with_what_is_missing():
-    from concordat.core.models import Area
 
-    area = Area.objects.create(name="Thin", slug="thin", review_cycle_months=0)
+    area = make_area("Thin", review_cycle_months=0)
     version = plan_version_import(
         area=area,
         parsed=parsed_plan(parsed_action("1.1", "Agree a plan", section=1, lead="CCG")),

@@ -1,7 +1,6 @@
 from datetime import date, timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
@@ -9,7 +8,6 @@ from concordat.core.models import (
     Action,
     Area,
     AuditEntry,
-    Organisation,
     PlanVersion,
     ProgressUpdate,
     Section,
@@ -29,24 +27,19 @@ from concordat.core.services import (
     progress_update_post,
     progress_update_withdraw,
 )
-
-from .parsed_fakes import parsed_action, parsed_plan
+from tests.factories import make_area, make_organisation, make_user, parsed_action, parsed_plan
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def people():
-    User = get_user_model()
-    return (
-        User.objects.create_user("ann@example.org", "ann@example.org", "x", first_name="Ann"),
-        User.objects.create_user("bob@example.org", "bob@example.org", "x"),
-    )
+    return make_user("ann@example.org", name="Ann"), make_user("bob@example.org")
 
 
 @pytest.fixture
 def published():
-    area = Area.objects.create(name="Testshire", slug="testshire")
+    area = make_area("Testshire")
     version = plan_version_import(
         area=area,
         parsed=parsed_plan(
@@ -117,7 +110,7 @@ def test_impossible_values_are_refused_and_nothing_changes(published, people):
 
 def test_lead_organisations_are_edited_and_audited(published, people):
     ann, _ = people
-    police = Organisation.objects.create(name="Test Police", slug="test-police")
+    police = make_organisation("Test Police")
     action = action_update(
         action=published.actions.get(ref="1.2"), actor=ann, lead_organisations=[police]
     )
@@ -290,7 +283,7 @@ def test_a_progress_update_dated_in_the_future_is_refused(published, people):
 def test_area_details_are_audited_field_by_field(published, people):
     ann, _ = people
     area = published.plan.area
-    mind = Organisation.objects.create(name="Mind", slug="mind")
+    mind = make_organisation("Mind")
     area_update_details(
         area=area,
         actor=ann,

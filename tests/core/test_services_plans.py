@@ -7,9 +7,7 @@ from django.core.exceptions import ValidationError
 
 from concordat.core.models import (
     Action,
-    Area,
     AuditEntry,
-    Organisation,
     PlanVersion,
     ProgressUpdate,
     PublishedVersionError,
@@ -21,8 +19,7 @@ from concordat.core.services import (
     plan_version_publish,
     plan_version_start_draft,
 )
-
-from .parsed_fakes import parsed_action, parsed_plan
+from tests.factories import make_area, make_organisation, parsed_action, parsed_plan
 
 pytestmark = pytest.mark.django_db
 LONDON = ZoneInfo("Europe/London")
@@ -30,7 +27,7 @@ LONDON = ZoneInfo("Europe/London")
 
 @pytest.fixture
 def area():
-    return Area.objects.create(name="Testshire", slug="testshire", review_cycle_months=6)
+    return make_area("Testshire", review_cycle_months=6)
 
 
 def publish_first_plan(area, *actions):
@@ -41,7 +38,7 @@ def publish_first_plan(area, *actions):
 
 
 def test_import_creates_a_draft_with_every_field_and_a_progress_update(area):
-    organisation = Organisation.objects.create(name="Test Police", slug="test-police")
+    organisation = make_organisation("Test Police")
     match = SimpleNamespace(
         text="Test Police",
         organisation_id=organisation.pk,

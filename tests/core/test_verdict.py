@@ -9,10 +9,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from concordat.core import rules, verdict
-from concordat.core.models import CLOSED_STATUSES, Area, CanonicalStatus, ProgressUpdate
+from concordat.core.models import CLOSED_STATUSES, CanonicalStatus, ProgressUpdate
 from concordat.core.services import plan_version_import
 from concordat.core.services.plans import document_date
-from concordat.imports.parsed import ParsedAction, ParsedPlan
+from concordat.imports.parsed import ParsedPlan
+from tests.factories import make_area, parsed_action
 
 ON = date(2016, 3, 15)
 
@@ -97,13 +98,11 @@ def test_closed_statuses_are_one_constant():
 
 @pytest.mark.django_db
 def test_a_note_written_on_the_site_must_carry_a_date():
-    area = Area.objects.create(name="Dateshire", slug="dateshire")
+    area = make_area("Dateshire")
     version = plan_version_import(
         area=area,
         actor=None,
-        parsed=ParsedPlan(
-            actions=[ParsedAction(row=1, ref="1.1", ref_raw="1.1", text="Act", section=1)]
-        ),
+        parsed=ParsedPlan(actions=[parsed_action("1.1", "Act", 1)]),
     )
     identity = version.actions.get().identity
     with pytest.raises(IntegrityError), transaction.atomic():
@@ -117,10 +116,8 @@ def test_a_note_written_on_the_site_must_carry_a_date():
 def plan(**fields):
     return ParsedPlan(
         actions=[
-            ParsedAction(
-                row=1, ref="1.1", ref_raw="1.1", text="Act", section=1, progress="Done so far."
-            ),
-            ParsedAction(row=2, ref="1.2", ref_raw="1.2", text="Other", section=1),
+            parsed_action("1.1", "Act", 1, progress="Done so far."),
+            parsed_action("1.2", "Other", 1),
         ],
         **fields,
     )
@@ -143,7 +140,7 @@ def test_a_documents_date_is_the_day_or_period_it_states_never_after_loading():
 
 @pytest.mark.django_db
 def test_imported_notes_carry_the_documents_date_or_none():
-    dated = Area.objects.create(name="Datedshire", slug="datedshire")
+    dated = make_area("Datedshire")
     version = plan_version_import(
         area=dated, actor=None, parsed=plan(stated_date="Refreshed October 2015")
     )
@@ -154,7 +151,7 @@ def test_imported_notes_carry_the_documents_date_or_none():
         "Done so far.",
     )
 
-    undated = Area.objects.create(name="Undatedshire", slug="undatedshire")
+    undated = make_area("Undatedshire")
     version = plan_version_import(area=undated, actor=None, parsed=plan())
     (update,) = ProgressUpdate.objects.filter(version=version)
     assert update.date is None

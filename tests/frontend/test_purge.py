@@ -7,8 +7,7 @@ import re
 import pytest
 from django.conf import settings
 
-from concordat.accounts.models import AreaMembership
-from tests.accounts.fixtures import make_user
+from tests.factories import make_area_lead
 from tests.public.world import build_world
 
 DIST = settings.BASE_DIR / "static" / "dist"
@@ -92,8 +91,7 @@ def test_forms_with_errors_keep_their_error_styles(client, world, report):
 
 
 def test_workspace_pages_keep_every_class_they_use(client, world, report):
-    lead = make_user("lead@northshire.test.example", name="Lee Lead")
-    AreaMembership.objects.create(user=lead, area=world.north, role="lead")
+    lead = make_area_lead(world.north)
     client.force_login(lead)
     action = world.action("1.1", version=world.draft)
     assert_nothing_purged(

@@ -1,7 +1,6 @@
 import pytest
-from django.contrib.auth.models import User
 
-from concordat.accounts.models import AreaMembership, Profile
+from tests import factories
 from tests.api.world import build_world
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -12,22 +11,15 @@ def world(db):
     return build_world()
 
 
-def make_user(email, **profile):
-    user = User.objects.create_user(username=email, email=email, password="x-long-password-1")
-    if profile:
-        Profile.objects.create(user=user, **profile)
-    return user
-
-
 @pytest.fixture
 def users(world):
-    office = make_user("office@example.org", is_office=True)
-    lead = make_user("lead@northshire.example.org")
-    AreaMembership.objects.create(user=lead, area=world.north, role="lead")
-    other = make_user("editor@southshire.example.org")
-    AreaMembership.objects.create(user=other, area=world.south, role="editor")
-    outsider = make_user("someone@example.org")
-    return {"office": office, "lead": lead, "other": other, "outsider": outsider}
+    """The office, Northshire's lead, an editor of another area (Southshire) and an outsider."""
+    return {
+        "office": factories.make_office_user(),
+        "lead": factories.make_area_lead(world.north),
+        "other": factories.make_area_editor(world.south),
+        "outsider": factories.make_outsider(),
+    }
 
 
 @pytest.fixture

@@ -21,9 +21,10 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from concordat.core.models import Area, PlanVersion, Region
+from concordat.core.models import PlanVersion, Region
 from concordat.core.services import plan_version_import, plan_version_publish
-from concordat.imports.parsed import ParsedAction, ParsedPlan
+from concordat.imports.parsed import ParsedPlan
+from tests.factories import make_area, parsed_action
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -40,13 +41,8 @@ COUNTS = {
 
 def actions(count, prefix):
     return [
-        ParsedAction(
-            row=n,
-            ref=f"{1 + n % 5}.{n}",
-            ref_raw=f"{1 + n % 5}.{n}",
-            section=1 + n % 5,
-            text=f"{prefix} action {n}",
-            progress=f"{prefix} progress {n}",
+        parsed_action(
+            f"{1 + n % 5}.{n}", f"{prefix} action {n}", 1 + n % 5, progress=f"{prefix} progress {n}"
         )
         for n in range(1, count + 1)
     ]
@@ -55,7 +51,7 @@ def actions(count, prefix):
 @pytest.fixture
 def published(transactional_db):
     """Kirkshire: Version 1 (20 actions with their progress notes) published a year ago."""
-    area = Area.objects.create(name="Kirkshire", slug="kirkshire", region=Region.NORTH_WEST)
+    area = make_area("Kirkshire", region=Region.NORTH_WEST)
     first = plan_version_import(
         area=area, actor=None, parsed=ParsedPlan(title="Plan", actions=actions(20, "First"))
     )

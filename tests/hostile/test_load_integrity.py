@@ -14,11 +14,10 @@ import sqlite3
 import pytest
 from django.db import connection
 
-from concordat.accounts.models import AreaMembership
 from concordat.core.models import PlanVersion, ProgressUpdate
 from concordat.core.services import plan_version_import, plan_version_publish
-from concordat.imports.parsed import ParsedAction, ParsedPlan
-from tests.accounts.fixtures import make_user
+from concordat.imports.parsed import ParsedPlan
+from tests.factories import make_area_editor, parsed_action
 
 from .loadmix import Person, Server, integrity, run, session_for
 
@@ -27,10 +26,7 @@ SECONDS = float(os.environ.get("CONCORDAT_LOAD_SECONDS", "4"))
 
 @pytest.fixture
 def published(transactional_db, area):
-    actions = [
-        ParsedAction(row=n, ref=f"1.{n}", ref_raw=f"1.{n}", section=1, text=f"Action {n}")
-        for n in range(1, 5)
-    ]
+    actions = [parsed_action(f"1.{n}", f"Action {n}", 1) for n in range(1, 5)]
     version = plan_version_import(
         area=area, actor=None, parsed=ParsedPlan(title="Crisis care plan", actions=actions)
     )
@@ -41,9 +37,7 @@ def people(area, published, area_lead, office_user):
     pks = list(published.actions.values_list("pk", flat=True))
     editors = []
     for n in range(3):
-        editor = make_user(f"load{n}@riverside.test.example")
-        AreaMembership.objects.create(user=editor, area=area, role="editor")
-        editors.append(editor)
+        editors.append(make_area_editor(area, email=f"load{n}@riverside.test.example", name=""))
     pages = ["/", "/areas/", f"/areas/{area.slug}/", f"/areas/{area.slug}/plan/"]
     return [
         Person("read", pages=pages),

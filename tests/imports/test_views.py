@@ -63,7 +63,7 @@ def test_the_area_editor_and_lead_may_import(client, world):
 
 
 def test_an_editor_of_another_area_gets_404(client, world):
-    signed_in(client, world.outsider)
+    signed_in(client, world.other_editor)
     assert client.get(upload_url(world.area)).status_code == 404
     assert upload(client, world.area).status_code == 404
     assert saved_counts()[0] == 0

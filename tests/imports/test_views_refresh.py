@@ -244,7 +244,12 @@ def test_the_drop_confirmation_refuses_outsiders_and_read_only_users(client, wor
     token = send(editor, world, shortened())
     data = confirm_data(editor, token, base_version=str(first.pk), confirm_drops="on")
     before = saved_counts()
-    for user, status in ((world.outsider, 404), (world.signatory, 403), (world.office, 403)):
+    for user, status in (
+        (world.other_editor, 404),
+        (world.outsider, 404),
+        (world.signatory, 403),
+        (world.office, 403),
+    ):
         signed_in(client, user)
         assert client.post(preview_url(world.area, token, "confirm"), data).status_code == status
         assert client.get(preview_url(world.area, token)).status_code == status

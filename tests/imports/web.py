@@ -1,19 +1,25 @@
 """People, areas and documents for the import flow's view and browser tests.
 
 `make_world` gives one area (South West Essex) with an editor and a lead, the national area,
-an editor of another area (outsider), the Concordat office, and a signatory editor whose
-organisation works in the area (sees the workspace, may not edit the plan: read-only).
+an editor of another area (`other_editor`), an outsider (signed in, no role), the Concordat
+office, and a signatory editor whose organisation works in the area (sees the workspace, may
+not edit the plan: read-only).
 """
 
 from types import SimpleNamespace
 
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from concordat.accounts.models import AreaMembership, Profile, SignatoryEditor
 from concordat.core.models import Action, Area, Organisation, PlanVersion
 from concordat.core.services import organisation_upsert
+from tests.factories import (
+    make_area,
+    make_member,
+    make_office_user,
+    make_outsider,
+    make_signatory_editor,
+)
 
 from .documents import HEADER, docx_bytes
 
@@ -39,43 +45,28 @@ def plan_docx(rows=PLAN_ROWS):
     )
 
 
-def make_user(email, **extra):
-    return get_user_model().objects.create_user(
-        username=email, email=email, password="a long test password", **extra
-    )
-
-
 def make_world():
-    area = Area.objects.create(name="South West Essex", slug="south-west-essex")
-    other = Area.objects.create(name="North Bank", slug="north-bank")
-    england = Area.objects.create(name="England", slug="england", kind=Area.Kind.NATIONAL)
+    area = make_area("South West Essex")
+    other = make_area("North Bank")
+    england = make_area("England", kind=Area.Kind.NATIONAL)
     sept, _ = organisation_upsert(
         name="South Essex Partnership University NHS Foundation Trust", short_name="SEPT"
     )
     police, _ = organisation_upsert(name="Essex Police")
     area.partners.add(police)
 
-    editor = make_user("editor@essex.test")
-    AreaMembership.objects.create(user=editor, area=area, role="editor")
-    lead = make_user("lead@essex.test")
-    AreaMembership.objects.create(user=lead, area=area, role="lead")
-    outsider = make_user("editor@northbank.test")
-    AreaMembership.objects.create(user=outsider, area=other, role="editor")
-    office = make_user("office@concordat.test")
-    Profile.objects.create(user=office, is_office=True)
-    signatory = make_user("signatory@police.test")
-    SignatoryEditor.objects.create(user=signatory, organisation=police)
     return SimpleNamespace(
         area=area,
         other=other,
         england=england,
         sept=sept,
         police=police,
-        editor=editor,
-        lead=lead,
-        outsider=outsider,
-        office=office,
-        signatory=signatory,
+        editor=make_member(area, "editor", email="editor@essex.test"),
+        lead=make_member(area, "lead", email="lead@essex.test"),
+        other_editor=make_member(other, "editor", email="editor@northbank.test"),
+        outsider=make_outsider(),
+        office=make_office_user("office@concordat.test", name=""),
+        signatory=make_signatory_editor(police, email="signatory@police.test", name=""),
     )
 
 

@@ -10,12 +10,12 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import path
 
-from concordat.core.models import Area, AuditEntry, Organisation
+from concordat.core.models import Area, AuditEntry
 from concordat.pagecache.counter import prune, publication_bump, publication_state
 from concordat.pagecache.models import Change
 from concordat.pagecache.registry import PUBLIC_MODELS, public_tables
 from concordat.pagecache.urls import public_page
-from tests.accounts.fixtures import sign_in
+from tests.factories import make_organisation, sign_in
 
 MIDDLEWARE = "concordat.pagecache.middleware.PublicPageCacheMiddleware"
 GZIP = "django.middleware.gzip.GZipMiddleware"
@@ -150,14 +150,14 @@ def test_writes_to_other_models_do_not_move_the_counter(world):
     counter = publication_state().counter
     AuditEntry.objects.create(verb="looked", object_type="area", object_id=1)
     assert publication_state().counter == counter
-    Organisation.objects.create(name="Eastshire Mind", slug="eastshire-mind")
+    make_organisation("Eastshire Mind")
     assert publication_state().counter == counter + 1
 
 
 def test_a_rolled_back_change_leaves_the_counter(world):
     counter = publication_state().counter
     with pytest.raises(RuntimeError), transaction.atomic():
-        Organisation.objects.create(name="Eastshire Mind", slug="eastshire-mind")
+        make_organisation("Eastshire Mind")
         raise RuntimeError("cancelled")
     assert publication_state().counter == counter
 

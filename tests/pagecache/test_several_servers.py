@@ -26,8 +26,9 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+from tests.factories import TEST_PASSWORD
+
 ROOT = Path(__file__).resolve().parents[2]
-PASSWORD = "a long test password"
 LIMIT = 3
 
 SETUP = """
@@ -37,12 +38,11 @@ from concordat.core.services import plan_version_import
 from concordat.imports.pipeline import parse_plan
 from concordat.imports.preview import organisation_registry
 from concordat.workspace.services import submission_submit_version
-from tests.imports.web import make_world, plan_docx, make_user
-from concordat.accounts.models import AreaMembership
+from tests.factories import make_member
+from tests.imports.web import make_world, plan_docx
 
 world = make_world()
-lead = make_user("lead@northbank.test")
-AreaMembership.objects.create(user=lead, area=world.other, role="lead")
+lead = make_member(world.other, "lead", email="lead@northbank.test")
 rows = [["No.", "Action", "Timescale", "Lead", "Status"],
         ["1.1", "Open a North Bank crisis cafe.", "By March 2015", "Essex Police", "Underway"]]
 from tests.imports.documents import docx_bytes
@@ -197,7 +197,7 @@ class Browser:
         body = urllib.parse.urlencode({"csrfmiddlewaretoken": self.csrf(), **fields}).encode()
         return self.request(f"{base}{path}", body, content_type="application/x-www-form-urlencoded")
 
-    def sign_in(self, base, email, password=PASSWORD):
+    def sign_in(self, base, email, password=TEST_PASSWORD):
         return self.form(base, "/accounts/login/", {"username": email, "password": password})
 
 

@@ -6,18 +6,19 @@ from datetime import timedelta
 import pytest
 
 from concordat.core import rules
-from concordat.core.models import Action, Area
+from concordat.core.models import Action
 from concordat.core.selectors.areas import area_dashboard, area_summaries, stage_counts
 from concordat.core.selectors.plans import latest_version, sections, summarise, version_actions
 from concordat.core.services import plan_version_start_draft
 from concordat.core.services.updates import progress_update_post
+from tests.factories import make_area
 
 from .world import import_and_publish, parsed_action, publish, varied_area
 
 
 def refreshed_area():
     """Undated notes imported with version 1 (60 days ago), then version 2 (5 days ago)."""
-    area = Area.objects.create(name="Recentshire", slug="recentshire")
+    area = make_area("Recentshire")
     v1 = import_and_publish(
         area,
         [

@@ -4,11 +4,10 @@ links land on anchors that exist."""
 
 import pytest
 
-from concordat.accounts.models import AreaMembership
 from concordat.core.models import ProgressUpdate
 from concordat.goodpractice.selectors import grouped
 from concordat.goodpractice.services import good_practice_mark
-from tests.accounts.fixtures import make_user
+from tests.factories import make_area_editor
 
 from .helpers import page
 
@@ -17,9 +16,7 @@ PLAN_DOWNLOADS = ["plan.csv", "plan.xlsx", "plan.docx", "plan.pdf", "plan.odt"]
 
 @pytest.fixture
 def north_editor(world):
-    user = make_user("editor@northshire.test.example", name="Nia North")
-    AreaMembership.objects.create(user=user, area=world.north, role="editor")
-    return user
+    return make_area_editor(world.north, name="Nia North")
 
 
 @pytest.mark.parametrize("path", ["/areas/northshire/", "/areas/northshire/plan/"])
@@ -83,9 +80,7 @@ def test_good_practice_links_are_offered_to_members_only(client, world, north_ed
 
 
 def test_someone_from_another_area_is_not_offered_the_links(client, world):
-    outsider = make_user("editor@southshire.test.example")
-    AreaMembership.objects.create(user=outsider, area=world.south, role="editor")
-    client.force_login(outsider)
+    client.force_login(make_area_editor(world.south))
 
     assert "as good practice" not in page(client, "/areas/northshire/plan/actions/2.1/")
 

@@ -5,7 +5,8 @@ import io
 import re
 from datetime import timedelta
 
-from concordat.core.models import Area, Region
+from concordat.core.models import Region
+from tests.factories import make_area
 
 from .helpers import page
 from .test_areas import area_rows
@@ -87,7 +88,7 @@ def test_each_column_sorts_with_a_plain_link_that_keeps_the_filters(client, worl
 
 def test_sorting_orders_the_rows(client, world):
     varied_area(world.today)
-    Area.objects.create(name="Aardshire", slug="aardshire", region=Region.LONDON)
+    make_area("Aardshire", region=Region.LONDON)
 
     def rows(query):
         return area_rows(page(client, f"/areas/?{query}"))

@@ -4,7 +4,8 @@ import re
 
 from django.utils.html import escape
 
-from concordat.core.models import NationalRole, Organisation
+from concordat.core.models import NationalRole
+from tests.factories import make_organisation
 
 from .helpers import page
 from .world import SECRET, add_areas
@@ -48,7 +49,7 @@ def test_unknown_organisation_is_not_found(client, world):
 
 
 def test_organisation_leading_nothing(client, world):
-    Organisation.objects.create(name="Quiet Trust", slug="quiet-trust")
+    make_organisation("Quiet Trust")
 
     html = page(client, "/organisations/quiet-trust/")
 

@@ -1,8 +1,9 @@
 """/areas/<slug>/plan.csv: issue 2's columns, in order, with the text verbatim."""
 
-from concordat.core.models import Area, ProgressUpdate
+from concordat.core.models import ProgressUpdate
 from concordat.imports.pipeline import parse_plan
 from concordat.imports.seeds.loader import registry
+from tests.factories import make_area
 
 from .helpers import csv_rows
 from .world import SECRET, import_and_publish, parsed_action
@@ -81,7 +82,7 @@ def test_national_plan_values(client, seeds):
 
 
 def test_formula_like_text_is_escaped_and_reads_back_verbatim(client, world):
-    area = Area.objects.create(name="Formulashire", slug="formulashire")
+    area = make_area("Formulashire")
     import_and_publish(
         area,
         [

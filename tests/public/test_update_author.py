@@ -3,8 +3,9 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from concordat.core.models import Action, Area
+from concordat.core.models import Action
 from concordat.core.services.updates import progress_update_post
+from tests.factories import make_area
 
 from .world import import_and_publish, parsed_action
 
@@ -12,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_an_author_without_a_name_is_not_shown_by_email(client):
-    area = Area.objects.create(name="Eastshire", slug="eastshire")
+    area = make_area("Eastshire")
     version = import_and_publish(area, [parsed_action("1.1", "Crisis line", 2)], days_ago=3)
     nameless = get_user_model().objects.create_user(
         username="lead@eastshire.example", email="lead@eastshire.example", password="x" * 16

@@ -1,9 +1,10 @@
 """Version history, one published version read-only, and comparing two versions."""
 
-from concordat.core.models import Action, Area
+from concordat.core.models import Action
 from concordat.core.selectors.compare import compare_versions
 from concordat.core.services import plan_version_import
 from concordat.imports.parsed import ParsedPlan
+from tests.factories import make_area
 
 from .helpers import card_titles, page
 from .world import SECRET, import_and_publish, parsed_action, publish
@@ -62,7 +63,7 @@ def test_compare_defaults_to_the_last_two_versions(client, world):
 
 
 def rebuilt_plan():
-    area = Area.objects.create(name="Rebuiltshire", slug="rebuiltshire")
+    area = make_area("Rebuiltshire")
     v1 = import_and_publish(
         area,
         [

@@ -16,43 +16,28 @@ from concordat.core.models import Action, Area, NationalRole, Organisation, Plan
 from concordat.core.services import (
     action_update,
     plan_version_import,
-    plan_version_publish,
     plan_version_start_draft,
     progress_update_post,
     progress_update_withdraw,
 )
-from concordat.imports.parsed import LeadMatch, ParsedAction, ParsedPlan
+from concordat.imports.parsed import ParsedPlan
 from concordat.reports.models import Metric, MetricValue
 from concordat.reports.services import progress_report_create, progress_report_publish
+from tests.factories import (
+    lead,
+    make_area,
+    make_organisation,
+    parsed_action,
+    publish,
+    publish_plan,
+    submit,
+)
+
+# The builders that tests once imported from here.
+import_and_publish = publish_plan
+__all__ = ["SECRET", "build_world", "import_and_publish", "parsed_action", "publish"]
 
 SECRET = "SECRET"
-
-
-def lead(organisation):
-    return LeadMatch(
-        text=organisation.name,
-        organisation_id=organisation.pk,
-        organisation_name=organisation.name,
-        score=100,
-        proposed_new=False,
-    )
-
-
-def parsed_action(ref, text, section, **fields):
-    return ParsedAction(row=0, ref=ref, ref_raw=ref, text=text, section=section, **fields)
-
-
-def import_and_publish(area, actions, *, days_ago, title="Crisis care action plan"):
-    version = plan_version_import(
-        area=area, actor=None, parsed=ParsedPlan(title=title, actions=actions)
-    )
-    return publish(version, days_ago)
-
-
-def publish(version, days_ago):
-    return plan_version_publish(
-        version=version, actor=None, now=timezone.now() - timedelta(days=days_ago)
-    )
 
 
 @dataclass
@@ -139,7 +124,7 @@ def build_area(name, *, region, police, mind, today, extra_actions=0):
         )
         for n in range(1, extra_actions + 1)
     ]
-    v1 = import_and_publish(area, actions, days_ago=400)
+    v1 = publish_plan(area, actions, days_ago=400)
     training = Action.objects.get(version=v1, ref="2.1")
     progress_update_post(
         action=training,
@@ -194,10 +179,8 @@ def build_world():
     signatory, _ = NationalRole.objects.get_or_create(
         key="signatory", defaults={"name": "Signatory", "summary": "Signs the Concordat."}
     )
-    police = Organisation.objects.create(
-        name="Northshire Police", slug="northshire-police", national_role=signatory
-    )
-    mind = Organisation.objects.create(name="Northshire Mind", slug="northshire-mind")
+    police = make_organisation("Northshire Police", national_role=signatory)
+    mind = make_organisation("Northshire Mind")
     north, v1, v2, report = build_area(
         "Northshire", region=Region.NORTH_WEST, police=police, mind=mind, today=today
     )
@@ -225,8 +208,8 @@ def build_world():
         area=north, actor=None, title=f"{SECRET} draft report", period_label="Next period"
     )
 
-    south = Area.objects.create(name="Southshire", slug="southshire", region=Region.SOUTH_WEST)
-    south_v1 = import_and_publish(
+    south = make_area("Southshire", region=Region.SOUTH_WEST)
+    south_v1 = publish_plan(
         south,
         [
             parsed_action(
@@ -245,12 +228,9 @@ def build_world():
             ],
         ),
     )
-    submitted.state = PlanVersion.State.SUBMITTED
-    submitted.save()
+    submit(submitted)
 
-    west = Area.objects.create(
-        name="Westshire", slug="westshire", region=Region.SOUTH_WEST, declaration_date=today
-    )
+    west = make_area("Westshire", region=Region.SOUTH_WEST, declaration_date=today)
     return World(
         today=today,
         north=north,
@@ -283,7 +263,7 @@ def add_areas(world, count, *, extra_actions):
 
 def varied_area(today):
     """An old plan whose actions cover every branch of the rules."""
-    area = Area.objects.create(name="Eastshire", slug="eastshire", region=Region.EAST_OF_ENGLAND)
+    area = make_area("Eastshire", region=Region.EAST_OF_ENGLAND)
     specs = [
         ("1.1", {"due": today - timedelta(days=5), "canonical_status": "in_progress"}),
         ("1.2", {"due": today + timedelta(days=10), "canonical_status": "not_started"}),
@@ -297,7 +277,7 @@ def varied_area(today):
         ("4.1", {"canonical_status": "", "due": today + timedelta(days=30)}),
     ]
     actions = [parsed_action(ref, f"Action {ref}", int(ref[0]), **fields) for ref, fields in specs]
-    import_and_publish(area, actions, days_ago=300)
+    publish_plan(area, actions, days_ago=300)
     return area
 
 
@@ -316,9 +296,9 @@ def areas_at_every_stage(world):
     (behind), Southshire (delivering), Westshire (declaration signed), Noshire (no
     declaration, no plan) and Freshshire (a plan published yesterday, nothing due or done
     yet). Returns {stage: area}."""
-    nowhere = Area.objects.create(name="Noshire", slug="noshire", region=Region.EAST_OF_ENGLAND)
-    fresh = Area.objects.create(name="Freshshire", slug="freshshire", region=Region.LONDON)
-    import_and_publish(
+    nowhere = make_area("Noshire", region=Region.EAST_OF_ENGLAND)
+    fresh = make_area("Freshshire", region=Region.LONDON)
+    publish_plan(
         fresh,
         [
             parsed_action(

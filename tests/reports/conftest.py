@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from concordat.core.models import Action, Area, Section
+from concordat.core.models import Action, Section
 from concordat.core.services import (
     action_create,
     action_retire,
@@ -16,7 +16,7 @@ from concordat.core.services import (
     progress_update_post,
 )
 from concordat.imports.seeds.loader import load_seeds
-from tests.core.parsed_fakes import parsed_action, parsed_plan
+from tests.factories import make_area, parsed_action, parsed_plan
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -35,9 +35,8 @@ def history(db):
     """Testshire: version 1 published 1 March 2015 with five actions; version 2 published
     15 October 2015 in which 1.1 is complete, 3.1 is gone, 4.1 is retired and 5.1 is new;
     two progress notes dated in the second half of 2015."""
-    area = Area.objects.create(
-        name="Testshire",
-        slug="testshire",
+    area = make_area(
+        "Testshire",
         srg_link="The group reports to the Testshire System Resilience Group every quarter.",
     )
     v1 = plan_version_import(

@@ -3,7 +3,6 @@ from decimal import Decimal
 
 import pytest
 
-from concordat.core.models import Area
 from concordat.reports.comparisons import (
     compare,
     compare_to_baseline,
@@ -17,13 +16,14 @@ from concordat.reports.models import Metric
 from concordat.reports.periods import month
 from concordat.reports.selectors import area_values
 from concordat.reports.services import metric_value_record
+from tests.factories import make_area
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def hampshire(db):
-    return Area.objects.create(name="Hampshire", slug="hampshire")
+    return make_area("Hampshire")
 
 
 def enter(metric, area, year, values):

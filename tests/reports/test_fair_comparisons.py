@@ -6,10 +6,10 @@ from decimal import Decimal
 
 import pytest
 
-from concordat.core.models import Area
 from concordat.reports.comparisons import PER_RESIDENTS, per_residents
 from concordat.reports.metrics import QUARTILE_NAMES, area_panels, england_medians, national_view
 from concordat.reports.models import Metric
+from tests.factories import make_area
 
 from .test_views import enter_months
 
@@ -26,7 +26,7 @@ def three_areas(area, other_area):
     area.save()
     other_area.population = 100_000
     other_area.save()
-    third = Area.objects.create(name="Seaside", slug="seaside")
+    third = make_area("Seaside")
     enter_months(area, CELLS, {6: 20})
     enter_months(other_area, CELLS, {6: 4})
     enter_months(third, CELLS, {6: 9})

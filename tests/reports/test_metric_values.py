@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import override_settings
 
-from concordat.core.models import Area, AuditEntry
+from concordat.core.models import AuditEntry
 from concordat.reports.models import Metric, MetricValue
 from concordat.reports.periods import month, quarter
 from concordat.reports.services import (
@@ -13,13 +13,14 @@ from concordat.reports.services import (
     metric_value_record,
     metric_values_import,
 )
+from tests.factories import make_area
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def essex(db):
-    return Area.objects.create(name="Essex", slug="essex")
+    return make_area("Essex")
 
 
 def messages_of(caught):
@@ -152,7 +153,7 @@ def test_an_area_kpi_that_is_a_catalogue_measure_is_recorded_against_it(essex):
 
 
 def test_another_areas_measure_cannot_be_used(essex):
-    other = Area.objects.create(name="Kent", slug="kent")
+    other = make_area("Kent")
     theirs = Metric.objects.create(slug="kent-training", name="Training", area=other)
     with pytest.raises(ValidationError) as caught:
         metric_value_record(metric=theirs, area=essex, period=month(2015, 4), value=1, actor=None)

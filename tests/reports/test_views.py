@@ -9,7 +9,7 @@ from concordat.reports import services
 from concordat.reports.models import Metric, MetricValue, ProgressReport
 from concordat.reports.periods import month
 from concordat.reports.services import metric_value_record, progress_report_create
-from tests.core.parsed_fakes import parsed_action, parsed_plan
+from tests.factories import make_area, parsed_action, parsed_plan
 from tests.reports.conftest import moment
 
 pytestmark = pytest.mark.django_db
@@ -92,7 +92,7 @@ def test_metric_page_compares_every_area(
     client, measured, other_area, django_assert_max_num_queries, page_cache_off
 ):
     enter_months(other_area, "police-cells-place-of-safety-adults", {6: 3})
-    third = Area.objects.create(name="Seaside", slug="seaside")
+    third = make_area("Seaside")
     enter_months(third, "police-cells-place-of-safety-adults", {6: 8})
     # Counts are compared per 100,000 residents: with 100,000 each, the counts themselves.
     Area.objects.filter(slug__in=["riverside", "hillside", "seaside"]).update(population=100_000)

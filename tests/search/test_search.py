@@ -4,13 +4,14 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
-from concordat.core.models import Action, Area, Organisation, Section
+from concordat.core.models import Action, Organisation, Section
 from concordat.core.services import plan_version_import, plan_version_publish
 from concordat.reports.services import progress_report_create, progress_report_publish
 from concordat.search.backends import Filters
 from concordat.search.models import SearchDocument
 from concordat.search.selectors import search, similar_actions
-from tests.api.world import SECRET, lead, parsed_action, parsed_plan, publish
+from tests.api.world import SECRET
+from tests.factories import lead, make_area, parsed_action, parsed_plan, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +69,7 @@ def test_area_section_and_organisation_filters(world):
 
 
 def test_text_is_escaped_around_the_marks(world):
-    area = Area.objects.create(name="Eastshire", slug="eastshire")
+    area = make_area("Eastshire")
     version = plan_version_import(
         area=area,
         actor=None,
@@ -85,7 +86,7 @@ def test_text_is_escaped_around_the_marks(world):
 
 
 def test_accents_do_not_matter_on_either_database(world):
-    area = Area.objects.create(name="Eastshire", slug="eastshire")
+    area = make_area("Eastshire")
     version = plan_version_import(
         area=area,
         actor=None,
@@ -115,7 +116,7 @@ def test_pages_of_results(world):
 
 
 def test_similar_actions_come_from_other_areas_with_their_status(world):
-    area = Area.objects.create(name="Westshire", slug="westshire")
+    area = make_area("Westshire")
     version = plan_version_import(
         area=area,
         actor=None,
@@ -143,7 +144,7 @@ def test_similar_actions_come_from_other_areas_with_their_status(world):
 @pytest.mark.django_db(transaction=True)
 def test_index_follows_publication(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    area = Area.objects.create(name="Eastshire", slug="eastshire")
+    area = make_area("Eastshire")
     with transaction.atomic():
         version = plan_version_import(
             area=area,

@@ -1,15 +1,15 @@
 import pytest
 
-from concordat.core.models import Area
 from concordat.search.index import index_area, rebuild
-from tests.api.world import build_world, parsed_action, parsed_plan, publish
+from tests.api.world import build_world
+from tests.factories import make_area, parsed_action, parsed_plan, publish
 
 pytestmark = pytest.mark.django_db
 
 
 def test_action_page_lists_similar_actions_in_other_areas(client):
     build_world()
-    west = Area.objects.create(name="Westshire", slug="westshire")
+    west = make_area("Westshire")
     from concordat.core.services import plan_version_import
 
     version = plan_version_import(

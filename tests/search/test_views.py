@@ -1,6 +1,7 @@
 import pytest
 
 from tests.api.world import SECRET
+from tests.factories import make_organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -40,9 +41,9 @@ def test_search_query_is_escaped(client, world):
 
 
 def test_the_organisation_filter_lists_only_organisations_in_published_plans(client, world):
-    from concordat.core.models import ActionLead, Organisation
+    from concordat.core.models import ActionLead
 
-    drafts_only = Organisation.objects.create(name="Draftshire Trust", slug="draftshire-trust")
+    drafts_only = make_organisation("Draftshire Trust")
     ActionLead.objects.create(action=world.draft.actions.get(ref="1.1"), organisation=drafts_only)
     page = client.get("/search/?q=street").content.decode()
     assert '<option value="northshire-police">Northshire Police</option>' in page

@@ -12,26 +12,13 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from concordat.accounts.services import reviewer_grant
 from concordat.core.models import Action, Area
-from concordat.core.services import plan_version_import, plan_version_publish, progress_update_post
-from concordat.imports.parsed import ParsedAction, ParsedPlan
+from concordat.core.services import progress_update_post
 from concordat.reports.services import progress_report_create, progress_report_publish
 from concordat.voice.models import Question, ReviewPanel
-from tests.accounts.fixtures import make_user
+from tests.factories import make_reviewer, parsed_action, publish_plan
 
-
-def parsed(ref, text, section, **fields):
-    return ParsedAction(row=0, ref=ref, ref_raw=ref, text=text, section=section, **fields)
-
-
-def publish_plan(area, actions, days_ago=30):
-    version = plan_version_import(
-        area=area, actor=None, parsed=ParsedPlan(title="Crisis care plan", actions=actions)
-    )
-    return plan_version_publish(
-        version=version, actor=None, now=timezone.now() - timedelta(days=days_ago)
-    )
+TITLE = "Crisis care plan"
 
 
 @dataclass
@@ -61,8 +48,9 @@ def reviewer(world, office_user):
 def build_world(area, other_area, area_lead, office_user):
     version = publish_plan(
         area,
-        [
-            parsed(
+        title=TITLE,
+        actions=[
+            parsed_action(
                 "1.1",
                 "Keep the crisis line open around the clock",
                 3,
@@ -71,7 +59,7 @@ def build_world(area, other_area, area_lead, office_user):
                 rag="amber",
                 due=timezone.localdate() + timedelta(days=90),
             ),
-            parsed(
+            parsed_action(
                 "1.2",
                 "Open a crisis café in the town centre",
                 2,
@@ -79,10 +67,10 @@ def build_world(area, other_area, area_lead, office_user):
                 status="Complete",
                 rag="green",
             ),
-            parsed("2.1", "Train call handlers", 4, canonical_status="not_started"),
+            parsed_action("2.1", "Train call handlers", 4, canonical_status="not_started"),
         ],
     )
-    publish_plan(other_area, [parsed("1.1", "Hillside's first action", 1)])
+    publish_plan(other_area, [parsed_action("1.1", "Hillside's first action", 1)], title=TITLE)
     action = Action.objects.get(version=version, ref="1.2")
     update = progress_update_post(
         action=action, actor=area_lead, note="The café opened in March.", status="Complete"
@@ -98,9 +86,7 @@ def build_world(area, other_area, area_lead, office_user):
 
 
 def add_reviewer(world, office_user):
-    user = make_user("reviewer@panel.test.example", name="Rae Reviewer")
-    reviewer_grant(user=user, panel=world.panel, by=office_user)
-    return user
+    return make_reviewer(world.panel, by=office_user)
 
 
 def make_question(

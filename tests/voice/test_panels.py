@@ -12,7 +12,7 @@ from concordat.accounts.services import invitation_accept, membership_grant
 from concordat.core.models import AuditEntry
 from concordat.voice import services
 from concordat.voice.models import ReviewPanel, Verdict
-from tests.accounts.fixtures import make_user
+from tests.factories import make_user
 
 PANELS = "/workspace/riverside/reviewers/"
 

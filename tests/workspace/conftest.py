@@ -20,29 +20,10 @@ import pytest
 from django.utils import timezone
 
 from concordat.core.models import Action, Area, PlanVersion
-from concordat.core.services import plan_version_import, plan_version_publish
-from concordat.imports.parsed import LeadMatch, ParsedAction, ParsedPlan
+from tests.factories import lead, parsed_action, publish_plan
 
-
-def lead(organisation):
-    return [
-        LeadMatch(
-            text=organisation.name,
-            organisation_id=organisation.pk,
-            organisation_name=organisation.name,
-            score=100,
-            proposed_new=False,
-        )
-    ]
-
-
-def publish_plan(area, actions, *, days_ago=30, title="Crisis care action plan"):
-    version = plan_version_import(
-        area=area, actor=None, parsed=ParsedPlan(title=title, actions=actions)
-    )
-    return plan_version_publish(
-        version=version, actor=None, now=timezone.now() - timedelta(days=days_ago)
-    )
+# The builder that tests once imported from here.
+__all__ = ["World", "publish_plan", "riverside_actions"]
 
 
 @dataclass
@@ -72,28 +53,24 @@ class World:
 
 def riverside_actions(organisation, today):
     return [
-        ParsedAction(
-            row=1,
-            ref="1.1",
-            ref_raw="1.1",
-            section=1,
-            text="Agree a crisis plan for children and young people",
+        parsed_action(
+            "1.1",
+            "Agree a crisis plan for children and young people",
+            1,
             timescale="May 2015",
             due=date(2015, 5, 31),
             timescale_understood=True,
             lead="Testland Health Board",
-            lead_matches=lead(organisation),
+            lead_matches=[lead(organisation)],
             outcomes=["Fewer under-18s in police cells"],
             status="Ongoing",
             canonical_status="in_progress",
             rag="amber",
         ),
-        ParsedAction(
-            row=2,
-            ref="1.2",
-            ref_raw="1.2",
-            section=1,
-            text="Train police officers in section 136",
+        parsed_action(
+            "1.2",
+            "Train police officers in section 136",
+            1,
             timescale="2014/15",
             due=date(2015, 3, 31),
             timescale_understood=True,
@@ -101,12 +78,10 @@ def riverside_actions(organisation, today):
             status="Complete",
             canonical_status="complete",
         ),
-        ParsedAction(
-            row=3,
-            ref="2.1",
-            ref_raw="2.1",
-            section=2,
-            text="Open a crisis café with the voluntary sector",
+        parsed_action(
+            "2.1",
+            "Open a crisis café with the voluntary sector",
+            2,
             timescale="Ongoing",
             ongoing=True,
             timescale_understood=True,
@@ -114,12 +89,10 @@ def riverside_actions(organisation, today):
             status="Underway",
             canonical_status="in_progress",
         ),
-        ParsedAction(
-            row=4,
-            ref="3.1",
-            ref_raw="3.1",
-            section=3,
-            text="Review the place of safety",
+        parsed_action(
+            "3.1",
+            "Review the place of safety",
+            3,
             timescale="Next year",
             due=today + timedelta(days=365),
             timescale_understood=True,
@@ -137,25 +110,21 @@ def world(area, national_area, organisation, other_organisation):
     national_v1 = publish_plan(
         national_area,
         [
-            ParsedAction(
-                row=1,
-                ref="1.1",
-                ref_raw="1.1",
-                section=1,
-                text="Publish guidance on crisis care commissioning",
+            parsed_action(
+                "1.1",
+                "Publish guidance on crisis care commissioning",
+                1,
                 lead="Testland Health Board",
-                lead_matches=lead(organisation),
+                lead_matches=[lead(organisation)],
                 status="Ongoing",
                 canonical_status="in_progress",
             ),
-            ParsedAction(
-                row=2,
-                ref="1.2",
-                ref_raw="1.2",
-                section=1,
-                text="Train every police college cohort",
+            parsed_action(
+                "1.2",
+                "Train every police college cohort",
+                1,
                 lead="Testland Police College",
-                lead_matches=lead(other_organisation),
+                lead_matches=[lead(other_organisation)],
                 status="Ongoing",
                 canonical_status="in_progress",
             ),

@@ -4,34 +4,26 @@ today, so not stale)."""
 
 from datetime import date
 
-from django.contrib.auth import get_user_model
-
-from concordat.accounts.models import AreaMembership, Profile
-from concordat.core.models import Area
 from concordat.core.services import plan_version_import, plan_version_publish
 from concordat.core.services.updates import progress_update_post
-from concordat.imports.parsed import ParsedAction, ParsedPlan
+from concordat.imports.parsed import ParsedPlan
+from tests.factories import make_area, make_member, parsed_action
 
 
 def build():
-    area = Area.objects.create(name="Lakeside", slug="lakeside")
-    User = get_user_model()
+    area = make_area("Lakeside")
     for email, role in (("lead@lakeside.example", "lead"), ("editor@lakeside.example", "editor")):
-        user = User.objects.create_user(username=email, email=email, password="x")
-        Profile.objects.create(user=user)
-        AreaMembership.objects.create(user=user, area=area, role=role)
+        make_member(area, role, email=email)
     version = plan_version_import(
         area=area,
         actor=None,
         parsed=ParsedPlan(
             title="Lakeside plan",
             actions=[
-                ParsedAction(
-                    row=1,
-                    ref="1.1",
-                    ref_raw="1.1",
-                    section=1,
-                    text="Open a crisis house",
+                parsed_action(
+                    "1.1",
+                    "Open a crisis house",
+                    1,
                     timescale="June 2015",
                     due=date(2015, 6, 30),
                     timescale_understood=True,

@@ -8,9 +8,8 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
-from concordat.accounts.models import AreaMembership, SignatoryEditor
 from concordat.core.models import Action, Area, Organisation, PlanVersion
-from tests.accounts.fixtures import make_user
+from tests.factories import make_area_lead, make_signatory_editor
 
 from .helpers import words
 
@@ -30,11 +29,8 @@ def seeded(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def essex_lead(seeded, db):
-    user = make_user("lead@swe.test.example")
-    AreaMembership.objects.create(
-        user=user, area=Area.objects.get(slug="south-west-essex"), role="lead"
-    )
-    return user
+    area = Area.objects.get(slug="south-west-essex")
+    return make_area_lead(area, email="lead@swe.test.example", name="")
 
 
 def essex(ref, state="published"):
@@ -106,8 +102,7 @@ def test_the_submit_page_checks_the_essex_draft_against_the_minimum_expectations
 
 def test_the_cqc_signatory_editor_updates_national_action_3_8(client, seeded, db):
     cqc = Organisation.objects.get(name="Care Quality Commission")
-    user = make_user("editor@cqc.test.example")
-    SignatoryEditor.objects.create(user=user, organisation=cqc)
+    user = make_signatory_editor(cqc, email="editor@cqc.test.example", name="")
     action = Action.objects.get(
         version__plan__area__slug="england", version__state="published", ref="3.8"
     )

@@ -49,18 +49,19 @@ class Area(models.Model):
         OVERARCHING = "overarching", "Overarching group"
         LOCAL = "local", "Local group"
 
-    name = models.CharField(max_length=200, unique=True)
+    name = models.CharField("name", max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True, validators=[validate_area_slug])
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.LOCAL)
+    kind = models.CharField("kind", max_length=20, choices=Kind.choices, default=Kind.LOCAL)
     parent = models.ForeignKey(
         "self",
+        verbose_name="overarching group",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="children",
         help_text="The overarching group this local group reports into.",
     )
-    region = models.CharField(max_length=40, choices=Region.choices, blank=True)
+    region = models.CharField("region", max_length=40, choices=Region.choices, blank=True)
     hwb_areas = models.JSONField(
         "Health and Wellbeing Board areas",
         default=list,
@@ -76,6 +77,7 @@ class Area(models.Model):
         "authorities) the group covers, in whole or in part: E10000012, E06000034.",
     )
     population = models.PositiveIntegerField(
+        "population",
         null=True,
         blank=True,
         help_text="Residents of the area covered, for figures per 100,000 residents.",
@@ -84,7 +86,7 @@ class Area(models.Model):
         null=True, blank=True, help_text="The year the population figure is for."
     )
     # The declaration.
-    declaration_date = models.DateField(null=True, blank=True)
+    declaration_date = models.DateField("declaration date", null=True, blank=True)
     declaration_text = models.CharField(
         "declaration date as written",
         max_length=200,
@@ -93,28 +95,40 @@ class Area(models.Model):
         "was signed where no date is given.",
     )
     declaration_signatories = models.ManyToManyField(
-        Organisation, blank=True, related_name="declarations_signed"
+        Organisation,
+        verbose_name="declaration signatories",
+        blank=True,
+        related_name="declarations_signed",
     )
     # Organisations working with the area; their national signatory editors may update
     # the actions they lead here.
-    partners = models.ManyToManyField(Organisation, blank=True, related_name="partner_areas")
+    partners = models.ManyToManyField(
+        Organisation, verbose_name="partners", blank=True, related_name="partner_areas"
+    )
     # Governance.
-    governance = models.TextField(blank=True, help_text="How the plan is governed locally.")
+    governance = models.TextField(
+        "governance", blank=True, help_text="How the plan is governed locally."
+    )
     accountable_boards = models.TextField(
-        blank=True, help_text="The boards the group reports to (one a line)."
+        "accountable boards", blank=True, help_text="The boards the group reports to (one a line)."
     )
     srg_link = models.TextField(
-        "link to the System Resilience Group", blank=True, help_text="How the group links in."
+        "link to the System Resilience Group",
+        blank=True,
+        help_text="How the group links in.",
     )
     urgent_care_network_link = models.TextField(
-        "link to the urgent and emergency care network", blank=True
+        "link to the urgent and emergency care network",
+        blank=True,
     )
-    chair = models.CharField(max_length=200, blank=True)
-    project_manager = models.CharField(max_length=200, blank=True)
+    chair = models.CharField("chair", max_length=200, blank=True)
+    project_manager = models.CharField("project manager", max_length=200, blank=True)
     review_cycle_months = models.PositiveSmallIntegerField(
-        default=6, help_text="Months between publishing the plan and its review."
+        "review cycle (months)",
+        default=6,
+        help_text="Months between publishing the plan and its review.",
     )
-    website = models.URLField(blank=True)
+    website = models.URLField("website", blank=True)
     approve_updates_first = models.BooleanField(
         "approve progress updates first",
         default=False,

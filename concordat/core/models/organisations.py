@@ -5,9 +5,9 @@ from django.urls import reverse
 class Section(models.Model):
     """One of the five groups every Concordat plan is arranged in (data, loaded by migration)."""
 
-    number = models.PositiveSmallIntegerField(unique=True)
-    title = models.CharField(max_length=200)
-    short_title = models.CharField(max_length=80)
+    number = models.PositiveSmallIntegerField("number", unique=True)
+    title = models.CharField("title", max_length=200)
+    short_title = models.CharField("short title", max_length=80)
     slug = models.SlugField(max_length=80, unique=True)
     description = models.TextField(blank=True)
 
@@ -53,21 +53,25 @@ class Sector(models.TextChoices):
 
 
 class Organisation(models.Model):
-    name = models.CharField(max_length=200, unique=True)
+    name = models.CharField("name", max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)
-    short_name = models.CharField(max_length=40, blank=True)
+    short_name = models.CharField("short name", max_length=40, blank=True)
     aliases = models.JSONField(
-        default=list, blank=True, help_text="Other names and abbreviations plans use for it."
+        "aliases",
+        default=list,
+        blank=True,
+        help_text="Other names and abbreviations plans use for it.",
     )
-    sector = models.CharField(max_length=30, choices=Sector.choices, blank=True)
+    sector = models.CharField("sector", max_length=30, choices=Sector.choices, blank=True)
     national_role = models.ForeignKey(
         NationalRole,
+        verbose_name="national role",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="organisations",
     )
-    website = models.URLField(blank=True)
+    website = models.URLField("website", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -51,12 +51,17 @@ class PlanVersion(models.Model):
         PUBLISHED = "published", "Published"
 
     plan = models.ForeignKey(ActionPlan, on_delete=models.PROTECT, related_name="versions")
-    number = models.PositiveIntegerField(help_text="1 for the first version, then 2, 3…")
-    label = models.CharField(
-        max_length=200, blank=True, help_text='How the plan names this version ("Version 3").'
+    number = models.PositiveIntegerField(
+        "version number", help_text="1 for the first version, then 2, 3…"
     )
-    title = models.CharField(max_length=300, blank=True)
-    state = models.CharField(max_length=20, choices=State.choices, default=State.DRAFT)
+    label = models.CharField(
+        "label",
+        max_length=200,
+        blank=True,
+        help_text='How the plan names this version ("Version 3").',
+    )
+    title = models.CharField("title", max_length=300, blank=True)
+    state = models.CharField("state", max_length=20, choices=State.choices, default=State.DRAFT)
     based_on = models.ForeignKey(
         "self",
         null=True,
@@ -66,6 +71,7 @@ class PlanVersion(models.Model):
         help_text="The published version this draft started from.",
     )
     financial_year = models.PositiveSmallIntegerField(
+        "financial year",
         null=True,
         blank=True,
         help_text="First calendar year of the financial year the plan covers (2015 for "
@@ -83,20 +89,20 @@ class PlanVersion(models.Model):
         'trailing text: a list of {"where": …, "text": …}.',
     )
 
-    stated_date = models.CharField(max_length=200, blank=True)
-    stated_version = models.CharField(max_length=200, blank=True)
-    source_filename = models.CharField(max_length=300, blank=True)
+    stated_date = models.CharField("date as stated", max_length=200, blank=True)
+    stated_version = models.CharField("version as stated", max_length=200, blank=True)
+    source_filename = models.CharField("source file", max_length=300, blank=True)
     source_sha256 = models.CharField(max_length=64, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    submitted_at = models.DateTimeField(null=True, blank=True)
-    published_at = models.DateTimeField(null=True, blank=True)
+    submitted_at = models.DateTimeField("submitted at", null=True, blank=True)
+    published_at = models.DateTimeField("published at", null=True, blank=True)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    review_due = models.DateField(null=True, blank=True)
+    review_due = models.DateField("review due", null=True, blank=True)
     lock_version = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -170,39 +176,58 @@ class Action(models.Model):
     version = models.ForeignKey(PlanVersion, on_delete=models.CASCADE, related_name="actions")
     identity = models.ForeignKey(ActionIdentity, on_delete=models.PROTECT, related_name="actions")
     position = models.PositiveIntegerField(default=0)
-    ref = models.CharField(max_length=40, blank=True, help_text="Cleaned ref (1.10).")
-    ref_raw = models.CharField(max_length=80, blank=True, help_text="The ref as written.")
-    new = models.BooleanField(default=False, help_text="New in this version.")
-    section = models.ForeignKey(
-        Section, null=True, blank=True, on_delete=models.PROTECT, related_name="actions"
+    ref = models.CharField("ref", max_length=40, blank=True, help_text="Cleaned ref (1.10).")
+    ref_raw = models.CharField(
+        "ref as written", max_length=80, blank=True, help_text="The ref as written."
     )
-    section_raw = models.CharField(max_length=300, blank=True)
-    subtheme = models.CharField(max_length=300, blank=True)
-    text = models.TextField(blank=True)
+    new = models.BooleanField("new", default=False, help_text="New in this version.")
+    section = models.ForeignKey(
+        Section,
+        verbose_name="Concordat section",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="actions",
+    )
+    section_raw = models.CharField("section as written", max_length=300, blank=True)
+    subtheme = models.CharField("sub-theme heading", max_length=300, blank=True)
+    text = models.TextField("action", blank=True)
     # Timescale: the words as written, and the dates derived from them.
-    timescale = models.TextField(blank=True)
-    start_text = models.TextField(blank=True, help_text="A separate start column, verbatim.")
-    finish_text = models.TextField(blank=True, help_text="A separate finish column, verbatim.")
-    start = models.DateField(null=True, blank=True)
-    due = models.DateField(null=True, blank=True)
-    ongoing = models.BooleanField(default=False)
+    timescale = models.TextField("timescale", blank=True)
+    start_text = models.TextField(
+        "start date", blank=True, help_text="A separate start column, verbatim."
+    )
+    finish_text = models.TextField(
+        "finish date", blank=True, help_text="A separate finish column, verbatim."
+    )
+    start = models.DateField("start", null=True, blank=True)
+    due = models.DateField("due", null=True, blank=True)
+    ongoing = models.BooleanField("ongoing", default=False)
     timescale_needs_review = models.BooleanField(
         default=False, help_text="No dates could be derived: a person should read it."
     )
     # Lead: as written, and the organisations it names.
-    lead = models.TextField(blank=True)
+    lead = models.TextField("lead", blank=True)
     lead_organisations = models.ManyToManyField(
-        Organisation, through="ActionLead", blank=True, related_name="led_actions"
+        Organisation,
+        verbose_name="lead organisations",
+        through="ActionLead",
+        blank=True,
+        related_name="led_actions",
     )
-    outcomes = models.JSONField(default=list, blank=True)
-    performance_indicator = models.TextField(blank=True)
-    status = models.TextField(blank=True, help_text="The status as written.")
-    canonical_status = models.CharField(max_length=20, choices=CanonicalStatus.choices, blank=True)
-    rag_raw = models.CharField(max_length=200, blank=True, help_text="The RAG as written.")
+    outcomes = models.JSONField("outcomes", default=list, blank=True)
+    performance_indicator = models.TextField("performance indicator", blank=True)
+    status = models.TextField("status", blank=True, help_text="The status as written.")
+    canonical_status = models.CharField(
+        "canonical status", max_length=20, choices=CanonicalStatus.choices, blank=True
+    )
+    rag_raw = models.CharField(
+        "RAG as written", max_length=200, blank=True, help_text="The RAG as written."
+    )
     rag = models.CharField(
-        max_length=10, choices=Rag.choices, blank=True, help_text="The RAG reported."
+        "RAG", max_length=10, choices=Rag.choices, blank=True, help_text="The RAG reported."
     )
-    retired_reason = models.TextField(blank=True)
+    retired_reason = models.TextField("reason for retiring", blank=True)
     # Progress updates are published by the area, not through a version: while this is the
     # latest published version, an update's status and RAG become `status`,
     # `canonical_status` and `rag` here at once (`progress_update_post`, the only writer).

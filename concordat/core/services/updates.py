@@ -33,6 +33,7 @@ from concordat.core.models import (
     ProgressUpdate,
     Rag,
 )
+from concordat.core.people import display_name
 from concordat.core.signals import progress_update_published, progress_update_withdrawn
 from concordat.core.statuses import canonical_status as read_canonical_status
 
@@ -68,13 +69,6 @@ def _published_action(plan, identity_id):
 
 def _user(actor):
     return actor if getattr(actor, "pk", None) else None
-
-
-def _display_name(actor):
-    if actor is None:
-        return ""
-    full_name = actor.get_full_name() if hasattr(actor, "get_full_name") else ""
-    return full_name or getattr(actor, "email", "") or str(actor)
 
 
 def _apply_progress(update, actor):
@@ -202,7 +196,7 @@ def progress_update_post(
         canonical_status=canonical_status,
         rag=rag,
         author=_user(actor),
-        author_name=_display_name(actor),
+        author_name=display_name(actor),
         source=ProgressUpdate.Source.WEB,
         corrects=corrects,
         state=ProgressUpdate.State.AWAITING_APPROVAL,

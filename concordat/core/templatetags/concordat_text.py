@@ -1,12 +1,25 @@
-"""`{% load concordat_text %}`: cell text rendered as GOV.UK paragraphs and bullet lists."""
+"""`{% load concordat_text %}`: cell text as GOV.UK paragraphs and bullet lists, and names."""
 
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from concordat.core import people
 from concordat.core.text import split_blocks
 
 register = template.Library()
+
+
+@register.filter
+def display_name(user):
+    """`{{ user|display_name }}`: see `concordat.core.people.display_name`."""
+    return people.display_name(user)
+
+
+@register.filter
+def public_name(name):
+    """`{{ update.author_name|public_name }}`: a name, never an email address."""
+    return people.public_name(name or "")
 
 
 @register.filter

@@ -4,6 +4,9 @@ an export reads back as the same plan."""
 
 from dataclasses import dataclass
 
+from concordat.core.labels import field_label
+from concordat.core.models import Action
+
 from .data import (
     outcomes_text,
     progress_date,
@@ -22,26 +25,34 @@ class Column:
     share: int = 0  # the documents' share of the page where it differs from `width`
 
 
-TIMESCALE = [Column("timescale", "Timescale", 18)]
+def heading(field):
+    """The heading of a column that holds an action's field: the field's own label."""
+    return field_label(Action, field)
+
+
+TIMESCALE = [Column("timescale", heading("timescale"), 18)]
 # The spreadsheet's dates as dates (the importer reads `Start` and `Due` beside `Timescale` as
 # the dates already derived from it).
-DATES = [Column("start_on", "Start", 11), Column("due_on", "Due", 11)]
-START_FINISH = [Column("start", "Start date", 14), Column("finish", "Finish date", 14)]
-BEFORE = [Column("ref", "Ref", 7), Column("action", "Action", 55)]
+DATES = [Column("start_on", heading("start"), 11), Column("due_on", heading("due"), 11)]
+START_FINISH = [
+    Column("start", heading("start_text"), 14),
+    Column("finish", heading("finish_text"), 14),
+]
+BEFORE = [Column("ref", heading("ref"), 7), Column("action", heading("text"), 55)]
 AFTER = [
-    Column("lead", "Lead", 22),
-    Column("outcomes", "Outcomes", 34),
-    Column("status", "Status", 16),
-    Column("rag", "RAG", 9),
+    Column("lead", heading("lead"), 22),
+    Column("outcomes", heading("outcomes"), 34),
+    Column("status", heading("status"), 16),
+    Column("rag", heading("rag"), 9),
     Column("suggested_rag", "Suggested RAG", 11),
     Column("progress", "Latest progress", 55, share=42),
     Column("progress_date", "Progress date", 13),
 ]
 # The shorter table of the board paper and the PDF: what a board reads.
 BRIEF_AFTER = [
-    Column("lead", "Lead", 20),
-    Column("status", "Status", 14),
-    Column("rag", "RAG", 8),
+    Column("lead", heading("lead"), 20),
+    Column("status", heading("status"), 14),
+    Column("rag", heading("rag"), 8),
     Column("suggested_rag", "Suggested RAG", 9),
     Column("progress", "Latest progress", 40),
 ]
