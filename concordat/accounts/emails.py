@@ -5,6 +5,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from .selectors import display_name
+
 
 def site_link(path):
     """An absolute link for an email, from CONCORDAT_SITE_URL (never the request's Host)."""
@@ -25,8 +27,6 @@ def send_templated_email(*, to, template, context):
 
 
 def send_invitation_email(*, invitation, token, existing_user=None):
-    from .services import display_name
-
     inviter = invitation.invited_by
     return send_templated_email(
         to=invitation.email,

@@ -5,7 +5,7 @@ from django.db.models import Count, Q
 from concordat.core.models import Area, NationalRole, Organisation
 
 from . import permissions
-from .models import AreaMembership, Invitation, SignatoryEditor
+from .models import AreaMembership, Invitation, Profile, SignatoryEditor
 
 
 def areas_for_user(user):
@@ -87,3 +87,9 @@ def pending_invitations(*, area=None, organisation=None):
     if organisation is not None:
         queryset = queryset.filter(organisation=organisation)
     return queryset.order_by("email")
+
+
+def display_name(user):
+    """The name the user gave, else their email address."""
+    profile = Profile.objects.filter(user=user).first()
+    return (profile and profile.name) or user.email

@@ -62,12 +62,6 @@ def profile_for(user):
         return Profile.objects.create(user=user)
 
 
-def display_name(user):
-    """The name the user gave, else their email address."""
-    profile = Profile.objects.filter(user=user).first()
-    return (profile and profile.name) or user.email
-
-
 @transaction.atomic
 def membership_grant(*, user, area, role, by=None):
     """Make the user an editor or lead of the area. A lead given "editor" stays lead: use

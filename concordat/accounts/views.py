@@ -109,7 +109,7 @@ def account(request):
         request,
         "accounts/account.html",
         {
-            "name": services.display_name(user),
+            "name": selectors.display_name(user),
             "summary": selectors.role_summary(user),
             "lead_of": selectors.areas_user_leads(user),
             "is_office": permissions.is_office(user),

@@ -2,7 +2,7 @@
 
 from concordat.core.models import Area, ProgressUpdate
 from concordat.imports.pipeline import parse_plan
-from concordat.imports.seeds.loader import registry
+from concordat.seeds.loader import registry
 
 from .helpers import csv_rows
 from .world import SECRET, import_and_publish, parsed_action
