@@ -26,6 +26,7 @@ run: install build migrate seeds
 
 test: install build | var/staticfiles
 	$(BIN)/pytest
+	$(BIN)/lint-imports
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
@@ -56,6 +57,7 @@ load: install build
 	$(BIN)/python bench/load.py --seconds $(LOAD_SECONDS)
 
 lint: $(PYTHON_STAMP)
+	$(BIN)/lint-imports
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 

@@ -152,7 +152,7 @@ def pdf_plan():
 
 
 def _seed(name):
-    from concordat.imports.seeds.loader import seed_path
+    from concordat.seeds.loader import seed_path
 
     path = seed_path(name)
     return path.name, path.read_bytes()

@@ -27,8 +27,8 @@ def register(benchmark):
 
     def export(writer_name):
         def setup(ctx):
-            from concordat.reports.exporters import docx, pdf, xlsx
-            from concordat.reports.exporters.data import plan_export
+            from concordat.exports import docx, pdf, xlsx
+            from concordat.exports.data import plan_export
 
             writers = {
                 "xlsx": xlsx.plan_xlsx,

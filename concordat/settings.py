@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "concordat.files",
     "concordat.alerts",
     "concordat.voice",
+    "concordat.seeds",
     "axes",
 ]
 

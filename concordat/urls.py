@@ -11,7 +11,7 @@ from concordat.pagecache.urls import public_page, public_urls
 urlpatterns = [
     path("admin/", admin.site.urls),
     # Before the public pages and the workspace, whose area addresses would match these.
-    path("", include("concordat.voice.urls")),
+    path("", include("concordat.voice_urls")),
     path("accounts/", include("concordat.accounts.urls")),
     path("api/", public_urls(include("concordat.api.urls"))),
     # The OpenAPI document depends on the code alone.
@@ -34,8 +34,8 @@ urlpatterns = [
         public_page(open_data_views.area_due_calendar),
         name="area_due",
     ),
-    path("", public_urls(include("concordat.reports.urls"))),
-    path("", include("concordat.reports.workspace_urls")),
+    path("", public_urls(include("concordat.public.reports_urls"))),
+    path("", include("concordat.workspace.reports_urls")),
     path("", public_urls(include("concordat.public.urls"))),
 ]
 

@@ -77,8 +77,8 @@ def _restore_reference_data(sender, using="default", **kwargs):
     if sender.label != "core":
         return
     from concordat.core.models import Section
+    from concordat.measures.catalogue import catalogue_upsert
     from concordat.pagecache.models import Counter
-    from concordat.reports.catalogue import catalogue_upsert
     from concordat.reports.models import Metric
 
     if not Section.objects.using(using).exists():

@@ -45,8 +45,8 @@ SECTION_COLUMNS = [
 
 def files(today):
     """(file name, what it holds, its columns, its rows) for each CSV in the ZIP."""
+    from concordat.api.voice import zip_files as voice_files
     from concordat.reports.models import Milestone, ReportSection
-    from concordat.voice.opendata import zip_files as voice_files
 
     reports = selectors.reports()
     return [

@@ -44,3 +44,8 @@ def check_plausible(value, *, what="The date", today=None):
 def validate_plausible_date(value):
     """A form field validator."""
     check_plausible(value)
+
+
+def long_date(day):
+    """A day in words as the site and every document write it: "1 April 2024"; "" for none."""
+    return f"{day.day} {day:%B %Y}" if day else ""

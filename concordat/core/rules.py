@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.db import models
 
-from concordat.core.models.plans import CLOSED_STATUSES, CanonicalStatus, Rag
+from concordat.core.choices import CLOSED_STATUSES, CanonicalStatus, Rag
 
 DUE_SOON_DAYS = 30
 SECTION_NUMBERS = range(1, 6)

@@ -165,3 +165,19 @@ def split_leading_ref(text):
     if ref is None or not re.search(r"\d[.:]|[A-Za-z]\d", found.group(1)):
         return None
     return ref, found.group(2)
+
+
+def milestone_refs(item_text):
+    """Action refs a milestone names: '3.5,6,7' → 3.5, 3.6, 3.7; '2.1 &3.10' → 2.1, 3.10."""
+    refs, section = [], None
+    for piece in re.split(r"[,&;/]|\band\b", item_text):
+        piece = piece.strip()
+        if not piece:
+            continue
+        full = re.fullmatch(r"(\d+)\.(\d+)", piece)
+        if full:
+            section = full.group(1)
+            refs.append(piece)
+        elif re.fullmatch(r"\d+", piece) and section:
+            refs.append(f"{section}.{piece}")
+    return refs

@@ -12,20 +12,20 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.utils import timezone
 
-from concordat.core import rules
+from concordat.core import rules, verdict
+from concordat.core.dates import long_date
 from concordat.core.models import CanonicalStatus, Rag
 from concordat.core.selectors.updates import progress_in_force
 from concordat.core.statuses import canonical_status
-
-from . import selectors
-from .comparisons import (
+from concordat.measures.comparisons import (
     compare_year_earlier,
     latest_span,
     never_events,
     progress_to_target,
 )
-from .exporters.data import judge, latest_of
-from .periods import period_label, periods_between
+from concordat.measures.periods import period_label, periods_between
+
+from . import selectors
 
 NOTE_LENGTH = 280
 PRIORITY_MONTHS = 6
@@ -58,10 +58,6 @@ def milestone_status(action):
     return (
         CanonicalStatus(action.canonical_status).label if action.canonical_status else "Not stated"
     )
-
-
-def long_date(day):
-    return f"{day.day} {day:%B %Y}" if day else ""
 
 
 def first_line(text, limit=NOTE_LENGTH):
@@ -425,16 +421,22 @@ def _deadlines(draft, updates):
     end, start = draft.period_end, draft.period_start
     until = rules.add_months(end, PRIORITY_MONTHS)
     described = [
-        judge(action, latest_update=latest_of(updates.get(action.identity_id, [])), on=end)
+        (
+            action,
+            verdict.action_verdict(
+                action,
+                last_update=verdict.latest_update(updates.get(action.identity_id, [])),
+                on=end,
+            ),
+        )
         for action in draft.actions
     ]
-    draft.rag_counts = rules.counts_by_rag(item.rag for item in described)
-    draft.suggested_rags = sum(item.rag_source == "suggested" for item in described)
-    for item in described:
-        action = item.action
-        if item.overdue:
+    draft.rag_counts = rules.counts_by_rag(said.rag for _, said in described)
+    draft.suggested_rags = sum(said.rag_source == "suggested" for _, said in described)
+    for action, said in described:
+        if said.overdue:
             draft.overdue.append(action)
-        if item.stale:
+        if said.stale:
             draft.stale.append(action)
         if action.due and start <= action.due <= end:
             draft.due_in_period.append(action)

@@ -2,10 +2,10 @@ from django import forms
 from django.db.models import F, Q
 
 from concordat.core.dates import validate_plausible_date
+from concordat.measures.periods import PeriodError, parse_period
 
 from .metric_csv import max_bytes, too_large
 from .models import Metric, ProgressReport
-from .periods import PeriodError, parse_period
 from .prompts import PROMPTS
 
 DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y"]

@@ -19,9 +19,9 @@ from concordat.core.text import strip_control_characters
 from concordat.imports.errors import ImportRefused
 from concordat.imports.readers.decoding import BOMS as BOM_ENCODINGS
 from concordat.imports.readers.decoding import decode_text
+from concordat.measures.periods import PeriodError, parse_period
 
 from .models import Metric
-from .periods import PeriodError, parse_period
 
 COLUMNS = ["metric", "period", "value", "note"]
 MAX_VALUE = Decimal("9999999999")

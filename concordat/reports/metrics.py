@@ -10,9 +10,8 @@ from django.core.cache import cache
 from django.db.models import Count, Max
 
 from concordat.core.models import Area
-
-from .charts import Point, SpreadPoint, points_from, spread_chart, trend_chart
-from .comparisons import (
+from concordat.measures.charts import Point, SpreadPoint, points_from, spread_chart, trend_chart
+from concordat.measures.comparisons import (
     PER_RESIDENTS,
     compare_to_baseline,
     compare_year_earlier,
@@ -21,6 +20,7 @@ from .comparisons import (
     per_residents,
     progress_to_target,
 )
+
 from .models import Metric, MetricValue
 from .selectors import area_definitions, area_values, metrics_with_values
 

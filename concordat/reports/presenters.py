@@ -1,6 +1,7 @@
 """What a progress report shows, for the report page, the workspace preview and the exports."""
 
-from .exporters.data import long_date
+from concordat.core.dates import long_date
+
 from .prompts import prompt_for
 
 

@@ -12,9 +12,10 @@ from concordat.core.services import audit_field_changes, audit_record
 from concordat.core.signals import progress_report_published
 from concordat.core.statuses import canonical_status
 from concordat.core.timescales import parse_timescale
+from concordat.imports.refs import milestone_refs
+from concordat.measures.catalogue import same_measure
+from concordat.measures.comparisons import format_number
 
-from .catalogue import same_measure
-from .comparisons import format_number
 from .drafting import draft_report
 from .metric_csv import check_value, read_values_csv
 from .models import Metric, MetricValue, Milestone, ProgressReport, ReportSection
@@ -166,8 +167,6 @@ def _refuse_if_stale(locked, lock_version, *, doing="saved"):
 
 
 def _milestone_rows(rows):
-    from concordat.imports.seeds.report import milestone_refs
-
     clean = []
     for row in rows:
         text = (row.get("text") or "").strip()

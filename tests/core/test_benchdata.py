@@ -8,7 +8,6 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
 
-from concordat.core.benchdata import Scale, generate
 from concordat.core.models import (
     Action,
     ActionIdentity,
@@ -18,6 +17,7 @@ from concordat.core.models import (
 )
 from concordat.core.selectors.areas import area_summaries
 from concordat.reports.models import MetricValue, ProgressReport
+from concordat.seeds.benchdata import Scale, generate
 from tests.factories import make_area
 
 SMALL = Scale(areas=4, versions=3, actions=12, updates=5, metrics=3, months=6, reports=1)

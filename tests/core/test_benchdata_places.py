@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 
 from concordat.core import geography
-from concordat.core.benchdata import Scale, generate
 from concordat.core.models import Area, ProgressUpdate
+from concordat.seeds.benchdata import Scale, generate
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@ the same words read them from there; the headings themselves are a contract and 
 
 from concordat.core.labels import field_label
 from concordat.core.models import Action, Area
-from concordat.reports.exporters.columns import AFTER, BEFORE, DATES, START_FINISH, TIMESCALE
+from concordat.exports.columns import AFTER, BEFORE, DATES, START_FINISH, TIMESCALE
 from concordat.workspace.forms import ActionForm, AreaDetailsForm
 
 

@@ -13,9 +13,9 @@ from django.utils import timezone
 
 from concordat.core.models import Action, Area
 from concordat.core.services import area_update_details, plan_version_publish, progress_update_post
+from concordat.measures.periods import month
 from concordat.pagecache.counter import publication_state
 from concordat.reports.models import Metric
-from concordat.reports.periods import month
 from concordat.reports.services import metric_value_record, progress_report_publish
 
 

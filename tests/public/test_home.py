@@ -1,6 +1,6 @@
 """/ : the national picture from published plans only."""
 
-from concordat.core.selectors.national import national_picture
+from concordat.public.national import national_picture
 
 from .helpers import page
 from .world import SECRET

@@ -2,7 +2,7 @@
 
 from concordat.core.models import ProgressUpdate
 from concordat.imports.pipeline import parse_plan
-from concordat.imports.seeds.loader import registry
+from concordat.seeds.loader import registry
 from tests.factories import make_area
 
 from .helpers import csv_rows

@@ -15,7 +15,7 @@ from concordat.core.services import (
     plan_version_start_draft,
     progress_update_post,
 )
-from concordat.imports.seeds.loader import load_seeds
+from concordat.seeds.loader import load_seeds
 from tests.factories import make_area, parsed_action, parsed_plan
 
 LONDON = ZoneInfo("Europe/London")

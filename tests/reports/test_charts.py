@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from concordat.reports.charts import Point, SpreadPoint, nice_ceiling, spread_chart, trend_chart
+from concordat.measures.charts import Point, SpreadPoint, nice_ceiling, spread_chart, trend_chart
 from concordat.reports.models import Metric
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from concordat.reports.comparisons import (
+from concordat.measures.comparisons import (
     compare,
     compare_to_baseline,
     compare_year_earlier,
@@ -12,8 +12,8 @@ from concordat.reports.comparisons import (
     never_events,
     progress_to_target,
 )
+from concordat.measures.periods import month
 from concordat.reports.models import Metric
-from concordat.reports.periods import month
 from concordat.reports.selectors import area_values
 from concordat.reports.services import metric_value_record
 from tests.factories import make_area

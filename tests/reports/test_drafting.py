@@ -6,9 +6,9 @@ import pytest
 from concordat.core import rules
 from concordat.core.models import Action, Area
 from concordat.core.services import progress_update_post
+from concordat.measures.periods import month
 from concordat.reports.drafting import draft_report
 from concordat.reports.models import Metric
-from concordat.reports.periods import month
 from concordat.reports.services import (
     metric_value_record,
     progress_report_draft,

@@ -17,12 +17,12 @@ from lxml import etree
 
 from concordat.core.models import Area
 from concordat.core.outbound import sentence, spreadsheet_safe, spreadsheet_text, xml_safe
-from concordat.reports.exporters import layout
-from concordat.reports.exporters.data import plan_export
-from concordat.reports.exporters.docx import plan_docx
-from concordat.reports.exporters.odt import plan_odt
-from concordat.reports.exporters.pdf import plan_pdf
-from concordat.reports.exporters.xlsx import plan_xlsx, row_height
+from concordat.exports import layout
+from concordat.exports.data import plan_export
+from concordat.exports.docx import plan_docx
+from concordat.exports.odt import plan_odt
+from concordat.exports.pdf import plan_pdf
+from concordat.exports.xlsx import plan_xlsx, row_height
 
 pytestmark = pytest.mark.django_db
 

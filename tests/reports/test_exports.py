@@ -12,14 +12,14 @@ from pdfminer.pdftypes import resolve1
 from concordat.core.models import Action, Area
 from concordat.core.services import plan_version_start_draft
 from concordat.core.text import collapse_whitespace as flat
+from concordat.exports.data import plan_export
+from concordat.exports.docx import plan_docx, report_docx
+from concordat.exports.odt import plan_odt
+from concordat.exports.pdf import plan_pdf, report_pdf
+from concordat.exports.xlsx import plan_xlsx
 from concordat.imports.pipeline import parse_plan
-from concordat.imports.seeds.loader import registry
-from concordat.reports.exporters.data import plan_export
-from concordat.reports.exporters.docx import plan_docx, report_docx
-from concordat.reports.exporters.odt import plan_odt
-from concordat.reports.exporters.pdf import plan_pdf, report_pdf
-from concordat.reports.exporters.xlsx import plan_xlsx
 from concordat.reports.models import ProgressReport
+from concordat.seeds.loader import registry
 
 pytestmark = pytest.mark.django_db
 

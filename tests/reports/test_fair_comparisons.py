@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from concordat.reports.comparisons import PER_RESIDENTS, per_residents
+from concordat.measures.comparisons import PER_RESIDENTS, per_residents
 from concordat.reports.metrics import QUARTILE_NAMES, area_panels, england_medians, national_view
 from concordat.reports.models import Metric
 from tests.factories import make_area

@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.test import override_settings
 
 from concordat.core.models import AuditEntry
+from concordat.measures.periods import month, quarter
 from concordat.reports.models import Metric, MetricValue
-from concordat.reports.periods import month, quarter
 from concordat.reports.services import (
     metric_link_catalogue,
     metric_value_record,

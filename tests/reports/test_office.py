@@ -25,13 +25,13 @@ from fontTools.ttLib import TTFont
 from openpyxl.utils import get_column_letter
 
 from concordat.core.models import Area
-from concordat.imports.seeds.loader import load_seeds
-from concordat.reports.exporters.data import plan_export
-from concordat.reports.exporters.docx import plan_docx, report_docx
-from concordat.reports.exporters.odt import plan_odt
-from concordat.reports.exporters.pdf import plan_pdf
-from concordat.reports.exporters.xlsx import plan_xlsx
+from concordat.exports.data import plan_export
+from concordat.exports.docx import plan_docx, report_docx
+from concordat.exports.odt import plan_odt
+from concordat.exports.pdf import plan_pdf
+from concordat.exports.xlsx import plan_xlsx
 from concordat.reports.models import ProgressReport
+from concordat.seeds.loader import load_seeds
 
 # django_db: the module fixture reads the test database, which is set up only for such tests.
 pytestmark = [pytest.mark.office, pytest.mark.django_db]

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from concordat.core import dates
-from concordat.reports.periods import (
+from concordat.measures.periods import (
     PeriodError,
     financial_year,
     month,

@@ -5,9 +5,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from concordat.core.models import Area
 from concordat.core.services import plan_version_import, plan_version_publish
+from concordat.measures.periods import month
 from concordat.reports import services
 from concordat.reports.models import Metric, MetricValue, ProgressReport
-from concordat.reports.periods import month
 from concordat.reports.services import metric_value_record, progress_report_create
 from tests.factories import make_area, parsed_action, parsed_plan
 from tests.reports.conftest import moment

@@ -6,25 +6,11 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from concordat.core import rules
+from concordat.core.choices import CLOSED_STATUSES, CanonicalStatus, Rag
+
 from .areas import Area
 from .organisations import Organisation, Section
-
-
-class CanonicalStatus(models.TextChoices):
-    NOT_STARTED = "not_started", "Not started"
-    IN_PROGRESS = "in_progress", "In progress"
-    COMPLETE = "complete", "Complete"
-    SUPERSEDED = "superseded", "Superseded"
-
-
-CLOSED_STATUSES = (CanonicalStatus.COMPLETE, CanonicalStatus.SUPERSEDED)
-
-
-class Rag(models.TextChoices):
-    RED = "red", "Red"
-    AMBER = "amber", "Amber"
-    GREEN = "green", "Green"
-    BLUE = "blue", "Blue (complete)"
 
 
 class PublishedVersionError(ValidationError):
@@ -310,8 +296,6 @@ class Action(models.Model):
         return self.canonical_status not in CLOSED_STATUSES
 
     def is_overdue(self, *, on):
-        from concordat.core import rules
-
         return rules.is_overdue(due=self.due, canonical_status=self.canonical_status, on=on)
 
 

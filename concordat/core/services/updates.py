@@ -10,8 +10,9 @@ version (its live status; the values it was published with are kept on the row t
 an update changes them, `Action.as_published`) and in the refresh being drafted, if any, so
 publishing the refresh keeps them.
 
-Whether an update waits for the area lead's approval is decided here, once, from the area's
-setting and the author's role (`update_needs_approval`).
+Whether an update waits for the area lead's approval is the caller's to say, from the area's
+setting and the author's role (`concordat.accounts.permissions.update_needs_approval`): core
+reads no roles.
 """
 
 from datetime import date
@@ -22,7 +23,6 @@ from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from concordat.accounts.permissions import update_needs_approval
 from concordat.core.dates import check_plausible
 from concordat.core.models import (
     Action,
@@ -155,10 +155,11 @@ def progress_update_post(
     """Post a dated progress update on an action of the area's published plan (`action` may
     be its row in any version: the update is on the action, not on a version).
 
-    Public at once, unless it needs approval: by default when the area asks its lead to
-    approve updates first and the author is not its lead (`update_needs_approval`); then it
-    waits in the lead's list. `no_change` records "reviewed, no change": a dated entry that
-    counts as an update, with the action's status and RAG as they stand and an optional note.
+    Public at once, unless it needs approval; then it waits in the lead's list. The caller
+    says whether it does (`update_needs_approval`); left unsaid, every update in an area that
+    approves updates first waits. `no_change` records "reviewed, no change": a dated entry
+    that counts as an update, with the action's status and RAG as they stand and an optional
+    note.
     """
     now = now or timezone.now()
     on = on or timezone.localdate(now)
@@ -183,7 +184,7 @@ def progress_update_post(
     target = published_action_for(action)
     area = target.version.plan.area
     if needs_approval is None:
-        needs_approval = update_needs_approval(actor, area)
+        needs_approval = area.approve_updates_first
     if no_change:
         status, canonical_status, rag = target.status, target.canonical_status, target.rag
     update = ProgressUpdate(

@@ -9,12 +9,12 @@ from django.views.decorators.http import require_safe
 
 from concordat.core import geography
 from concordat.core.selectors.areas import SORTS, area_dashboard, area_summaries, sort_summaries
-from concordat.core.selectors.metrics import area_metrics
 from concordat.core.selectors.plans import sections
-from concordat.core.selectors.progress_reports import latest_report
 from concordat.public.forms import AreaFilterForm
 from concordat.public.hexmap import hex_map
 from concordat.public.presenters import add_area_urls, add_urls, rag_segments, status_segments
+from concordat.reports.area_measures import area_metrics
+from concordat.reports.published import latest_report
 
 from .helpers import area_breadcrumbs, area_or_404, today
 

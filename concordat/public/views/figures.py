@@ -3,7 +3,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from concordat.core import rules
-from concordat.reports.comparisons import PER_RESIDENTS
+from concordat.measures.comparisons import PER_RESIDENTS
 
 
 @require_safe

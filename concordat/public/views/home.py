@@ -1,8 +1,8 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from concordat.core.selectors.national import national_picture
 from concordat.public.hexmap import hex_map
+from concordat.public.national import national_picture
 from concordat.public.presenters import add_area_urls, rag_segments, status_segments
 
 from .helpers import today

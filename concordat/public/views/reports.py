@@ -3,7 +3,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from concordat.core.selectors.progress_reports import (
+from concordat.reports.published import (
     linkable_refs,
     published_report,
     published_reports,

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from concordat.reports.catalogue import catalogue_upsert
+from concordat.measures.catalogue import catalogue_upsert
 
 
 def load_catalogue(apps, schema_editor):

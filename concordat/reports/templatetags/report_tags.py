@@ -88,6 +88,6 @@ def sentence(value):
 @register.filter
 def number(value):
     """5.0000 → 5, 72.50 → 72.5, 1234 → 1,234."""
-    from concordat.reports.comparisons import format_number
+    from concordat.measures.comparisons import format_number
 
     return format_number(value)

@@ -31,7 +31,7 @@ def saved_message(update):
     return "It will be public when the area's lead approves it."
 
 
-def _post(*, action, actor, note, on, canonical_status, rag, no_change=False):
+def _post(*, area, action, actor, note, on, canonical_status, rag, no_change=False):
     return progress_update_post(
         action=action,
         actor=actor,
@@ -41,6 +41,7 @@ def _post(*, action, actor, note, on, canonical_status, rag, no_change=False):
         canonical_status=canonical_status or None,
         rag=rag,
         no_change=no_change,
+        needs_approval=permissions.update_needs_approval(actor, area),
     )
 
 
@@ -60,6 +61,7 @@ def action_progress(request, area, pk):
         data = form.cleaned_data
         try:
             update = _post(
+                area=area,
                 action=published,
                 actor=request.user,
                 note=data["note"],
@@ -119,7 +121,7 @@ def _page_items(request, items, filters):
     return paginator.get_page(request.GET.get("page"))
 
 
-def _save_rows(form, targets, *, actor):
+def _save_rows(form, targets, *, area, actor):
     """Save each target row on its own; returns the rows saved. A row that cannot be saved
     keeps its text and gets the error; the others are not touched."""
     saved = []
@@ -132,6 +134,7 @@ def _save_rows(form, targets, *, actor):
         note, canonical_status, rag, no_change = entry
         try:
             update = _post(
+                area=area,
                 action=item.action,
                 actor=actor,
                 note=note,
@@ -190,7 +193,7 @@ def update_round(request, area):
                     "action.",
                 )
             else:
-                saved = _save_rows(form, targets, actor=request.user)
+                saved = _save_rows(form, targets, area=area, actor=request.user)
         if saved:
             count = len(saved)
             public = sum(update.is_public for _item, update in saved)

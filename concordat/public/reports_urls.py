@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from .views import public
+from .views import measures as public
 
 app_name = "reports"
 

@@ -3,6 +3,8 @@
 import re
 from dataclasses import dataclass, field
 
+from concordat.imports.refs import milestone_refs
+
 BULLET = re.compile(r"^[\u00b7\u2022•▪]\s*")
 STATUS_OPTIONS = {
     "on schedule": "on_schedule",
@@ -42,22 +44,6 @@ class ParsedReport:
 
     def section(self, key):
         return next(section for section in self.sections if section.key == key)
-
-
-def milestone_refs(item_text):
-    """Action refs a milestone names: '3.5,6,7' → 3.5, 3.6, 3.7; '2.1 &3.10' → 2.1, 3.10."""
-    refs, section = [], None
-    for piece in re.split(r"[,&;/]|\band\b", item_text):
-        piece = piece.strip()
-        if not piece:
-            continue
-        full = re.fullmatch(r"(\d+)\.(\d+)", piece)
-        if full:
-            section = full.group(1)
-            refs.append(piece)
-        elif re.fullmatch(r"\d+", piece) and section:
-            refs.append(f"{section}.{piece}")
-    return refs
 
 
 def _clean(line):

@@ -13,11 +13,10 @@ from concordat.api.columns import Column
 from concordat.api.csvfiles import csv_response
 from concordat.core.models import Action, ProgressUpdate, UpdateEvidence
 from concordat.core.selectors.plans import latest_version
-from concordat.core.selectors.progress_reports import published_report
 from concordat.public.views.helpers import area_breadcrumbs, area_or_404
-
-from .. import selectors, services
-from ..forms import AskForm
+from concordat.reports.published import published_report
+from concordat.voice import selectors, services
+from concordat.voice.forms import AskForm
 
 TOO_MANY = "Too many questions from your connection or address. Try again later."
 

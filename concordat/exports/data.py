@@ -12,10 +12,10 @@ from datetime import date
 from django.utils import timezone
 
 from concordat.core import rules, verdict
+from concordat.core.dates import long_date
 from concordat.core.models import CanonicalStatus, ProgressUpdate, Rag
 from concordat.core.selectors import plans as public_plans
-
-from .. import selectors
+from concordat.reports import selectors
 
 STATUS_COLUMNS = [
     (CanonicalStatus.COMPLETE, "Complete"),
@@ -33,10 +33,6 @@ RAG_COLUMNS = [
 ]
 RAG_LABELS = {Rag.RED: "Red", Rag.AMBER: "Amber", Rag.GREEN: "Green", Rag.BLUE: "Blue"}
 STATUS_LABELS = dict(CanonicalStatus.choices)
-
-
-def long_date(day):
-    return f"{day.day} {day:%B %Y}" if day else ""
 
 
 @dataclass

@@ -19,10 +19,9 @@ from concordat.api.csvfiles import csv_response
 from concordat.api.schemas import IsoDate, Slug
 from concordat.core.models import Action, ProgressUpdate, UpdateEvidence
 from concordat.core.selectors.plans import published_versions
-
-from . import rules
-from .models import Verdict
-from .selectors import public_questions
+from concordat.voice import rules
+from concordat.voice.models import Verdict
+from concordat.voice.selectors import public_questions
 
 router = Router(tags=["voice"])
 

@@ -1,4 +1,4 @@
-"""Public pages and downloads: published data only."""
+"""Public pages of outcome measures, and the downloads of published plans and reports."""
 
 import csv
 import io
@@ -12,37 +12,14 @@ from django.views.decorators.http import require_safe
 from concordat.core.models import Area
 from concordat.core.outbound import spreadsheet_safe
 from concordat.core.selectors import plans as public_plans
+from concordat.exports.data import plan_export
+from concordat.exports.writers import PLAN_WRITERS, REPORT_WRITERS, download
+from concordat.measures.comparisons import format_number
+from concordat.measures.periods import Period
+from concordat.reports import selectors
+from concordat.reports.metrics import area_panels, metric_for_public, national_view, own_measures
 
-from .. import selectors
-from ..comparisons import format_number
-from ..exporters import docx as docx_export
-from ..exporters import odt as odt_export
-from ..exporters import pdf as pdf_export
-from ..exporters import xlsx as xlsx_export
-from ..exporters.data import plan_export
-from ..metrics import area_panels, metric_for_public, national_view, own_measures
-from ..periods import Period
-
-CONTENT_TYPES = {
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "pdf": "application/pdf",
-    "odt": "application/vnd.oasis.opendocument.text",
-}
-PLAN_WRITERS = {
-    "xlsx": xlsx_export.plan_xlsx,
-    "docx": docx_export.plan_docx,
-    "pdf": pdf_export.plan_pdf,
-    "odt": odt_export.plan_odt,
-}
-REPORT_WRITERS = {"docx": docx_export.report_docx, "pdf": pdf_export.report_pdf}
 CACHE_SECONDS = 60 * 60
-
-
-def download(data, *, filename, ext):
-    response = HttpResponse(data, content_type=CONTENT_TYPES.get(ext, "text/csv"))
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 def _area(slug):

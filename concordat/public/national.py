@@ -2,10 +2,9 @@
 
 from dataclasses import dataclass
 
+from concordat.core.selectors.areas import area_summaries, stage_counts, totals
+from concordat.core.selectors.plans import published_versions
 from concordat.reports.models import ProgressReport
-
-from .areas import area_summaries, stage_counts, totals
-from .plans import published_versions
 
 LATEST_PUBLICATIONS = 8
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from concordat.imports.pipeline import ImportRefused
-from concordat.imports.seeds.loader import SeedError, load_seeds
+from concordat.seeds.loader import SeedError, load_seeds
 
 
 class Command(BaseCommand):

@@ -3,7 +3,8 @@
 
 from django.urls import path
 
-from .views import public, workspace
+from concordat.public.views import voice as public
+from concordat.workspace.views import voice as workspace
 
 app_name = "voice"
 

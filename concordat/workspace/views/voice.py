@@ -17,10 +17,8 @@ from concordat.accounts.services import invitation_create
 from concordat.core.models import Action, Area, ProgressUpdate, UpdateEvidence
 from concordat.core.selectors.plans import latest_version
 from concordat.core.services import evidence_add_file, evidence_add_link
-from concordat.workspace.views.helpers import crumbs, require
-
-from .. import selectors, services
-from ..forms import (
+from concordat.voice import selectors, services
+from concordat.voice.forms import (
     AcceptForm,
     EvidenceFileForm,
     EvidenceLinkForm,
@@ -30,7 +28,8 @@ from ..forms import (
     ReviewerInviteForm,
     VerdictForm,
 )
-from ..models import Question, ReviewPanel, Verdict
+from concordat.voice.models import Question, ReviewPanel, Verdict
+from concordat.workspace.views.helpers import crumbs, require
 
 PAGE_SIZE = 50
 

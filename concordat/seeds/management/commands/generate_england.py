@@ -11,8 +11,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
-from concordat.core.benchdata import AS_OF, Scale, generate
 from concordat.core.models import Area, Section
+from concordat.seeds.benchdata import AS_OF, Scale, generate
 
 
 def analyse(alias):

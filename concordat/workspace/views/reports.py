@@ -14,18 +14,23 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from concordat.accounts.permissions import area_view, can_export_draft
 from concordat.core.models import ActionPlan
 from concordat.core.services import working_version
+from concordat.exports.data import plan_export
+from concordat.exports.writers import PLAN_WRITERS, REPORT_WRITERS, download
+from concordat.reports import services
+from concordat.reports.access import can_submit_report, can_write_reports, require_writer
+from concordat.reports.forms import (
+    MetricCsvForm,
+    MetricValueForm,
+    MilestoneFormSet,
+    ReportForm,
+    ReportStartForm,
+)
+from concordat.reports.metric_csv import max_bytes
+from concordat.reports.models import Metric, ProgressReport
+from concordat.reports.presenters import report_context
+from concordat.reports.prompts import PROMPTS
+from concordat.reports.selectors import area_value_rows
 from concordat.workspace.services import submission_submit_report
-
-from .. import services
-from ..access import can_submit_report, can_write_reports, require_writer
-from ..exporters.data import plan_export
-from ..forms import MetricCsvForm, MetricValueForm, MilestoneFormSet, ReportForm, ReportStartForm
-from ..metric_csv import max_bytes
-from ..models import Metric, ProgressReport
-from ..presenters import report_context
-from ..prompts import PROMPTS
-from ..selectors import area_value_rows
-from .public import PLAN_WRITERS, REPORT_WRITERS, download
 
 
 def _crumbs(area, *trail):

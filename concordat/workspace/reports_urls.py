@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from .views import workspace
+from .views import reports as workspace
 
 app_name = "reports_workspace"
 

@@ -1,8 +1,7 @@
 """Reads of published progress reports for the public pages."""
 
+from concordat.core.selectors.plans import latest_version
 from concordat.reports.models import ProgressReport
-
-from .plans import latest_version
 
 
 def published_reports(area):
