@@ -14,6 +14,8 @@ from django.utils import timezone
 
 from concordat.core import rules
 from concordat.core.models import CanonicalStatus, Rag
+from concordat.core.selectors import published
+from concordat.core.selectors.progress_reports import previous_published_report
 from concordat.core.selectors.updates import progress_in_force
 from concordat.core.statuses import canonical_status
 
@@ -301,7 +303,7 @@ def draft_report(area, *, period_start, period_end):
     """Everything the data says about the area's plan and outcomes in the period."""
     if period_end < period_start:
         raise ValueError("The period ends before it starts.")
-    versions = selectors.published_versions(area)
+    versions = published.versions_in_order(area)
     end_version = selectors.version_in_force(versions, period_end)
     day_before = period_start - timedelta(days=1)
     start_version = selectors.version_in_force(versions, day_before)
@@ -323,7 +325,7 @@ def draft_report(area, *, period_start, period_end):
     at_end = {action.identity_id: action for action in actions}
     updates = selectors.updates_by_identity(found)
     status_counts = _status_counts(actions)
-    previous_report = selectors.previous_published_report(area, before=period_end)
+    previous_report = previous_published_report(area, before=period_end)
     previous_counts, previous_label = _previous_counts(
         previous_report, versions, start_actions, period_start, start_version
     )

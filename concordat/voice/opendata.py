@@ -18,7 +18,7 @@ from concordat.api.columns import Column
 from concordat.api.csvfiles import csv_response
 from concordat.api.schemas import IsoDate, Slug
 from concordat.core.models import Action, ProgressUpdate, UpdateEvidence
-from concordat.core.selectors.plans import published_versions
+from concordat.core.selectors.published import published_versions
 
 from . import rules
 from .models import Verdict

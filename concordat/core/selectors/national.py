@@ -23,9 +23,7 @@ def latest_publications(limit=LATEST_PUBLICATIONS):
     """The newest published plan versions and progress reports together, newest first."""
     versions = published_versions().select_related("plan__area").order_by("-published_at")[:limit]
     reports = (
-        ProgressReport.objects.filter(state=ProgressReport.State.PUBLISHED)
-        .select_related("area")
-        .order_by("-published_at")[:limit]
+        ProgressReport.objects.published().select_related("area").order_by("-published_at")[:limit]
     )
     items = [
         Publication(

@@ -37,7 +37,7 @@ from concordat.core.signals import progress_update_published, progress_update_wi
 from concordat.core.statuses import canonical_status as read_canonical_status
 
 from .audit import actor_label, audit_record
-from .plans import latest_published_version, working_version
+from .plans import working_version
 
 
 def published_action_for(action):
@@ -50,7 +50,7 @@ def published_action_for(action):
 
 
 def _published_action(plan, identity_id):
-    published = latest_published_version(plan)
+    published = PlanVersion.objects.latest_published_of(plan=plan)
     row = (
         Action.objects.filter(version=published, identity_id=identity_id)
         .select_related("version__plan__area")

@@ -14,6 +14,7 @@ from django.utils import timezone
 from concordat.core import rules, verdict
 from concordat.core.models import CanonicalStatus, ProgressUpdate, Rag
 from concordat.core.selectors import plans as public_plans
+from concordat.core.selectors import published as published_reads
 
 from .. import selectors
 
@@ -244,7 +245,7 @@ def plan_export(area, *, version=None, draft=False, on=None):
     if draft:
         items = _draft_items(version, on)
     else:
-        version = version or public_plans.latest_version(area)
+        version = version or published_reads.latest_version(area)
         if version is None:
             return None
         version.plan.area = area

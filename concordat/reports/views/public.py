@@ -11,7 +11,8 @@ from django.views.decorators.http import require_safe
 
 from concordat.core.models import Area
 from concordat.core.outbound import spreadsheet_safe
-from concordat.core.selectors import plans as public_plans
+from concordat.core.selectors import published
+from concordat.core.selectors.progress_reports import published_report
 
 from .. import selectors
 from ..comparisons import format_number
@@ -53,7 +54,7 @@ def _area(slug):
 def plan_download(request, slug, ext):
     """The latest published plan as .xlsx, .docx, .pdf or .odt."""
     area = _area(slug)
-    version = public_plans.latest_version(area)
+    version = published.latest_version(area)
     if version is None:
         raise Http404("This area has not published a plan.")
     today = timezone.localdate()
@@ -72,7 +73,9 @@ def plan_download(request, slug, ext):
 def report_download(request, slug, pk, ext):
     """A published progress report as .docx or .pdf."""
     area = _area(slug)
-    report = selectors.report_for_public(area, pk)
+    report = published_report(area, pk)
+    if report is None:
+        raise Http404("No such published progress report.")
     key = f"report-export:{ext}:{report.pk}:{report.lock_version}"
     data = cache.get(key)
     if data is None:
