@@ -98,11 +98,7 @@ VERDICT_COLUMNS = [
 
 
 def _area_rag():
-    latest = (
-        published_versions()
-        .filter(plan=OuterRef("identity__plan"))
-        .order_by("-published_at", "-number")
-    )
+    latest = published_versions().filter(plan=OuterRef("identity__plan")).newest_first()
     return Subquery(
         Action.objects.filter(
             identity=OuterRef("identity"), version=Subquery(latest.values("pk")[:1])

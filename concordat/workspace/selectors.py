@@ -83,9 +83,9 @@ def plan_state(area):
 
 
 @dataclass
-class WorkspaceAction:
-    """An action of the version being worked on, with its verdict today (drafts' updates
-    count: the workspace sees every update posted)."""
+class WorkspaceAction(verdict.Judged):
+    """An action of the version being worked on, with its verdict today (from its public
+    updates, as the public pages and reminders judge it)."""
 
     action: Action
     organisations: list
@@ -94,44 +94,8 @@ class WorkspaceAction:
     can_edit: bool = False
 
     @property
-    def latest_update(self):
-        return self.verdict.last_update
-
-    @property
-    def last_activity(self):
-        return self.verdict.last_update_on
-
-    @property
-    def last_update_on(self):
-        return self.verdict.last_update_on
-
-    @property
-    def updated_recently(self):
-        return self.verdict.updated_recently
-
-    @property
-    def overdue(self):
-        return self.verdict.overdue
-
-    @property
-    def stale(self):
-        return self.verdict.stale
-
-    @property
-    def rag(self):
-        return self.verdict.rag
-
-    @property
-    def rag_source(self):
-        return self.verdict.rag_source
-
-    @property
     def is_open(self):
         return self.action.is_open
-
-    @property
-    def rag_suggested(self):
-        return self.verdict.rag_suggested
 
 
 def _latest_update_id():

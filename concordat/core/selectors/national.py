@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from concordat.reports.models import ProgressReport
 
 from .areas import area_summaries, stage_counts, totals
-from .plans import published_versions
+from .published import published_versions
 
 LATEST_PUBLICATIONS = 8
 

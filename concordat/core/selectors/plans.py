@@ -32,7 +32,7 @@ def _latest_update_id():
 
 
 @dataclass
-class PublicAction:
+class PublicAction(verdict.Judged):
     """An action of a published version with the verdict the public pages show beside it."""
 
     action: Action
@@ -42,48 +42,8 @@ class PublicAction:
     verdict: verdict.Verdict
 
     @property
-    def latest_update(self):
-        return self.verdict.last_update
-
-    @property
-    def latest_update_on(self):
-        return self.verdict.last_update_on
-
-    @property
-    def last_activity(self):
-        return self.verdict.last_update_on
-
-    @property
-    def last_update_on(self):
-        return self.verdict.last_update_on
-
-    @property
-    def updated_recently(self):
-        return self.verdict.updated_recently
-
-    @property
-    def overdue(self):
-        return self.verdict.overdue
-
-    @property
-    def stale(self):
-        return self.verdict.stale
-
-    @property
-    def rag(self):
-        return self.verdict.rag
-
-    @property
-    def rag_source(self):
-        return self.verdict.rag_source
-
-    @property
     def section_number(self):
         return self.action.section.number if self.action.section_id else None
-
-    @property
-    def rag_suggested(self):
-        return self.verdict.rag_suggested
 
     @property
     def rag_label(self):

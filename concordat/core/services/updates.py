@@ -100,7 +100,7 @@ def _apply_progress(update, actor):
         }
         if not changes:
             continue
-        draft = row.version.state != PlanVersion.State.PUBLISHED
+        draft = not row.version.is_published
         if draft:
             kept = {"lock_version": F("lock_version") + 1}
         else:

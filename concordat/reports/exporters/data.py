@@ -164,48 +164,12 @@ def _summaries(items):
 
 
 @dataclass
-class ActionState:
+class ActionState(verdict.Judged):
     """An action with its verdict on a day (concordat.core.verdict), as the public plan page
     judges it: the RAG reported or suggested, "last update" the latest note's own date."""
 
     action: object
     verdict: verdict.Verdict
-
-    @property
-    def latest_update(self):
-        return self.verdict.last_update
-
-    @property
-    def latest_update_on(self):
-        return self.verdict.last_update_on
-
-    @property
-    def last_activity(self):
-        return self.verdict.last_update_on
-
-    @property
-    def last_update_on(self):
-        return self.verdict.last_update_on
-
-    @property
-    def updated_recently(self):
-        return self.verdict.updated_recently
-
-    @property
-    def overdue(self):
-        return self.verdict.overdue
-
-    @property
-    def stale(self):
-        return self.verdict.stale
-
-    @property
-    def rag(self):
-        return self.verdict.rag
-
-    @property
-    def rag_source(self):
-        return self.verdict.rag_source
 
     @property
     def section_number(self):

@@ -33,7 +33,7 @@ from .helpers import action_in_area, crumbs, error_messages, today
 
 def _current_row(action):
     """The action's row in the version being worked on, or the action itself."""
-    if action.version.state != PlanVersion.State.PUBLISHED:
+    if not action.version.is_published:
         return action
     copy = (
         Action.objects.filter(
