@@ -93,18 +93,16 @@ def contents(subscription, *, since, until):
     updates = list(
         published_updates(area=area, identity_ids=identity_ids, since=since, until=until)
     )
-    versions = PlanVersion.objects.filter(
+    versions = PlanVersion.objects.published().filter(
         plan__area=area,
-        state=PlanVersion.State.PUBLISHED,
         published_at__gt=since,
         published_at__lte=until,
     )
     if subscription.identity_id:
         versions = versions.filter(actions__identity_id=subscription.identity_id)
     reports = (
-        ProgressReport.objects.filter(
+        ProgressReport.objects.published().filter(
             area=area,
-            state=ProgressReport.State.PUBLISHED,
             published_at__gt=since,
             published_at__lte=until,
         )
@@ -163,10 +161,9 @@ def compose(subscription, found):
 
 def _ref_of(subscription):
     row = (
-        Action.objects.filter(
-            identity_id=subscription.identity_id, version__state=PlanVersion.State.PUBLISHED
-        )
-        .order_by("-version__published_at", "-version__number")
+        Action.objects.published()
+        .filter(identity_id=subscription.identity_id)
+        .newest_version_first()
         .values_list("ref", flat=True)
         .first()
     )

@@ -9,7 +9,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from concordat.accounts.security import client_ip, rate_limit_exceeded
-from concordat.core.models import Action, Area, PlanVersion
+from concordat.core.models import Action, Area
 from concordat.core.selectors.updates import current_ref
 
 from . import services
@@ -19,10 +19,9 @@ from .models import Subscription
 
 def _published_action(area, ref):
     action = (
-        Action.objects.filter(
-            version__plan__area=area, version__state=PlanVersion.State.PUBLISHED, ref=ref
-        )
-        .order_by("-version__published_at", "-version__number")
+        Action.objects.published()
+        .filter(version__plan__area=area, ref=ref)
+        .newest_version_first()
         .first()
     )
     if action is None:

@@ -4,20 +4,14 @@ from datetime import timedelta
 
 from icalendar import Calendar, Event
 
-from concordat.core.models import CLOSED_STATUSES, Action, PlanVersion
+from concordat.core.links import public_path
+from concordat.core.models import CLOSED_STATUSES, Action
 from concordat.core.outbound import xml_safe
+from concordat.core.selectors.published import latest_version
 
-from .schemas import public_path, site_link
+from .schemas import site_link
 
 PRODID = "-//Crisis Care Concordat//Action plan due dates//EN"
-
-
-def latest_published_version(area):
-    return (
-        PlanVersion.objects.filter(plan__area=area, state=PlanVersion.State.PUBLISHED)
-        .order_by("-published_at", "-number")
-        .first()
-    )
 
 
 def due_calendar(area):
@@ -29,7 +23,7 @@ def due_calendar(area):
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", xml_safe(f"{area.name}: Crisis Care Concordat due dates"))
-    version = latest_published_version(area)
+    version = latest_version(area)
     if version is None:
         return calendar
     actions = (

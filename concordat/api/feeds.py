@@ -10,12 +10,14 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 
+from concordat.core.links import public_path
 from concordat.core.models import Action, Area, CanonicalStatus
 from concordat.core.outbound import sentence, xml_safe
+from concordat.core.selectors import published
 from concordat.core.selectors.updates import published_updates
 
 from . import selectors
-from .schemas import public_path, site_link
+from .schemas import site_link
 
 LIMIT = 50
 
@@ -65,9 +67,7 @@ def _report_entry(report):
 
 def status_changes(area):
     """Actions whose canonical status changed from one published version to the next."""
-    versions = list(
-        selectors.published_versions().filter(plan__area=area).order_by("published_at", "number")
-    )
+    versions = published.versions_in_order(area)
     if len(versions) < 2:
         return []
     rows = (

@@ -7,11 +7,11 @@ from typing import Annotated, Literal
 from uuid import UUID
 
 from django.conf import settings
-from django.urls import NoReverseMatch, reverse
 from ninja import Field, Schema
 from pydantic import AfterValidator, BeforeValidator
 
 from concordat.core import dates, verdict
+from concordat.core.links import public_path
 
 
 def _iso_date_only(value):
@@ -30,13 +30,6 @@ IsoDate = Annotated[date, BeforeValidator(_iso_date_only), AfterValidator(_plaus
 Slug = Annotated[str, Field(pattern=r"^[-a-z0-9]+$", max_length=200)]
 Status = Literal["not_started", "in_progress", "complete", "superseded"]
 RagValue = Literal["red", "amber", "green", "blue"]
-
-
-def public_path(name, *args):
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return ""
 
 
 def site_link(path):

@@ -34,27 +34,15 @@ from concordat.core.models import (
     Area,
     CanonicalStatus,
     Organisation,
-    PlanVersion,
     Rag,
 )
-from concordat.core.selectors import plans as published
+from concordat.core.models.plans import published_version_q
+from concordat.core.selectors.published import (
+    latest_public_update,
+    public_updates,
+    published_versions,
+)
 from concordat.reports.models import Metric, MetricValue, ProgressReport
-
-PUBLISHED = PlanVersion.State.PUBLISHED
-
-
-published_versions = published.published_versions
-public_updates = published.public_updates
-
-
-def latest_version_ids():
-    """Each plan's latest published version (core.selectors.plans.latest_versions' rule:
-    latest publication, then highest number), as a subquery the database answers once."""
-    newer = PlanVersion.objects.filter(plan=OuterRef("plan"), state=PUBLISHED).filter(
-        Q(published_at__gt=OuterRef("published_at"))
-        | Q(published_at=OuterRef("published_at"), number__gt=OuterRef("number"))
-    )
-    return published_versions().filter(~Exists(newer)).values("pk")
 
 
 def lead_organisations(action_ids):
@@ -110,11 +98,14 @@ def actions(*, today, current=True):
     `current` keeps to the latest published version of each plan; otherwise every published
     version's actions are returned (an action's uid with its version number is its id).
     """
-    latest = public_updates().filter(identity=OuterRef("identity")).order_by(*verdict.LATEST_FIRST)
+    latest = latest_public_update()
     # Version ids rather than a join on the version's state: the database can then start
     # from whichever filter is narrowest.
-    versions = latest_version_ids() if current else published_versions().values("pk")
-    queryset = Action.objects.filter(version_id__in=versions)
+    queryset = (
+        Action.objects.current()
+        if current
+        else Action.objects.filter(version_id__in=published_versions().values("pk"))
+    )
     return (
         queryset.select_related("version__plan__area", "section", "identity")
         .defer("raw", "extra")
@@ -180,7 +171,7 @@ def _version_in_force():
     in_force = (
         published_versions()
         .filter(plan_id=OuterRef("identity__plan_id"), published_at__lte=OuterRef("published_at"))
-        .order_by("-published_at", "-number")
+        .newest_first()
         .values("number")[:1]
     )
     return Coalesce("version__number", Subquery(in_force))
@@ -203,9 +194,7 @@ def updates(*, area=None, action=None, since=None):
 
 
 def areas(*, region=None, kind=None):
-    latest = (
-        published_versions().filter(plan__area=OuterRef("pk")).order_by("-published_at", "-number")
-    )
+    latest = published_versions().filter(plan__area=OuterRef("pk")).newest_first()
     queryset = (
         Area.objects.select_related("parent")
         .prefetch_related(
@@ -249,7 +238,7 @@ def versions(*, area=None, published_since=None):
 
 def reports(*, area=None, published_since=None):
     queryset = (
-        ProgressReport.objects.filter(state=ProgressReport.State.PUBLISHED)
+        ProgressReport.objects.published()
         .select_related("area")
         .prefetch_related("sections", "milestones")
         .order_by("area__name", "published_at", "pk")
@@ -264,7 +253,9 @@ def reports(*, area=None, published_since=None):
 def metrics(*, area=None):
     """Metric definitions: the national catalogue and the areas' own, from published plans."""
     queryset = (
-        Metric.objects.filter(Q(source_version__isnull=True) | Q(source_version__state=PUBLISHED))
+        Metric.objects.filter(
+            Q(source_version__isnull=True) | published_version_q("source_version__")
+        )
         .select_related("area")
         .order_by("position", "name", "pk")
     )

@@ -18,7 +18,7 @@ from concordat.api.columns import Column
 from concordat.api.csvfiles import csv_response
 from concordat.api.schemas import IsoDate, Slug
 from concordat.core.models import Action, ProgressUpdate, UpdateEvidence
-from concordat.core.selectors.plans import published_versions
+from concordat.core.selectors.published import published_versions
 from concordat.voice import rules
 from concordat.voice.models import Verdict
 from concordat.voice.selectors import public_questions
@@ -97,11 +97,7 @@ VERDICT_COLUMNS = [
 
 
 def _area_rag():
-    latest = (
-        published_versions()
-        .filter(plan=OuterRef("identity__plan"))
-        .order_by("-published_at", "-number")
-    )
+    latest = published_versions().filter(plan=OuterRef("identity__plan")).newest_first()
     return Subquery(
         Action.objects.filter(
             identity=OuterRef("identity"), version=Subquery(latest.values("pk")[:1])

@@ -136,3 +136,50 @@ def action_verdict(action, *, last_update, on: date) -> Verdict:
         on=on,
         last_update=last_update,
     )
+
+
+class Judged:
+    """What a described action says through its verdict, for the dataclasses the pages,
+    the workspace and the exports build around an action (each has `verdict`)."""
+
+    verdict: Verdict
+
+    @property
+    def latest_update(self):
+        return self.verdict.last_update
+
+    @property
+    def latest_update_on(self):
+        return self.verdict.last_update_on
+
+    @property
+    def last_update_on(self):
+        return self.verdict.last_update_on
+
+    @property
+    def last_activity(self):
+        return self.verdict.last_update_on
+
+    @property
+    def updated_recently(self):
+        return self.verdict.updated_recently
+
+    @property
+    def overdue(self):
+        return self.verdict.overdue
+
+    @property
+    def stale(self):
+        return self.verdict.stale
+
+    @property
+    def rag(self):
+        return self.verdict.rag
+
+    @property
+    def rag_source(self):
+        return self.verdict.rag_source
+
+    @property
+    def rag_suggested(self):
+        return self.verdict.rag_suggested

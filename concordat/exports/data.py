@@ -15,6 +15,7 @@ from concordat.core import rules, verdict
 from concordat.core.dates import long_date
 from concordat.core.models import CanonicalStatus, ProgressUpdate, Rag
 from concordat.core.selectors import plans as public_plans
+from concordat.core.selectors import published as published_reads
 from concordat.reports import selectors
 
 STATUS_COLUMNS = [
@@ -159,48 +160,12 @@ def _summaries(items):
 
 
 @dataclass
-class ActionState:
+class ActionState(verdict.Judged):
     """An action with its verdict on a day (concordat.core.verdict), as the public plan page
     judges it: the RAG reported or suggested, "last update" the latest note's own date."""
 
     action: object
     verdict: verdict.Verdict
-
-    @property
-    def latest_update(self):
-        return self.verdict.last_update
-
-    @property
-    def latest_update_on(self):
-        return self.verdict.last_update_on
-
-    @property
-    def last_activity(self):
-        return self.verdict.last_update_on
-
-    @property
-    def last_update_on(self):
-        return self.verdict.last_update_on
-
-    @property
-    def updated_recently(self):
-        return self.verdict.updated_recently
-
-    @property
-    def overdue(self):
-        return self.verdict.overdue
-
-    @property
-    def stale(self):
-        return self.verdict.stale
-
-    @property
-    def rag(self):
-        return self.verdict.rag
-
-    @property
-    def rag_source(self):
-        return self.verdict.rag_source
 
     @property
     def section_number(self):
@@ -240,7 +205,7 @@ def plan_export(area, *, version=None, draft=False, on=None):
     if draft:
         items = _draft_items(version, on)
     else:
-        version = version or public_plans.latest_version(area)
+        version = version or published_reads.latest_version(area)
         if version is None:
             return None
         version.plan.area = area

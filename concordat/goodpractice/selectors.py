@@ -4,14 +4,11 @@ from itertools import groupby
 
 from django.db.models import F, OuterRef, Subquery
 
-from concordat.api.schemas import public_path
-from concordat.core import verdict
+from concordat.core.links import public_path
 from concordat.core.models import Action
-from concordat.core.selectors.plans import public_updates
+from concordat.core.selectors.published import latest_public_update
 
 from .models import GoodPractice
-
-PUBLISHED = "published"
 
 
 def active():
@@ -20,10 +17,10 @@ def active():
 
 def listing():
     """Active marks with everything a card shows, ordered for grouping by section and theme."""
-    latest = public_updates().filter(identity=OuterRef("identity")).order_by(*verdict.LATEST_FIRST)
-    current = Action.objects.filter(
-        identity=OuterRef("identity"), version__state=PUBLISHED
-    ).order_by("-version__published_at", "-version__number")
+    latest = latest_public_update()
+    current = (
+        Action.objects.published().filter(identity=OuterRef("identity")).newest_version_first()
+    )
     return (
         active()
         .select_related("area", "section", "update", "report_section__report")

@@ -5,15 +5,14 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from concordat.accounts.permissions import is_area_member, is_office
-from concordat.core.models import Action, PlanVersion, ProgressUpdate
+from concordat.core.models import Action, ProgressUpdate
 from concordat.core.services import audit_record
-from concordat.reports.models import ProgressReport, ReportSection
+from concordat.reports.models import ReportSection
 
 from .models import GoodPractice
 
 REASON_MIN, REASON_MAX = 10, 500
 THEME_MAX = 120
-PUBLISHED = PlanVersion.State.PUBLISHED
 
 
 def can_mark(user, area):
@@ -24,7 +23,7 @@ def can_mark(user, area):
 def _target_fields(target):
     """Which area, action and section a marked thing belongs to; refuses unpublished ones."""
     if isinstance(target, Action):
-        if target.version.state != PUBLISHED:
+        if not target.version.is_published:
             raise ValidationError("Only an action of a published plan can be marked.")
         return {
             "kind": GoodPractice.Kind.ACTION,
@@ -38,8 +37,9 @@ def _target_fields(target):
         if not target.is_public:
             raise ValidationError("Only a published progress update can be marked.")
         action = (
-            Action.objects.filter(identity=target.identity, version__state=PUBLISHED)
-            .order_by("-version__published_at")
+            Action.objects.published()
+            .filter(identity=target.identity)
+            .newest_version_first()
             .first()
         )
         return {
@@ -52,7 +52,7 @@ def _target_fields(target):
             "default_theme": action.subtheme if action else "",
         }
     if isinstance(target, ReportSection):
-        if target.report.state != ProgressReport.State.PUBLISHED:
+        if not target.report.is_published:
             raise ValidationError("Only a section of a published progress report can be marked.")
         return {
             "kind": GoodPractice.Kind.REPORT_SECTION,

@@ -6,16 +6,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from concordat.accounts.permissions import is_office
-from concordat.core.models import Action, PlanVersion, ProgressUpdate
+from concordat.core.models import Action, ProgressUpdate
 from concordat.pagecache.urls import public_page
-from concordat.reports.models import ProgressReport, ReportSection
+from concordat.reports.models import ReportSection, published_report_q
 
 from . import selectors
 from .forms import MarkForm
 from .models import GoodPractice
 from .services import can_mark, good_practice_feature, good_practice_mark, good_practice_withdraw
-
-PUBLISHED = PlanVersion.State.PUBLISHED
 
 
 @public_page
@@ -36,9 +34,10 @@ def _target(kind, key):
     """The published thing to mark, with what the form page shows about it."""
     if kind == "action":
         action = (
-            Action.objects.filter(identity__uid=key, version__state=PUBLISHED)
+            Action.objects.published()
+            .filter(identity__uid=key)
             .select_related("version__plan__area", "identity")
-            .order_by("-version__published_at", "-version__number")
+            .newest_version_first()
             .first()
         )
         if action is None:
@@ -51,9 +50,10 @@ def _target(kind, key):
         return update, update.identity.plan.area, "Progress update", update.summary
     if kind == "report-section":
         section = get_object_or_404(
-            ReportSection.objects.select_related("report__area"),
+            ReportSection.objects.select_related("report__area").filter(
+                published_report_q("report__")
+            ),
             pk=key,
-            report__state=ProgressReport.State.PUBLISHED,
         )
         return section, section.report.area, section.title, section.body
     raise Http404("Nothing of that kind can be marked.")

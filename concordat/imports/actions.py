@@ -4,7 +4,7 @@ import re
 from datetime import date
 
 from concordat.core.dates import is_plausible, range_text
-from concordat.core.models import CLOSED_STATUSES
+from concordat.core.models import CLOSED_STATUSES, CanonicalStatus
 from concordat.core.statuses import canonical_status, rag_from_colour, read_rag
 from concordat.core.text import collapse_whitespace, html_lists_to_lines
 from concordat.core.timescales import Timescale, parse_start_finish, parse_timescale
@@ -26,8 +26,6 @@ NUMBERED_REF = re.compile(r"^(\d{1,3})\.(\d)$")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # A date cell of a spreadsheet, as the Excel reader writes it (day first).
 CELL_DATE = re.compile(r"(?P<day>\d{2})/(?P<month>\d{2})/(?P<year>\d{4})")
-COMPLETE = "complete"
-SUPERSEDED = "superseded"
 
 
 def _text(value):
@@ -299,11 +297,11 @@ def _build(row, matcher, financial_year, numbers, column_years, key):
         status = _status_lead_in(progress)
     canonical = canonical_status(status)
     if not canonical and row.removed:
-        canonical = key.get("grey", SUPERSEDED)
+        canonical = key.get("grey", CanonicalStatus.SUPERSEDED)
     if not canonical and rag and key.get(rag):
         canonical = key[rag]  # the plan's colour key gives each colour a status
     if row.from_appendix and canonical not in CLOSED_STATUSES:
-        canonical = COMPLETE
+        canonical = CanonicalStatus.COMPLETE
     new = row.new or _is_true(fields.get("new", ""))
 
     action = ParsedAction(

@@ -14,7 +14,8 @@ from defusedxml import ElementTree
 from concordat.core.matching import Candidate, match_identities
 from concordat.core.models import ActionPlan, Section
 from concordat.core.selectors.organisations import organisation_names
-from concordat.core.services import latest_published_version, working_version
+from concordat.core.selectors.published import latest_version_of_plan
+from concordat.core.services import working_version
 from concordat.core.text import collapse_whitespace
 
 from .leads import RegistryEntry
@@ -217,7 +218,7 @@ def build_preview(area, parsed, *, keep_current=True):
             general.extend(f"Row {row_number}: {message}" for message in messages)
 
     plan = ActionPlan.objects.filter(area=area).first()
-    base = latest_published_version(plan) if plan else None
+    base = latest_version_of_plan(plan) if plan else None
     working = working_version(plan) if plan else None
     missing = [label for name, label in KEPT if name not in parsed.has_columns]
     comparison = _compare(base, rows, keep=missing if keep_current else []) if base else None

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from concordat.core.selectors.areas import area_summaries, stage_counts, totals
-from concordat.core.selectors.plans import published_versions
+from concordat.core.selectors.published import published_versions
 from concordat.reports.models import ProgressReport
 
 LATEST_PUBLICATIONS = 8
@@ -22,9 +22,7 @@ def latest_publications(limit=LATEST_PUBLICATIONS):
     """The newest published plan versions and progress reports together, newest first."""
     versions = published_versions().select_related("plan__area").order_by("-published_at")[:limit]
     reports = (
-        ProgressReport.objects.filter(state=ProgressReport.State.PUBLISHED)
-        .select_related("area")
-        .order_by("-published_at")[:limit]
+        ProgressReport.objects.published().select_related("area").order_by("-published_at")[:limit]
     )
     items = [
         Publication(

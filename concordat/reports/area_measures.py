@@ -3,7 +3,7 @@
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
-from concordat.core.models import PlanVersion
+from concordat.core.models.plans import published_version_q
 from concordat.reports.models import Metric, MetricValue
 
 
@@ -15,9 +15,7 @@ def area_metrics(area):
     then not listed twice.
     """
     values_here = MetricValue.objects.filter(area=area)
-    own = Q(area=area) & (
-        Q(source_version__isnull=True) | Q(source_version__state=PlanVersion.State.PUBLISHED)
-    )
+    own = Q(area=area) & (Q(source_version__isnull=True) | published_version_q("source_version__"))
     national = Q(area__isnull=True) & Exists(values_here.filter(metric=OuterRef("pk")))
     metrics = list(
         Metric.objects.filter(own | national)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from concordat.core import rules, verdict
 from concordat.core.dates import long_date
 from concordat.core.models import CanonicalStatus, Rag
+from concordat.core.selectors import published
 from concordat.core.selectors.updates import progress_in_force
 from concordat.core.statuses import canonical_status
 from concordat.measures.comparisons import (
@@ -24,6 +25,7 @@ from concordat.measures.comparisons import (
     progress_to_target,
 )
 from concordat.measures.periods import period_label, periods_between
+from concordat.reports.published import previous_published_report
 
 from . import selectors
 
@@ -297,7 +299,7 @@ def draft_report(area, *, period_start, period_end):
     """Everything the data says about the area's plan and outcomes in the period."""
     if period_end < period_start:
         raise ValueError("The period ends before it starts.")
-    versions = selectors.published_versions(area)
+    versions = published.versions_in_order(area)
     end_version = selectors.version_in_force(versions, period_end)
     day_before = period_start - timedelta(days=1)
     start_version = selectors.version_in_force(versions, day_before)
@@ -319,7 +321,7 @@ def draft_report(area, *, period_start, period_end):
     at_end = {action.identity_id: action for action in actions}
     updates = selectors.updates_by_identity(found)
     status_counts = _status_counts(actions)
-    previous_report = selectors.previous_published_report(area, before=period_end)
+    previous_report = previous_published_report(area, before=period_end)
     previous_counts, previous_label = _previous_counts(
         previous_report, versions, start_actions, period_start, start_version
     )

@@ -124,6 +124,28 @@ class MetricValue(models.Model):
         return f"{self.metric} {self.area} {self.period_start}–{self.period_end}: {self.value}"
 
 
+# The order in which an area's published reports are newest first: the latest period, then
+# the latest publication, then the last made.
+NEWEST_REPORT_FIRST = ("-period_end", "-published_at", "-pk")
+
+
+def published_report_q(prefix=""):
+    """The condition for a published progress report, on `prefix` ("report__" from its
+    sections): the public sees published reports, never a draft or a submission."""
+    return models.Q(**{f"{prefix}state": ProgressReport.State.PUBLISHED})
+
+
+class ProgressReportQuerySet(models.QuerySet):
+    """The one definition of a published progress report."""
+
+    def published(self):
+        """Reports the public sees (`published_report_q`)."""
+        return self.filter(published_report_q())
+
+    def newest_first(self):
+        return self.order_by(*NEWEST_REPORT_FIRST)
+
+
 class ProgressReport(models.Model):
     """An area's progress report for a period (seed 003's shape, seed 000's prompts)."""
 
@@ -167,6 +189,8 @@ class ProgressReport(models.Model):
         PlanVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     data_snapshot = models.JSONField(default=dict, blank=True)
+
+    objects = ProgressReportQuerySet.as_manager()
 
     class Meta:
         ordering = ["area", "-period_end", "-created_at"]

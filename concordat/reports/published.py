@@ -1,32 +1,35 @@
-"""Reads of published progress reports for the public pages."""
+"""Reads of published progress reports (`ProgressReport.objects.published()`, the one
+definition), newest first by `NEWEST_REPORT_FIRST`: the public pages, voice, search, the API
+and report drafting read them here."""
 
-from concordat.core.selectors.plans import latest_version
+from concordat.core.selectors.published import latest_version
 from concordat.reports.models import ProgressReport
 
 
 def published_reports(area):
-    return list(
-        ProgressReport.objects.filter(area=area, state=ProgressReport.State.PUBLISHED).order_by(
-            "-period_end", "-published_at", "-pk"
-        )
-    )
+    return list(ProgressReport.objects.published().filter(area=area).newest_first())
 
 
 def latest_report(area):
-    return (
-        ProgressReport.objects.filter(area=area, state=ProgressReport.State.PUBLISHED)
-        .order_by("-period_end", "-published_at", "-pk")
-        .first()
-    )
+    return ProgressReport.objects.published().filter(area=area).newest_first().first()
 
 
 def published_report(area, pk):
     """The area's published report with this id, with its sections and milestones, or None."""
     return (
-        ProgressReport.objects.filter(area=area, pk=pk, state=ProgressReport.State.PUBLISHED)
+        ProgressReport.objects.published()
+        .filter(area=area, pk=pk)
         .prefetch_related("sections", "milestones")
         .first()
     )
+
+
+def previous_published_report(area, *, before, exclude_pk=None):
+    """The area's latest published report for a period ending before `before`, or None."""
+    reports = ProgressReport.objects.published().filter(area=area, period_end__lt=before)
+    if exclude_pk:
+        reports = reports.exclude(pk=exclude_pk)
+    return reports.newest_first().first()
 
 
 def linkable_refs(area):

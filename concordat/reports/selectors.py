@@ -4,28 +4,18 @@ import datetime
 from collections import defaultdict
 
 from django.db.models import Count, F, Max, Prefetch, Q
-from django.http import Http404
 from django.utils import timezone
 
-from concordat.core.models import Action, ActionLead, PlanVersion
-from concordat.core.selectors import plans as published
+from concordat.core.models import Action, ActionLead
+from concordat.core.selectors import published
 
-from .models import Metric, MetricValue, ProgressReport
+from .models import Metric, MetricValue
 
 
 def end_of_day(day):
     """The last moment of a local date, as an aware datetime."""
     moment = datetime.datetime.combine(day, datetime.time.max)
     return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
-
-
-def published_versions(area):
-    """The area's published plan versions, oldest publication first."""
-    return list(
-        PlanVersion.objects.filter(plan__area=area, state=PlanVersion.State.PUBLISHED).order_by(
-            "published_at", "number"
-        )
-    )
 
 
 def version_in_force(versions, on):
@@ -36,15 +26,6 @@ def version_in_force(versions, on):
         if version.published_at and version.published_at <= limit:
             current = version
     return current
-
-
-def latest_published_version(area):
-    return (
-        PlanVersion.objects.filter(plan__area=area, state=PlanVersion.State.PUBLISHED)
-        .select_related("plan__area")
-        .order_by("-published_at", "-number")
-        .first()
-    )
 
 
 def version_actions(version):
@@ -82,34 +63,6 @@ def updates_by_identity(updates):
     for update in updates:
         grouped[update.identity_id].append(update)
     return grouped
-
-
-def published_reports(area):
-    return list(
-        ProgressReport.objects.filter(area=area, state=ProgressReport.State.PUBLISHED).order_by(
-            "-period_end", "-published_at"
-        )
-    )
-
-
-def report_for_public(area, pk):
-    report = (
-        ProgressReport.objects.filter(area=area, pk=pk, state=ProgressReport.State.PUBLISHED)
-        .prefetch_related("sections", "milestones")
-        .first()
-    )
-    if report is None:
-        raise Http404("No such published progress report.")
-    return report
-
-
-def previous_published_report(area, *, before, exclude_pk=None):
-    reports = ProgressReport.objects.filter(
-        area=area, state=ProgressReport.State.PUBLISHED, period_end__lt=before
-    )
-    if exclude_pk:
-        reports = reports.exclude(pk=exclude_pk)
-    return reports.order_by("-period_end", "-published_at").first()
 
 
 # Metrics -------------------------------------------------------------------------------

@@ -6,8 +6,8 @@ Per published progress report: one document for each section, and one for its mi
 
 from django.db import transaction
 
-from concordat.api import selectors as published
 from concordat.core.models import Action, ActionIdentity, ActionLead, Area
+from concordat.core.selectors import published
 from concordat.reports.models import ProgressReport
 
 from .highlight import clean
@@ -62,12 +62,7 @@ def _link_organisations(pairs):
 def index_area(area):
     """Replace the area's action and update documents with what is published now."""
     SearchDocument.objects.filter(area=area, kind__in=[Kind.ACTION, Kind.UPDATE]).delete()
-    version = (
-        published.published_versions()
-        .filter(plan__area=area)
-        .order_by("-published_at", "-number")
-        .first()
-    )
+    version = published.latest_version(area)
     if version is None:
         return 0
     actions = list(Action.objects.filter(version=version).order_by("position"))
@@ -115,7 +110,7 @@ def index_area(area):
 @transaction.atomic
 def index_report(report):
     SearchDocument.objects.filter(report=report).delete()
-    if report.state != ProgressReport.State.PUBLISHED:
+    if not report.is_published:
         return 0
     documents = [
         SearchDocument(
@@ -159,7 +154,7 @@ def rebuild():
     total = 0
     for area in Area.objects.order_by("pk"):
         total += index_area(area)
-    for report in ProgressReport.objects.filter(state=ProgressReport.State.PUBLISHED):
+    for report in ProgressReport.objects.published():
         total += index_report(report)
     return total
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 
-from concordat.api.schemas import public_path
+from concordat.core.links import public_path
 from concordat.core.paging import page_number
 
 from . import highlight

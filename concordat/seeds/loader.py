@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from concordat.core import geography
-from concordat.core.models import Area, NationalRole, PlanVersion, Region
+from concordat.core.models import Area, CanonicalStatus, NationalRole, PlanVersion, Region
 from concordat.core.registry_data import LOCAL_ORGANISATIONS, NATIONAL_ORGANISATIONS
 from concordat.core.selectors.organisations import organisation_names
 from concordat.core.services import organisation_upsert, plan_version_import, plan_version_publish
@@ -287,7 +287,7 @@ def _declarations(parsed):
     completed milestone about a declaration, dated by its due date ("December 2014" is read
     as its last day); ("", None) when the report records none."""
     for milestone in parsed.milestones:
-        done = canonical_status(milestone.status_text) == "complete"
+        done = canonical_status(milestone.status_text) == CanonicalStatus.COMPLETE
         if done and DECLARATION.search(milestone.text):
             day = parse_timescale(milestone.due_text).due if milestone.due_text else None
             return (milestone.due_text if day else "signed, date not given"), day

@@ -5,11 +5,11 @@ of queries."""
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from concordat.core.models import Action, CanonicalStatus, ProgressUpdate, UpdateEvidence
-from concordat.core.selectors.plans import latest_versions
+from concordat.core.selectors.published import has_public_evidence, latest_versions
 
 from . import rules
 from .models import Question, ReviewPanel, Verdict
@@ -60,17 +60,6 @@ def evidenced_identities(identity_ids):
             update__identity_id__in=list(identity_ids),
             update__in=ProgressUpdate.objects.public(),
         ).values_list("update__identity_id", flat=True)
-    )
-
-
-def has_public_evidence():
-    """For a queryset of actions: evidence on a public update of the action."""
-    return Exists(
-        UpdateEvidence.objects.filter(
-            update__identity=OuterRef("identity"),
-            update__state=ProgressUpdate.State.PUBLISHED,
-            update__withdrawn_at__isnull=True,
-        )
     )
 
 

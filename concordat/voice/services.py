@@ -86,7 +86,7 @@ def question_ask(*, area, body, action=None, report=None, email="", asker=None, 
         action.version.plan.area_id != area.pk or not action.version.is_published
     ):
         raise ValidationError("Questions can be asked about published actions only.")
-    if report is not None and (report.area_id != area.pk or report.state != "published"):
+    if report is not None and (report.area_id != area.pk or not report.is_published):
         raise ValidationError("Questions can be asked about published progress reports only.")
     text = _text(body, what="question", limit=rules.QUESTION_MAX_LENGTH)
     signed_in = asker is not None and asker.is_authenticated

@@ -54,7 +54,7 @@ from concordat.core.models import (
     PlanVersion,
     ProgressUpdate,
 )
-from concordat.core.selectors.plans import latest_versions
+from concordat.core.selectors.published import latest_versions
 from concordat.core.services.plans import WORKING_STATES
 
 from .models import Reminder, ReminderKind, ReminderPreference, Submission

@@ -25,6 +25,7 @@ from concordat.core.models import (
     ProgressUpdate,
 )
 from concordat.core.selectors.compare import compare_versions
+from concordat.core.selectors.published import latest_public_update
 from concordat.core.services.plans import WORKING_STATES
 from concordat.reports.models import ProgressReport
 
@@ -66,8 +67,9 @@ def plan_state(area):
             Q(state__in=WORKING_STATES)
             | Q(
                 pk=Subquery(
-                    PlanVersion.objects.filter(plan=plan, state=PlanVersion.State.PUBLISHED)
-                    .order_by("-published_at", "-number")
+                    PlanVersion.objects.filter(plan=plan)
+                    .published()
+                    .newest_first()
                     .values("pk")[:1]
                 )
             )
@@ -76,14 +78,14 @@ def plan_state(area):
     for version in versions:
         version.plan = plan
     working = next((v for v in versions if v.state in WORKING_STATES), None)
-    published = next((v for v in versions if v.state == PlanVersion.State.PUBLISHED), None)
+    published = next((v for v in versions if v.is_published), None)
     return PlanState(plan=plan, working=working, published=published)
 
 
 @dataclass
-class WorkspaceAction:
-    """An action of the version being worked on, with its verdict today (drafts' updates
-    count: the workspace sees every update posted)."""
+class WorkspaceAction(verdict.Judged):
+    """An action of the version being worked on, with its verdict today (from its public
+    updates, as the public pages and reminders judge it)."""
 
     action: Action
     organisations: list
@@ -92,54 +94,12 @@ class WorkspaceAction:
     can_edit: bool = False
 
     @property
-    def latest_update(self):
-        return self.verdict.last_update
-
-    @property
-    def last_activity(self):
-        return self.verdict.last_update_on
-
-    @property
-    def last_update_on(self):
-        return self.verdict.last_update_on
-
-    @property
-    def updated_recently(self):
-        return self.verdict.updated_recently
-
-    @property
-    def overdue(self):
-        return self.verdict.overdue
-
-    @property
-    def stale(self):
-        return self.verdict.stale
-
-    @property
-    def rag(self):
-        return self.verdict.rag
-
-    @property
-    def rag_source(self):
-        return self.verdict.rag_source
-
-    @property
     def is_open(self):
         return self.action.is_open
 
-    @property
-    def rag_suggested(self):
-        return self.verdict.rag_suggested
-
 
 def _latest_update_id():
-    newest = (
-        ProgressUpdate.objects.public()
-        .filter(identity=OuterRef("identity"))
-        .order_by(*verdict.LATEST_FIRST)
-        .values("pk")[:1]
-    )
-    return Subquery(newest)
+    return Subquery(latest_public_update().values("pk")[:1])
 
 
 def workspace_actions(state, *, on, user=None):
@@ -306,13 +266,13 @@ def user_workspaces(user):
         .values("plan__area_id", "state", "number", "label")
         .order_by()
     }
-    latest = {}
-    for row in (
-        PlanVersion.objects.filter(plan__area_id__in=ids, state=PlanVersion.State.PUBLISHED)
+    latest = {
+        row["plan__area_id"]: row
+        for row in PlanVersion.objects.latest_published()
+        .filter(plan__area_id__in=ids)
         .values("plan__area_id", "number", "label", "published_at", "review_due")
-        .order_by("published_at", "number")
-    ):
-        latest[row["plan__area_id"]] = row
+        .order_by()
+    }
     waiting = dict(
         Submission.objects.filter(area_id__in=ids, state=Submission.State.WAITING)
         .values("area_id")

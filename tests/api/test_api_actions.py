@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from concordat.core import verdict
 from concordat.core.models import Action
-from concordat.core.selectors.plans import public_updates
+from concordat.core.selectors.published import public_updates
 from concordat.core.services import plan_version_import
 from concordat.core.services.updates import progress_update_post
 from tests.factories import make_area, parsed_action, parsed_plan, publish

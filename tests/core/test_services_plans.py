@@ -13,7 +13,6 @@ from concordat.core.models import (
     PublishedVersionError,
 )
 from concordat.core.services import (
-    latest_published_version,
     plan_version_discard,
     plan_version_import,
     plan_version_publish,
@@ -157,7 +156,7 @@ def test_discarding_a_draft_leaves_the_published_version(area):
     draft = plan_version_start_draft(area=area, actor=None)
     plan_version_discard(version=draft, actor=None)
     assert list(PlanVersion.objects.all()) == [published]
-    assert latest_published_version(published.plan) == published
+    assert PlanVersion.objects.latest_published_of(plan=published.plan) == published
     assert Action.objects.filter(version=published).count() == 1
     with pytest.raises(ValidationError, match="Only a draft"):
         plan_version_discard(version=published, actor=None)

@@ -8,7 +8,8 @@ import pytest
 from concordat.core import rules
 from concordat.core.models import Action
 from concordat.core.selectors.areas import area_dashboard, area_summaries, stage_counts
-from concordat.core.selectors.plans import latest_version, sections, summarise, version_actions
+from concordat.core.selectors.plans import sections, summarise, version_actions
+from concordat.core.selectors.published import latest_version
 from concordat.core.services import plan_version_start_draft
 from concordat.core.services.updates import progress_update_post
 from tests.factories import make_area

@@ -3,10 +3,9 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
-from concordat.core import rules
 from concordat.core.choices import CLOSED_STATUSES, CanonicalStatus, Rag
 
 from .areas import Area
@@ -26,6 +25,48 @@ class ActionPlan(models.Model):
 
     def __str__(self):
         return self.title or f"{self.area} action plan"
+
+
+# The order in which a plan's published versions are newest first: the latest publication,
+# then the highest number. "The latest published version" of a plan is the first in it
+# (`Action.objects.newest_version_first` orders by the same keys through the version).
+NEWEST_PUBLISHED_FIRST = ("-published_at", "-number")
+
+
+def published_version_q(prefix=""):
+    """The condition for a published version, on `prefix` ("version__" from its actions):
+    the public sees published versions, never a draft or a submission."""
+    return Q(**{f"{prefix}state": PlanVersion.State.PUBLISHED})
+
+
+class PlanVersionQuerySet(models.QuerySet):
+    """The one definition of a published version and of each plan's latest published one."""
+
+    def published(self):
+        """Versions the public sees (`published_version_q`)."""
+        return self.filter(published_version_q())
+
+    def newest_first(self):
+        return self.order_by(*NEWEST_PUBLISHED_FIRST)
+
+    def latest_published(self):
+        """Each plan's latest published version (NEWEST_PUBLISHED_FIRST's first), in one
+        query: a published version with no newer published version of its plan."""
+        newer = PlanVersion.objects.published().filter(
+            Q(published_at__gt=OuterRef("published_at"))
+            | Q(published_at=OuterRef("published_at"), number__gt=OuterRef("number")),
+            plan=OuterRef("plan"),
+        )
+        return self.published().filter(~Exists(newer))
+
+    def latest_published_of(self, *, plan=None, area=None):
+        """The latest published version of `plan` (or of `area`'s plan), or None."""
+        versions = self.published()
+        if plan is not None:
+            versions = versions.filter(plan=plan)
+        if area is not None:
+            versions = versions.filter(plan__area=area)
+        return versions.newest_first().first()
 
 
 class PlanVersion(models.Model):
@@ -91,6 +132,8 @@ class PlanVersion(models.Model):
     review_due = models.DateField("review due", null=True, blank=True)
     lock_version = models.PositiveIntegerField(default=0)
 
+    objects = PlanVersionQuerySet.as_manager()
+
     class Meta:
         ordering = ["plan", "-number"]
         constraints = [
@@ -154,6 +197,25 @@ class ActionIdentity(models.Model):
 
     def __str__(self):
         return str(self.uid)
+
+
+class ActionQuerySet(models.QuerySet):
+    """Actions as the public sees them: only those of published versions."""
+
+    def published(self):
+        """Actions of published versions."""
+        return self.filter(published_version_q("version__"))
+
+    def current(self):
+        """Actions of each plan's latest published version (by version ids rather than a
+        join on the version's state: the database can then start from whichever filter is
+        narrowest)."""
+        return self.filter(version_id__in=PlanVersion.objects.latest_published().values("pk"))
+
+    def newest_version_first(self):
+        """By their version, newest publication first (an identity's history, or its
+        latest published wording as the first)."""
+        return self.order_by("-version__published_at", "-version__number")
 
 
 class Action(models.Model):
@@ -244,6 +306,8 @@ class Action(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = ActionQuerySet.as_manager()
+
     class Meta:
         ordering = ["version", "position"]
         constraints = [
@@ -295,9 +359,6 @@ class Action(models.Model):
     def is_open(self):
         return self.canonical_status not in CLOSED_STATUSES
 
-    def is_overdue(self, *, on):
-        return rules.is_overdue(due=self.due, canonical_status=self.canonical_status, on=on)
-
 
 class ActionLead(models.Model):
     """An organisation an action's lead text names, with how sure the match is."""
@@ -320,15 +381,23 @@ class ActionLead(models.Model):
         return f"{self.organisation} ← {self.matched_text}"
 
 
+def public_update_q(prefix=""):
+    """The condition for a public progress update, on `prefix` ("update__" from its
+    evidence): published (a note written on the site as soon as it is saved, or when the
+    area's lead approves it; an imported note with the version it came in) and not withdrawn
+    by the Concordat office."""
+    return Q(
+        **{f"{prefix}state": ProgressUpdate.State.PUBLISHED, f"{prefix}withdrawn_at__isnull": True}
+    )
+
+
 class ProgressUpdateQuerySet(models.QuerySet):
     """The one definition of which progress updates the public sees."""
 
     def public(self):
-        """Updates the public can see: published (a note written on the site as soon as it is
-        saved, or when the area's lead approves it; an imported note with the version it came
-        in) and not withdrawn by the Concordat office. Every public page, feed, search, the
-        API, downloads, exports and alerts read updates through this."""
-        return self.filter(state=ProgressUpdate.State.PUBLISHED, withdrawn_at__isnull=True)
+        """Updates the public can see (`public_update_q`). Every public page, feed, search,
+        the API, downloads, exports and alerts read updates through this."""
+        return self.filter(public_update_q())
 
     def listed(self):
         """Public updates and the withdrawn ones: an action's page lists both, showing a

@@ -14,7 +14,6 @@ from django.db import connection
 from django.db.models import (
     Case,
     DateField,
-    Exists,
     IntegerField,
     OuterRef,
     Subquery,
@@ -28,18 +27,16 @@ from concordat.core.models import (
     Area,
     CanonicalStatus,
     PlanVersion,
-    ProgressUpdate,
-    UpdateEvidence,
 )
 
-from .plans import (
+from .plans import summarise, version_actions
+from .published import (
     area_versions,
+    has_public_evidence,
     latest_version,
     latest_versions,
     public_updates,
     published_on,
-    summarise,
-    version_actions,
 )
 
 # Where an action's due date falls, relative to the day the page is drawn.
@@ -76,17 +73,6 @@ def _last_update_day():
         .values("date")[:1]
     )
     return Subquery(newest, output_field=DateField())
-
-
-def _has_public_evidence():
-    """Evidence (a link or a file) on a public progress update of the action."""
-    return Exists(
-        UpdateEvidence.objects.filter(
-            update__identity=OuterRef("identity"),
-            update__state=ProgressUpdate.State.PUBLISHED,
-            update__withdrawn_at__isnull=True,
-        )
-    )
 
 
 @dataclass
@@ -212,7 +198,7 @@ def _groups(version_ids, *, on):
         return []
     rows = (
         Action.objects.filter(version_id__in=version_ids)
-        .annotate(bucket=_due_bucket(on), last=_last_update_day(), evidenced=_has_public_evidence())
+        .annotate(bucket=_due_bucket(on), last=_last_update_day(), evidenced=has_public_evidence())
         .values_list("version_id", "canonical_status", "rag", "bucket", "last", "evidenced")
         .order_by()
     )

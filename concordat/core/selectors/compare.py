@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from concordat.core import verdict
 
-from .plans import lead_organisations, public_updates
+from .plans import lead_organisations
+from .published import public_updates
 
 # (label, how to read the value from an Action), in the order a reader expects.
 COMPARED_FIELDS = [

@@ -1,16 +1,15 @@
 """Reads of published plans: versions, actions with their latest public progress, and each
 action's verdict today (concordat.core.verdict: overdue, stale, the RAG to show).
 
-Only published rows are read: a version whose state is published, a progress update that
-`ProgressUpdate.objects.public()` says the public sees. Every function runs a fixed number
-of queries, whatever the data size.
+Only published rows are read, through `concordat.core.selectors.published` (the one
+definition of a published version, each plan's latest one and a public update). Every
+function runs a fixed number of queries, whatever the data size.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, OuterRef, Subquery
-from django.utils import timezone
+from django.db.models import Count, Subquery
 
 from concordat.core import rules, verdict
 from concordat.core.models import (
@@ -23,102 +22,17 @@ from concordat.core.models import (
     Section,
 )
 
-PUBLISHED = PlanVersion.State.PUBLISHED
+from .published import VersionRef, latest_public_update, latest_version, latest_versions
+
 NOT_STATED = "none"  # the filter value for "no status" or "no RAG"
 
 
-def published_versions():
-    return PlanVersion.objects.filter(state=PUBLISHED)
-
-
-@dataclass(frozen=True)
-class VersionRef:
-    """The few facts about a published version that lists of many plans need."""
-
-    pk: int
-    plan_id: int
-    area_id: int
-    number: int
-    label: str
-    published_at: object
-    review_due: object
-
-    def display_label(self):
-        return self.label or f"Version {self.number}"
-
-
-def latest_versions():
-    """Every plan's latest published version, as VersionRefs, in one query.
-
-    Picked in Python from all published versions: a correlated subquery per version costs
-    more than reading a few hundred small rows.
-    """
-    latest = {}
-    rows = published_versions().values_list(
-        "pk", "plan_id", "plan__area_id", "number", "label", "published_at", "review_due"
-    )
-    for row in rows.order_by():
-        version = VersionRef(*row)
-        current = latest.get(version.plan_id)
-        if current is None or (version.published_at, version.number) > (
-            current.published_at,
-            current.number,
-        ):
-            latest[version.plan_id] = version
-    return list(latest.values())
-
-
-def area_versions(area):
-    """The area's published versions, newest first, each with its number of actions."""
-    return (
-        published_versions()
-        .filter(plan__area=area)
-        .annotate(action_count=Count("actions"))
-        .order_by("-published_at", "-number")
-    )
-
-
-def latest_version(area):
-    return (
-        published_versions()
-        .select_related("plan__area")
-        .filter(plan__area=area)
-        .order_by("-published_at", "-number")
-        .first()
-    )
-
-
-def version_by_number(area, number):
-    """The area's published version with that number, or None (drafts are never returned)."""
-    return (
-        published_versions().select_related("plan__area").filter(plan__area=area, number=number)
-    ).first()
-
-
-def public_updates():
-    """The progress updates the public can see. The one definition is
-    `ProgressUpdate.objects.public()` (published by the area, or with its imported version,
-    and not withdrawn): every public page, the API, exports, search, feeds and report
-    drafting read updates through it."""
-    return ProgressUpdate.objects.public()
-
-
 def _latest_update_id():
-    newest = (
-        public_updates()
-        .filter(identity=OuterRef("identity"))
-        .order_by(*verdict.LATEST_FIRST)
-        .values("pk")[:1]
-    )
-    return Subquery(newest)
-
-
-def published_on(version):
-    return timezone.localdate(version.published_at) if version.published_at else None
+    return Subquery(latest_public_update().values("pk")[:1])
 
 
 @dataclass
-class PublicAction:
+class PublicAction(verdict.Judged):
     """An action of a published version with the verdict the public pages show beside it."""
 
     action: Action
@@ -128,48 +42,8 @@ class PublicAction:
     verdict: verdict.Verdict
 
     @property
-    def latest_update(self):
-        return self.verdict.last_update
-
-    @property
-    def latest_update_on(self):
-        return self.verdict.last_update_on
-
-    @property
-    def last_activity(self):
-        return self.verdict.last_update_on
-
-    @property
-    def last_update_on(self):
-        return self.verdict.last_update_on
-
-    @property
-    def updated_recently(self):
-        return self.verdict.updated_recently
-
-    @property
-    def overdue(self):
-        return self.verdict.overdue
-
-    @property
-    def stale(self):
-        return self.verdict.stale
-
-    @property
-    def rag(self):
-        return self.verdict.rag
-
-    @property
-    def rag_source(self):
-        return self.verdict.rag_source
-
-    @property
     def section_number(self):
         return self.action.section.number if self.action.section_id else None
-
-    @property
-    def rag_suggested(self):
-        return self.verdict.rag_suggested
 
     @property
     def rag_label(self):
@@ -244,7 +118,7 @@ def version_actions(version, *, on):
 
     `version` must come with its plan and area (select_related("plan__area")).
     """
-    if version.state != PUBLISHED:
+    if not version.is_published:
         raise ValueError("Only a published version's actions are public.")
     version.area_id = version.plan.area_id
     return _with_progress(
@@ -324,9 +198,10 @@ def action_page(area, ref, *, on):
         update.day = verdict.update_day(update)
     history = [
         (other.version, other)
-        for other in Action.objects.filter(identity_id=identity_id, version__state=PUBLISHED)
+        for other in Action.objects.published()
+        .filter(identity_id=identity_id)
         .select_related("version")
-        .order_by("-version__published_at", "-version__number")
+        .newest_version_first()
     ]
     return ActionPage(item=item, updates=updates, history=history)
 

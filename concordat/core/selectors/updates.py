@@ -7,16 +7,15 @@ import copy as copy_module
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
-from concordat.core.models import Action, PlanVersion, ProgressUpdate
+from concordat.core.models import Action, ProgressUpdate
 
 
 def current_ref():
     """The ref of the update's action in the plan's latest published version."""
     return Subquery(
-        Action.objects.filter(
-            identity=OuterRef("identity"), version__state=PlanVersion.State.PUBLISHED
-        )
-        .order_by("-version__published_at", "-version__number")
+        Action.objects.published()
+        .filter(identity=OuterRef("identity"))
+        .newest_version_first()
         .values("ref")[:1]
     )
 

@@ -19,7 +19,6 @@ from .audit import audit_field_changes, audit_record
 from .evidence import evidence_add_file, evidence_add_link
 from .organisations import organisation_upsert
 from .plans import (
-    latest_published_version,
     plan_get_or_create,
     plan_version_discard,
     plan_version_import,
@@ -58,7 +57,6 @@ __all__ = [
     "published_action_for",
     "audit_field_changes",
     "audit_record",
-    "latest_published_version",
     "organisation_upsert",
     "plan_get_or_create",
     "plan_version_discard",

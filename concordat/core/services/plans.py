@@ -64,14 +64,6 @@ def plan_get_or_create(*, area):
     return plan
 
 
-def latest_published_version(plan):
-    return (
-        plan.versions.filter(state=PlanVersion.State.PUBLISHED)
-        .order_by("-published_at", "-number")
-        .first()
-    )
-
-
 def working_version(plan):
     return plan.versions.filter(state__in=WORKING_STATES).first()
 
@@ -106,7 +98,7 @@ def plan_version_start_draft(*, area, actor, label=""):
     if existing is not None and existing.state == PlanVersion.State.DRAFT:
         return existing
     _refuse_if_working_version(plan)
-    base = latest_published_version(plan)
+    base = PlanVersion.objects.latest_published_of(plan=plan)
     draft = PlanVersion.objects.create(
         plan=plan,
         number=_next_number(plan),
@@ -204,7 +196,7 @@ def plan_version_import(
     plan = plan_get_or_create(area=area)
     ActionPlan.objects.select_for_update().filter(pk=plan.pk).first()
     _refuse_if_working_version(plan)
-    base = latest_published_version(plan)
+    base = PlanVersion.objects.latest_published_of(plan=plan)
     if parsed.title and not plan.title:
         plan.title = parsed.title
         plan.save(update_fields=["title"])

@@ -38,7 +38,7 @@ from concordat.core.signals import progress_update_published, progress_update_wi
 from concordat.core.statuses import canonical_status as read_canonical_status
 
 from .audit import actor_label, audit_record
-from .plans import latest_published_version, working_version
+from .plans import working_version
 
 
 def published_action_for(action):
@@ -51,7 +51,7 @@ def published_action_for(action):
 
 
 def _published_action(plan, identity_id):
-    published = latest_published_version(plan)
+    published = PlanVersion.objects.latest_published_of(plan=plan)
     row = (
         Action.objects.filter(version=published, identity_id=identity_id)
         .select_related("version__plan__area")
@@ -94,7 +94,7 @@ def _apply_progress(update, actor):
         }
         if not changes:
             continue
-        draft = row.version.state != PlanVersion.State.PUBLISHED
+        draft = not row.version.is_published
         if draft:
             kept = {"lock_version": F("lock_version") + 1}
         else:

@@ -11,13 +11,14 @@ from django.views.decorators.http import require_safe
 
 from concordat.core.models import Area
 from concordat.core.outbound import spreadsheet_safe
-from concordat.core.selectors import plans as public_plans
+from concordat.core.selectors import published
 from concordat.exports.data import plan_export
 from concordat.exports.writers import PLAN_WRITERS, REPORT_WRITERS, download
 from concordat.measures.comparisons import format_number
 from concordat.measures.periods import Period
 from concordat.reports import selectors
 from concordat.reports.metrics import area_panels, metric_for_public, national_view, own_measures
+from concordat.reports.published import published_report
 
 CACHE_SECONDS = 60 * 60
 
@@ -30,7 +31,7 @@ def _area(slug):
 def plan_download(request, slug, ext):
     """The latest published plan as .xlsx, .docx, .pdf or .odt."""
     area = _area(slug)
-    version = public_plans.latest_version(area)
+    version = published.latest_version(area)
     if version is None:
         raise Http404("This area has not published a plan.")
     today = timezone.localdate()
@@ -49,7 +50,9 @@ def plan_download(request, slug, ext):
 def report_download(request, slug, pk, ext):
     """A published progress report as .docx or .pdf."""
     area = _area(slug)
-    report = selectors.report_for_public(area, pk)
+    report = published_report(area, pk)
+    if report is None:
+        raise Http404("No such published progress report.")
     key = f"report-export:{ext}:{report.pk}:{report.lock_version}"
     data = cache.get(key)
     if data is None:

@@ -3,7 +3,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from concordat.core.selectors import plans
+from concordat.core.selectors import plans, published
 from concordat.public.forms import PlanFilterForm
 from concordat.public.plan_csv import plan_csv_response
 from concordat.public.presenters import add_urls, rag_segments, status_segments
@@ -26,7 +26,7 @@ def _with_view(request, view):
 @require_safe
 def plan(request, slug):
     area = area_or_404(slug)
-    version = plans.latest_version(area)
+    version = published.latest_version(area)
     all_sections = plans.sections()
     # Absolute addresses, so a printed plan shows where each link goes.
     base = request.build_absolute_uri("/").rstrip("/")
@@ -62,7 +62,7 @@ def plan(request, slug):
 @require_safe
 def plan_csv(request, slug):
     area = area_or_404(slug)
-    version = plans.latest_version(area)
+    version = published.latest_version(area)
     if version is None:
         raise Http404("This area has not published a plan.")
     return plan_csv_response(area, version, plans.version_actions(version, on=today()))

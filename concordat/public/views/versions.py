@@ -3,7 +3,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from concordat.core.selectors import plans
+from concordat.core.selectors import plans, published
 from concordat.core.selectors.compare import compare_versions, updates_between
 from concordat.public.forms import CompareForm
 from concordat.public.presenters import add_urls
@@ -22,7 +22,7 @@ def _history_crumb(area):
 @require_safe
 def version_list(request, slug):
     area = area_or_404(slug)
-    versions = list(plans.area_versions(area))
+    versions = list(published.area_versions(area))
     for newer, older in zip(versions, versions[1:], strict=False):
         newer.previous_number = older.number
     return render(
@@ -39,11 +39,11 @@ def version_list(request, slug):
 @require_safe
 def version_detail(request, slug, number):
     area = area_or_404(slug)
-    version = plans.version_by_number(area, number)
+    version = published.version_by_number(area, number)
     if version is None:
         raise Http404("No published version with that number.")
     items = add_urls(plans.version_actions(version, on=today()))
-    latest = plans.latest_version(area)
+    latest = published.latest_version(area)
     return render(
         request,
         "public/version_detail.html",
@@ -64,7 +64,7 @@ def version_detail(request, slug, number):
 @require_safe
 def compare(request, slug):
     area = area_or_404(slug)
-    versions = list(plans.area_versions(area))
+    versions = list(published.area_versions(area))
     by_number = {version.number: version for version in versions}
     data = request.GET if "from" in request.GET or "to" in request.GET else None
     if data is None and len(versions) >= 2:

@@ -12,7 +12,7 @@ from concordat.accounts.security import client_ip, rate_limit_exceeded
 from concordat.api.columns import Column
 from concordat.api.csvfiles import csv_response
 from concordat.core.models import Action, ProgressUpdate, UpdateEvidence
-from concordat.core.selectors.plans import latest_version
+from concordat.core.selectors.published import latest_version
 from concordat.public.views.helpers import area_breadcrumbs, area_or_404
 from concordat.reports.published import published_report
 from concordat.voice import selectors, services

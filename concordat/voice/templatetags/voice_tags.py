@@ -6,7 +6,7 @@ from django import template
 from django.utils import timezone
 
 from concordat.accounts import permissions
-from concordat.core.selectors.plans import latest_version
+from concordat.core.selectors.published import latest_version
 
 from .. import selectors
 from ..models import Question, ReviewPanel

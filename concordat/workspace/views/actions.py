@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from concordat.accounts import permissions
 from concordat.accounts.permissions import area_view
+from concordat.core import verdict
 from concordat.core.models import Action, PlanVersion
 from concordat.core.services import (
     ConcurrentEditError,
@@ -32,7 +33,7 @@ from .helpers import action_in_area, crumbs, error_messages, today
 
 def _current_row(action):
     """The action's row in the version being worked on, or the action itself."""
-    if action.version.state != PlanVersion.State.PUBLISHED:
+    if not action.version.is_published:
         return action
     copy = (
         Action.objects.filter(
@@ -69,6 +70,10 @@ def action_detail(request, area, pk):
     if current.pk != action.pk:
         return redirect("workspace:action", slug=area.slug, pk=current.pk)
     user = request.user
+    updates = selectors.action_updates(action)
+    judged = verdict.action_verdict(
+        action, last_update=verdict.latest_update(u for u in updates if u.is_public), on=today()
+    )
     return render(
         request,
         "workspace/action_detail.html",
@@ -76,9 +81,9 @@ def action_detail(request, area, pk):
             "area": area,
             "action": action,
             "organisations": list(action.lead_organisations.all()),
-            "updates": selectors.action_updates(action),
+            "updates": updates,
             "history": selectors.action_history(action),
-            "overdue": action.is_overdue(on=today()),
+            "overdue": judged.overdue,
             "can_edit": permissions.can_edit_action(user, action),
             "can_update": permissions.can_post_update(user, action),
             "editable": action.version.state != PlanVersion.State.SUBMITTED,

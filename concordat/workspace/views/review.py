@@ -10,7 +10,6 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from concordat.accounts import permissions
 from concordat.accounts.permissions import area_view, office_required
-from concordat.core.models import PlanVersion
 from concordat.core.quality import check_minimum_expectations
 from concordat.core.selectors.compare import compare_versions
 from concordat.core.services import plan_version_discard
@@ -211,7 +210,7 @@ def _review_context(found):
     if found.kind == Submission.Kind.PLAN:
         version = found.version
         context["checks"] = check_minimum_expectations(version=version)
-        if version.state == PlanVersion.State.PUBLISHED:
+        if version.is_published:
             base = version.based_on
         else:
             base = selectors.plan_state(found.area).published

@@ -15,7 +15,7 @@ from concordat.accounts.models import ReviewerMembership, Role
 from concordat.accounts.permissions import area_view, office_required
 from concordat.accounts.services import invitation_create
 from concordat.core.models import Action, Area, ProgressUpdate, UpdateEvidence
-from concordat.core.selectors.plans import latest_version
+from concordat.core.selectors.published import latest_version
 from concordat.core.services import evidence_add_file, evidence_add_link
 from concordat.voice import selectors, services
 from concordat.voice.forms import (
@@ -343,10 +343,11 @@ def evidence(request, area, pk):
     if update is None:
         raise Http404("No such update in this area.")
     action = (
-        Action.objects.filter(identity_id=update.identity_id, version__state="published")
+        Action.objects.published()
+        .filter(identity_id=update.identity_id)
         .select_related("version__plan__area")
         .prefetch_related("lead_organisations")
-        .order_by("-version__published_at", "-version__number")
+        .newest_version_first()
         .first()
     )
     require(action is not None and permissions.can_add_evidence(request.user, action))
