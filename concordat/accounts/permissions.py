@@ -53,6 +53,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from concordat.core import workflow
 from concordat.core.models import Action, Area
 
 from .models import AreaMembership, Profile, ReviewerMembership, Role, SignatoryEditor
@@ -278,6 +279,16 @@ def can_review(user):
 def can_publish(user):
     """Publish a submitted version or return it with comments: the office."""
     return is_office(user)
+
+
+def can_change_state(user, area, kind, change):
+    """Make a change of the publication workflow (`core.workflow.TRANSITIONS`:
+    kind "plan" or "report", change "submit", "return", "withdraw" or "publish") on the
+    area's plan version or progress report: the table's "area" changes are `can_submit`'s,
+    its "office" changes `can_publish`'s."""
+    if workflow.transition(kind, change).who == workflow.AREA:
+        return can_submit(user, area)
+    return can_publish(user)
 
 
 # View helpers.

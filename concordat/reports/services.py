@@ -6,9 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from concordat.core import workflow
 from concordat.core.dates import check_plausible
 from concordat.core.models import AuditEntry
-from concordat.core.services import audit_field_changes, audit_record, workflow
+from concordat.core.services import audit_field_changes, audit_record
 from concordat.core.signals import progress_report_published
 from concordat.core.statuses import canonical_status
 from concordat.core.timescales import parse_timescale

@@ -13,9 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from concordat.accounts import permissions
+from concordat.core.audit import actor_label
 from concordat.core.models import Rag
 from concordat.core.services import audit_record
-from concordat.core.services.audit import actor_label
 
 from . import rules
 from .models import Question, ReviewPanel, Verdict, hash_token

@@ -2,7 +2,7 @@
 
 A submission is the office's record of one plan version or progress report sent for review.
 The state changes themselves (which are allowed, from which states, their audit entries) are
-`concordat.core.services.workflow`'s; plan versions change here, progress reports through
+`concordat.core.workflow`'s; plan versions change here, progress reports through
 the reports app's services. Publishing always goes through `plan_version_publish` /
 `progress_report_publish`, which send the signals the search index and the downloads listen
 to.
@@ -12,10 +12,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from concordat.core import workflow
+from concordat.core.audit import actor_label
 from concordat.core.models import PlanVersion
 from concordat.core.quality import check_minimum_expectations
-from concordat.core.services import audit_record, plan_version_publish, workflow
-from concordat.core.services.audit import actor_label
+from concordat.core.services import audit_record, plan_version_publish
 from concordat.reports.services import (
     progress_report_publish,
     progress_report_return,

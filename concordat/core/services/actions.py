@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
+from concordat.core.audit import audit_field_changes, audit_record
 from concordat.core.dates import check_plausible, is_plausible
 from concordat.core.models import (
     Action,
@@ -19,7 +20,6 @@ from concordat.core.models import (
 from concordat.core.statuses import canonical_status as read_canonical_status
 from concordat.core.timescales import parse_timescale
 
-from .audit import audit_field_changes, audit_record
 from .plans import plan_get_or_create, plan_version_start_draft, working_version
 
 # Fields a person may edit on an action, verbatim and derived alike.

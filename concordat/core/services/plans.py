@@ -8,7 +8,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
 
-from concordat.core import rules
+from concordat.core import rules, workflow
+from concordat.core.audit import audit_record
 from concordat.core.matching import Candidate, match_identities
 from concordat.core.models import (
     Action,
@@ -22,9 +23,6 @@ from concordat.core.models import (
 )
 from concordat.core.signals import plan_version_published
 from concordat.core.timescales import parse_timescale
-
-from . import workflow
-from .audit import audit_record
 
 # The fields an Action shares with the version it was copied from.
 ACTION_COPY_FIELDS = [

@@ -23,6 +23,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from concordat.accounts.permissions import update_needs_approval
+from concordat.core.audit import actor_label, audit_record
 from concordat.core.dates import check_plausible
 from concordat.core.models import (
     Action,
@@ -36,7 +37,6 @@ from concordat.core.models import (
 from concordat.core.signals import progress_update_published, progress_update_withdrawn
 from concordat.core.statuses import canonical_status as read_canonical_status
 
-from .audit import actor_label, audit_record
 from .plans import latest_published_version, working_version
 
 

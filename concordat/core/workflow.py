@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from .audit import audit_record
+from concordat.core.audit import audit_record
 
 DRAFT, SUBMITTED, PUBLISHED = "draft", "submitted", "published"
 PLAN, REPORT = "plan", "report"
