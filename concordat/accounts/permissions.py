@@ -1,5 +1,15 @@
 """Who may do what: the one module of permission rules.
 
+The rule: the view asks, the service trusts. Every view (and every other entry point that
+acts for a person: the API, a management command) asks this module before it calls a
+service, and refuses there (404 when the person may not even see the area's workspace, 403
+when they may see it but not act, as the helpers below do). Services take the caller's word
+for who the actor is allowed to be: they check only the state of things and the data given
+(`ValidationError` with a readable message), never the actor's rights, so the importer,
+seeds and commands call them as the system. Which role makes each state change of a plan
+version or progress report is in `concordat.core.workflow.TRANSITIONS`, read here by
+`can_change_state`.
+
 Every `can_*` function takes the user (anonymous or not) and the object, and returns a bool.
 They answer *who* may act. *When* is not theirs: a published version refuses every change in
 the models and services, whoever asks, so a view still checks the version's state.
@@ -53,6 +63,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from concordat.core import workflow
 from concordat.core.models import Action, Area
 
 from .models import AreaMembership, Profile, ReviewerMembership, Role, SignatoryEditor
@@ -280,6 +291,16 @@ def can_publish(user):
     return is_office(user)
 
 
+def can_change_state(user, area, kind, change):
+    """Make a change of the publication workflow (`core.workflow.TRANSITIONS`:
+    kind "plan" or "report", change "submit", "return", "withdraw" or "publish") on the
+    area's plan version or progress report: the table's "area" changes are `can_submit`'s,
+    its "office" changes `can_publish`'s."""
+    if workflow.transition(kind, change).who == workflow.AREA:
+        return can_submit(user, area)
+    return can_publish(user)
+
+
 # View helpers.
 
 
@@ -423,3 +444,17 @@ def can_reply_to_questions(user, area):
 def can_add_evidence(user, action):
     """Add a link or a file to a progress update on the action: whoever may post one."""
     return can_post_update(user, action)
+
+
+# Good practice.
+
+
+def can_mark_good_practice(user, area):
+    """Mark an area's published action, update or report section as good practice, and
+    withdraw such a mark: the area's members and the office."""
+    return is_office(user) or is_area_member(user, area)
+
+
+def can_feature_good_practice(user):
+    """Feature a good practice mark on the national list: the office."""
+    return is_office(user)

@@ -281,8 +281,6 @@ def invitation_create(
     else:
         panel = None
     area, organisation = _check_target(role, area, organisation)
-    if not permissions.can_invite(invited_by, area, role):
-        raise ValidationError("You cannot invite people to this role.")
     if len(email) > Invitation._meta.get_field("email").max_length:
         raise ValidationError("Email addresses longer than 150 characters cannot be used.")
     existing = user_for_email(email)
@@ -412,8 +410,6 @@ def invitation_accept(*, token, user=None, name="", password=None):
 
 @transaction.atomic
 def invitation_withdraw(*, invitation, by):
-    if not permissions.can_invite(by, invitation.area, invitation.role):
-        raise ValidationError("You cannot withdraw this invitation.")
     now = timezone.now()
     pending = Invitation.objects.pending(now=now).filter(pk=invitation.pk)
     withdrawn = pending.update(withdrawn_at=now)

@@ -1,10 +1,9 @@
 """Marking, featuring and withdrawing good practice. Each change is audited."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from concordat.accounts.permissions import is_area_member, is_office
 from concordat.core.models import Action, ProgressUpdate
 from concordat.core.services import audit_record
 from concordat.reports.models import ReportSection
@@ -13,11 +12,6 @@ from .models import GoodPractice
 
 REASON_MIN, REASON_MAX = 10, 500
 THEME_MAX = 120
-
-
-def can_mark(user, area):
-    """Members of the area, and the Concordat office."""
-    return is_office(user) or is_area_member(user, area)
 
 
 def _target_fields(target):
@@ -79,8 +73,6 @@ def _clean_reason(reason):
 def good_practice_mark(*, actor, target, reason, theme=""):
     fields = _target_fields(target)
     area = fields["area"]
-    if not can_mark(actor, area):
-        raise PermissionDenied("Only members of this area and the Concordat office can mark it.")
     reason = _clean_reason(reason)
     default_theme = fields.pop("default_theme")
     theme = (" ".join((theme or "").split()) or default_theme)[:THEME_MAX]
@@ -107,8 +99,6 @@ def good_practice_mark(*, actor, target, reason, theme=""):
 
 @transaction.atomic
 def good_practice_feature(*, actor, mark, featured=True):
-    if not is_office(actor):
-        raise PermissionDenied("Only the Concordat office can feature good practice.")
     locked = GoodPractice.objects.select_for_update().get(pk=mark.pk)
     if locked.withdrawn_at is not None:
         raise ValidationError("This mark has been withdrawn.")
@@ -135,8 +125,6 @@ def good_practice_feature(*, actor, mark, featured=True):
 @transaction.atomic
 def good_practice_withdraw(*, actor, mark):
     locked = GoodPractice.objects.select_for_update().get(pk=mark.pk)
-    if not can_mark(actor, locked.area):
-        raise PermissionDenied("Only members of this area and the Concordat office can do this.")
     if locked.withdrawn_at is not None:
         raise ValidationError("This mark has already been withdrawn.")
     locked.withdrawn_at = timezone.now()

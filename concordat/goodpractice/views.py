@@ -5,7 +5,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from concordat.accounts.permissions import is_office
+from concordat.accounts.permissions import (
+    can_feature_good_practice,
+    can_mark_good_practice,
+    is_office,
+)
 from concordat.core.models import Action, ProgressUpdate
 from concordat.pagecache.urls import public_page
 from concordat.reports.models import ReportSection, published_report_q
@@ -13,7 +17,7 @@ from concordat.reports.models import ReportSection, published_report_q
 from . import selectors
 from .forms import MarkForm
 from .models import GoodPractice
-from .services import can_mark, good_practice_feature, good_practice_mark, good_practice_withdraw
+from .services import good_practice_feature, good_practice_mark, good_practice_withdraw
 
 
 @public_page
@@ -62,7 +66,7 @@ def _target(kind, key):
 @login_required
 def mark(request, kind, key):
     target, area, label, text = _target(kind, key)
-    if not can_mark(request.user, area):
+    if not can_mark_good_practice(request.user, area):
         raise PermissionDenied
     form = MarkForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -89,6 +93,8 @@ def mark(request, kind, key):
 @login_required
 def feature(request, pk):
     mark = get_object_or_404(GoodPractice, pk=pk)
+    if not can_feature_good_practice(request.user):
+        raise PermissionDenied
     try:
         good_practice_feature(
             actor=request.user, mark=mark, featured=request.POST.get("featured") == "1"
@@ -101,7 +107,9 @@ def feature(request, pk):
 @require_POST
 @login_required
 def withdraw(request, pk):
-    mark = get_object_or_404(GoodPractice, pk=pk)
+    mark = get_object_or_404(GoodPractice.objects.select_related("area"), pk=pk)
+    if not can_mark_good_practice(request.user, mark.area):
+        raise PermissionDenied
     try:
         good_practice_withdraw(actor=request.user, mark=mark)
     except ValidationError as error:

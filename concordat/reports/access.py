@@ -16,4 +16,4 @@ def require_writer(user, area):
 
 
 def can_submit_report(user, area):
-    return permissions.can_submit(user, area)
+    return permissions.can_change_state(user, area, "report", "submit")

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from concordat.core import workflow
 from concordat.core.dates import check_plausible
 from concordat.core.models import AuditEntry
 from concordat.core.services import audit_field_changes, audit_record
@@ -53,21 +54,7 @@ def progress_report_create(*, area, actor, title, sections=(), milestones=(), **
 @transaction.atomic
 def progress_report_publish(*, report, actor, now=None):
     locked = ProgressReport.objects.select_for_update().get(pk=report.pk)
-    if locked.is_published:
-        raise ValidationError("This progress report is already published.")
-    locked.state = ProgressReport.State.PUBLISHED
-    locked.published_at = now or timezone.now()
-    locked.published_by = actor if getattr(actor, "pk", None) else None
-    locked.lock_version += 1
-    locked.save()
-    audit_record(
-        actor=actor,
-        verb="published",
-        object_type="progressreport",
-        object_id=locked.pk,
-        area=locked.area,
-        note=locked.title,
-    )
+    workflow.change_state(locked, "publish", actor=actor, now=now)
     transaction.on_commit(
         lambda: progress_report_published.send(sender=ProgressReport, report=locked)
     )
@@ -297,7 +284,7 @@ def _save_milestones(report, actor, rows, mark):
 def progress_report_submit(*, report, actor, now=None):
     """Send a draft report for publication; the Concordat office reviews it."""
     locked = ProgressReport.objects.select_for_update().get(pk=report.pk)
-    _refuse_unless_draft(locked)
+    workflow.refuse_unless_allowed(locked, "submit")
     if not locked.overall_status:
         raise ValidationError(
             "Choose the overall status (on schedule, work progressing or behind schedule) "
@@ -305,39 +292,23 @@ def progress_report_submit(*, report, actor, now=None):
         )
     if not any(section.body.strip() for section in locked.sections.all()):
         raise ValidationError("The report has no text yet. Write at least one part of it.")
-    locked.state = ProgressReport.State.SUBMITTED
-    locked.submitted_at = now or timezone.now()
-    locked.lock_version += 1
-    locked.save()
-    audit_record(
-        actor=actor,
-        verb="submitted",
-        object_type="progressreport",
-        object_id=locked.pk,
-        area=locked.area,
-        note=locked.title,
-    )
-    return locked
+    return workflow.change_state(locked, "submit", actor=actor, now=now)
 
 
 @transaction.atomic
 def progress_report_return(*, report, actor, comment=""):
     """Send a submitted report back to its area as a draft (the office's review does this)."""
     locked = ProgressReport.objects.select_for_update().get(pk=report.pk)
-    if locked.state != ProgressReport.State.SUBMITTED:
-        raise ValidationError("Only a report waiting for review can be returned.")
-    locked.state = ProgressReport.State.DRAFT
-    locked.lock_version += 1
-    locked.save()
-    audit_record(
-        actor=actor,
-        verb="returned",
-        object_type="progressreport",
-        object_id=locked.pk,
-        area=locked.area,
-        note=comment or locked.title,
+    return workflow.change_state(locked, "return", actor=actor, note=comment or None)
+
+
+@transaction.atomic
+def progress_report_withdraw(*, report, actor):
+    """The area takes back a report it submitted, before the office decides: a draft again."""
+    locked = ProgressReport.objects.select_for_update().get(pk=report.pk)
+    return workflow.change_state(
+        locked, "withdraw", actor=actor, note="Withdrawn by the area before review."
     )
-    return locked
 
 
 @transaction.atomic

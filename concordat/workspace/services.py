@@ -1,24 +1,27 @@
 """Writes for the publication workflow: submit, return, publish, reply, withdraw.
 
-Plan versions move draft → submitted → published (or back to draft when returned) here;
-progress reports move through the reports app's own services. Publishing always goes through
-`plan_version_publish` / `progress_report_publish`, which send the signals the search index
-and the downloads listen to.
+A submission is the office's record of one plan version or progress report sent for review.
+The state changes themselves (which are allowed, from which states, their audit entries) are
+`concordat.core.workflow`'s; plan versions change here, progress reports through
+the reports app's services. Publishing always goes through `plan_version_publish` /
+`progress_report_publish`, which send the signals the search index and the downloads listen
+to.
 """
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from concordat.core import workflow
+from concordat.core.audit import actor_label
 from concordat.core.models import PlanVersion
 from concordat.core.quality import check_minimum_expectations
 from concordat.core.services import audit_record, plan_version_publish
-from concordat.core.services.audit import actor_label
-from concordat.reports.models import ProgressReport
 from concordat.reports.services import (
     progress_report_publish,
     progress_report_return,
     progress_report_submit,
+    progress_report_withdraw,
 )
 
 from .models import ReminderKind, ReminderPreference, Submission, SubmissionComment
@@ -58,20 +61,13 @@ def submission_submit_version(*, version, actor, note="", now=None):
         .select_related("plan__area")
         .get(pk=version.pk)
     )
-    if locked.state == PlanVersion.State.SUBMITTED:
-        raise ValidationError(f"{locked.display_label()} is already waiting for review.")
-    if locked.state != PlanVersion.State.DRAFT:
-        raise ValidationError(f"{locked.display_label()} is published; there is nothing to send.")
+    workflow.refuse_unless_allowed(locked, "submit")
     if not locked.actions.exists():
         raise ValidationError("A plan with no actions cannot be sent for publication.")
-    area = locked.plan.area
-    locked.state = PlanVersion.State.SUBMITTED
-    locked.submitted_at = now
-    locked.lock_version += 1
-    locked.save()
+    workflow.change_state(locked, "submit", actor=actor, now=now)
     submission = Submission(
         kind=Submission.Kind.PLAN,
-        area=area,
+        area=locked.plan.area,
         version=locked,
         submitted_at=now,
         submitted_by=_user(actor),
@@ -81,15 +77,6 @@ def submission_submit_version(*, version, actor, note="", now=None):
     submission.save()
     if note.strip():
         _comment(submission, kind=SubmissionComment.Kind.NOTE, body=note, actor=actor)
-    audit_record(
-        actor=actor,
-        verb="submitted",
-        object_type="planversion",
-        object_id=locked.pk,
-        area=area,
-        version=locked,
-        note=locked.display_label(),
-    )
     return submission
 
 
@@ -145,6 +132,15 @@ def _checklist(version, confirmed):
     ]
 
 
+def _refuse_unless_submitted(item):
+    """A submission is published only while its version or report still waits for review
+    (publishing straight from a draft is for seeds and the office's own imports)."""
+    if item.state != workflow.SUBMITTED:
+        if workflow.kind_of(item) == workflow.PLAN:
+            raise ValidationError(f"{item.display_label()} is not waiting for review.")
+        raise ValidationError("This progress report is not waiting for review.")
+
+
 def _refuse_unless_waiting(locked):
     if not locked.is_waiting:
         raise ValidationError(
@@ -165,21 +161,9 @@ def submission_return(*, submission, actor, comments, confirmed=(), now=None):
     checklist = None
     if locked.kind == Submission.Kind.PLAN:
         version = PlanVersion.objects.select_for_update().get(pk=locked.version_id)
-        if version.state != PlanVersion.State.SUBMITTED:
-            raise ValidationError(f"{version.display_label()} is not waiting for review.")
+        workflow.refuse_unless_allowed(version, "return")
         checklist = _checklist(version, confirmed)
-        version.state = PlanVersion.State.DRAFT
-        version.lock_version += 1
-        version.save()
-        audit_record(
-            actor=actor,
-            verb="returned",
-            object_type="planversion",
-            object_id=version.pk,
-            area=locked.area,
-            version=version,
-            note=comments.strip()[:500],
-        )
+        workflow.change_state(version, "return", actor=actor, note=comments.strip()[:500])
     else:
         progress_report_return(report=locked.report, actor=actor, comment=comments.strip())
     _decide(locked, state=Submission.State.RETURNED, actor=actor, now=now, checklist=checklist)
@@ -203,8 +187,7 @@ def submission_publish(
     _refuse_unless_waiting(locked)
     checklist = None
     if locked.kind == Submission.Kind.PLAN:
-        if locked.version.state != PlanVersion.State.SUBMITTED:
-            raise ValidationError(f"{locked.version.display_label()} is not waiting for review.")
+        _refuse_unless_submitted(locked.version)
         checklist = _checklist(locked.version, confirmed)
         not_met = [check["title"] for check in checklist if not check["passed"]]
         if not_met and not not_met_reason.strip():
@@ -228,8 +211,7 @@ def submission_publish(
                 note=not_met_reason.strip(),
             )
     else:
-        if locked.report.state != ProgressReport.State.SUBMITTED:
-            raise ValidationError("This progress report is not waiting for review.")
+        _refuse_unless_submitted(locked.report)
         progress_report_publish(report=locked.report, actor=actor, now=now)
     _decide(locked, state=Submission.State.PUBLISHED, actor=actor, now=now, checklist=checklist)
     if comments.strip():
@@ -267,22 +249,9 @@ def submission_withdraw(*, submission, actor):
     _refuse_unless_waiting(locked)
     if locked.kind == Submission.Kind.PLAN:
         version = PlanVersion.objects.select_for_update().get(pk=locked.version_id)
-        version.state = PlanVersion.State.DRAFT
-        version.lock_version += 1
-        version.save()
-        audit_record(
-            actor=actor,
-            verb="withdrew",
-            object_type="planversion",
-            object_id=version.pk,
-            area=locked.area,
-            version=version,
-            note=version.display_label(),
-        )
+        workflow.change_state(version, "withdraw", actor=actor)
     else:
-        progress_report_return(
-            report=locked.report, actor=actor, comment="Withdrawn by the area before review."
-        )
+        progress_report_withdraw(report=locked.report, actor=actor)
     locked.state = Submission.State.WITHDRAWN
     locked.save(update_fields=["state"])
     return locked

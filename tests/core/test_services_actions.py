@@ -15,6 +15,7 @@ from concordat.core.models import (
 from concordat.core.services import (
     ConcurrentEditError,
     action_create,
+    action_move,
     action_reorder,
     action_retire,
     action_update,
@@ -307,3 +308,75 @@ def test_an_area_cannot_take_the_address_of_a_workspace_page():
     area = Area(name="Review", slug="review")
     with pytest.raises(ValidationError, match="used by a page of the site"):
         area.full_clean()
+
+
+def test_an_action_is_added_with_its_lead_organisations_in_one_write(published, people):
+    ann, _ = people
+    police = make_organisation("Test Police", slug="test-police")
+    added = action_create(
+        area=published.plan.area,
+        actor=ann,
+        text="Open a crisis café",
+        ref="2.1",
+        lead_organisations=[police],
+    )
+    assert list(added.lead_organisations.all()) == [police]
+    assert AuditEntry.objects.filter(verb="added action", note="2.1").count() == 1
+    entry = AuditEntry.objects.get(field="lead_organisations")
+    assert (entry.before, entry.after, entry.identity_id) == ("", "Test Police", added.identity_id)
+
+
+def test_an_action_refused_is_not_saved_and_gets_no_lead_organisations(published, people):
+    ann, _ = people
+    police = make_organisation("Test Police", slug="test-police")
+    before = Action.objects.count()
+    with pytest.raises(ValidationError, match="already has the ref 1.1"):
+        action_create(
+            area=published.plan.area,
+            actor=ann,
+            text="Another",
+            ref="1.1",
+            lead_organisations=[police],
+        )
+    assert Action.objects.count() == before
+    assert not police.action_leads.exists()
+    assert PlanVersion.objects.filter(state=PlanVersion.State.DRAFT).count() == 0
+
+
+def _refs(version):
+    return list(version.actions.order_by("position", "pk").values_list("ref", flat=True))
+
+
+def test_an_action_moves_one_place_in_the_draft(published, people):
+    ann, _ = people
+    second = published.actions.get(ref="1.2")
+    draft = action_move(
+        area=published.plan.area, actor=ann, identity_id=second.identity_id, direction="up"
+    )
+    assert draft.state == PlanVersion.State.DRAFT
+    assert _refs(draft) == ["1.2", "1.1"]
+    assert _refs(published) == ["1.1", "1.2"]
+    assert AuditEntry.objects.filter(verb="reordered", note="2 actions moved").count() == 1
+    action_move(area=published.plan.area, actor=ann, identity_id=second.identity_id, direction="up")
+    assert _refs(draft) == ["1.2", "1.1"]
+    assert AuditEntry.objects.filter(verb="reordered").count() == 1
+    action_move(
+        area=published.plan.area, actor=ann, identity_id=second.identity_id, direction="down"
+    )
+    assert _refs(draft) == ["1.1", "1.2"]
+
+
+def test_a_move_of_an_action_not_in_the_plan_is_refused_and_starts_no_draft(published, people):
+    ann, _ = people
+    area = published.plan.area
+    with pytest.raises(ValidationError, match="That action is not in the draft of the plan."):
+        action_move(area=area, actor=ann, identity_id=0, direction="up")
+    with pytest.raises(ValidationError, match="Choose an action and a direction to move it."):
+        action_move(
+            area=area,
+            actor=ann,
+            identity_id=published.actions.first().identity_id,
+            direction="sideways",
+        )
+    assert list(PlanVersion.objects.values_list("state", flat=True)) == ["published"]
+    assert not AuditEntry.objects.filter(verb__in=["started draft", "reordered"]).exists()

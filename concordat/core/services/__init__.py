@@ -1,9 +1,12 @@
 """Every write to the domain goes through these functions (forms, importer, API, commands)."""
 
+from concordat.core.audit import audit_field_changes, audit_record
+
 from .actions import (
     EDITABLE_FIELDS,
     ConcurrentEditError,
     action_create,
+    action_move,
     action_reorder,
     action_retire,
     action_update,
@@ -15,7 +18,6 @@ from .areas import (
     area_set_place,
     area_update_details,
 )
-from .audit import audit_field_changes, audit_record
 from .evidence import evidence_add_file, evidence_add_link
 from .organisations import organisation_upsert
 from .plans import (
@@ -40,6 +42,7 @@ __all__ = [
     "EDITABLE_FIELDS",
     "ConcurrentEditError",
     "action_create",
+    "action_move",
     "action_reorder",
     "action_retire",
     "action_update",

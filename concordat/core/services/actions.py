@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
+from concordat.core.audit import audit_field_changes, audit_record
 from concordat.core.dates import check_plausible, is_plausible
 from concordat.core.models import (
     Action,
@@ -19,7 +20,6 @@ from concordat.core.models import (
 from concordat.core.statuses import canonical_status as read_canonical_status
 from concordat.core.timescales import parse_timescale
 
-from .audit import audit_field_changes, audit_record
 from .plans import plan_get_or_create, plan_version_start_draft, working_version
 
 # Fields a person may edit on an action, verbatim and derived alike.
@@ -217,8 +217,9 @@ def action_retire(*, action, actor, reason, lock_version=None):
 
 
 @transaction.atomic
-def action_create(*, area, actor, text, section=None, ref="", **fields):
-    """Add a new action to the area's draft (started from the published plan if needed)."""
+def action_create(*, area, actor, text, section=None, ref="", lead_organisations=None, **fields):
+    """Add a new action to the area's draft (started from the published plan if needed),
+    with its lead organisations when given (audited as a change to the new action)."""
     plan = plan_get_or_create(area=area)
     draft = working_version(plan)
     if draft is None:
@@ -258,7 +259,29 @@ def action_create(*, area, actor, text, section=None, ref="", **fields):
         note=action.ref,
         object_version=action.lock_version,
     )
+    if lead_organisations:
+        action = action_update(action=action, actor=actor, lead_organisations=lead_organisations)
     return action
+
+
+@transaction.atomic
+def action_move(*, area, actor, identity_id, direction):
+    """Move one action (named by its identity, so the request still holds after the draft was
+    started from the published version) one place "up" or "down" in the area's draft. At the
+    top or the bottom already, nothing moves."""
+    if direction not in ("up", "down"):
+        raise ValidationError("Choose an action and a direction to move it.")
+    draft = plan_version_start_draft(area=area, actor=actor)
+    rows = list(draft.actions.order_by("position", "pk").values_list("pk", "identity_id"))
+    ids = [pk for pk, _identity in rows]
+    index = next((i for i, row in enumerate(rows) if row[1] == identity_id), None)
+    if index is None:
+        raise ValidationError("That action is not in the draft of the plan.")
+    other = index - 1 if direction == "up" else index + 1
+    if 0 <= other < len(ids):
+        ids[index], ids[other] = ids[other], ids[index]
+        action_reorder(version=draft, actor=actor, action_ids=ids)
+    return draft
 
 
 @transaction.atomic

@@ -1,9 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from concordat.core.audit import audit_field_changes
 from concordat.core.models import Area
-
-from .audit import audit_field_changes
 
 AREA_DETAIL_FIELDS = [
     "declaration_date",

@@ -16,10 +16,9 @@ from django.core.files.base import ContentFile
 from django.core.validators import URLValidator
 from django.db import transaction
 
+from concordat.core.audit import actor_label, audit_record
 from concordat.core.models import ProgressUpdate, UpdateEvidence
 from concordat.core.signals import update_evidence_added
-
-from .audit import actor_label, audit_record
 
 TITLE_MAX_LENGTH = 200
 EVIDENCE_PER_UPDATE = 10

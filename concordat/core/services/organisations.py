@@ -1,9 +1,8 @@
 from django.db import transaction
 from django.utils.text import slugify
 
+from concordat.core.audit import audit_record
 from concordat.core.models import Organisation
-
-from .audit import audit_record
 
 
 @transaction.atomic

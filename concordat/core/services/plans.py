@@ -8,7 +8,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
 
-from concordat.core import rules
+from concordat.core import rules, workflow
+from concordat.core.audit import audit_record
 from concordat.core.matching import Candidate, match_identities
 from concordat.core.models import (
     Action,
@@ -22,8 +23,6 @@ from concordat.core.models import (
 )
 from concordat.core.signals import plan_version_published
 from concordat.core.timescales import parse_timescale
-
-from .audit import audit_record
 
 # The fields an Action shares with the version it was copied from.
 ACTION_COPY_FIELDS = [
@@ -369,32 +368,17 @@ def plan_version_publish(*, version, actor, now=None):
     """Publish a draft or submitted version: it is frozen from now on."""
     now = now or timezone.now()
     locked = PlanVersion.objects.select_for_update().get(pk=version.pk)
-    if locked.state == PlanVersion.State.PUBLISHED:
-        raise ValidationError(f"{locked.display_label()} is already published.")
+    workflow.refuse_unless_allowed(locked, "publish")
     if not locked.actions.exists():
         raise ValidationError("A plan with no actions cannot be published.")
-    area = locked.plan.area
-    locked.state = PlanVersion.State.PUBLISHED
-    locked.published_at = now
-    locked.published_by = actor if getattr(actor, "pk", None) else None
     locked.review_due = rules.review_due_date(
-        published_on=timezone.localdate(now), cycle_months=area.review_cycle_months
+        published_on=timezone.localdate(now), cycle_months=locked.plan.area.review_cycle_months
     )
-    locked.lock_version += 1
-    locked.save()
+    workflow.change_state(locked, "publish", actor=actor, now=now)
     # The progress notes imported with this version are public from now on. Updates posted
     # on the site meanwhile belong to no version: they stay with their actions.
     ProgressUpdate.objects.filter(version=locked, state=ProgressUpdate.State.IN_DRAFT).update(
         state=ProgressUpdate.State.PUBLISHED, published_at=now
-    )
-    audit_record(
-        actor=actor,
-        verb="published",
-        object_type="planversion",
-        object_id=locked.pk,
-        area=area,
-        version=locked,
-        note=locked.display_label(),
     )
     transaction.on_commit(lambda: plan_version_published.send(sender=PlanVersion, version=locked))
     return locked

@@ -23,6 +23,7 @@ from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from concordat.core.audit import actor_label, audit_record
 from concordat.core.dates import check_plausible
 from concordat.core.models import (
     Action,
@@ -37,7 +38,6 @@ from concordat.core.people import display_name
 from concordat.core.signals import progress_update_published, progress_update_withdrawn
 from concordat.core.statuses import canonical_status as read_canonical_status
 
-from .audit import actor_label, audit_record
 from .plans import working_version
 
 

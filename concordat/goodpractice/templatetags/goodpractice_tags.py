@@ -1,6 +1,6 @@
 from django import template
 
-from concordat.goodpractice.services import can_mark
+from concordat.accounts.permissions import can_mark_good_practice
 
 register = template.Library()
 
@@ -8,4 +8,4 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def may_mark_good_practice(context, area):
     request = context.get("request")
-    return bool(request and can_mark(request.user, area))
+    return bool(request and can_mark_good_practice(request.user, area))

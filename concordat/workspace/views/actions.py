@@ -7,7 +7,6 @@ the action when there is one, so people edit what is current.
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,10 +19,9 @@ from concordat.core.models import Action, PlanVersion
 from concordat.core.services import (
     ConcurrentEditError,
     action_create,
-    action_reorder,
+    action_move,
     action_retire,
     action_update,
-    plan_version_start_draft,
 )
 
 from .. import selectors
@@ -104,20 +102,15 @@ def action_add(request, area):
             if name not in ("text", "section", "ref") and value not in ("", None, [], False)
         }
         try:
-            with transaction.atomic():
-                action = action_create(
-                    area=area,
-                    actor=request.user,
-                    text=values["text"],
-                    section=values["section"],
-                    ref=values["ref"],
-                    **fields,
-                )
-                organisations = form.cleaned_data["lead_organisations"]
-                if organisations:
-                    action = action_update(
-                        action=action, actor=request.user, lead_organisations=organisations
-                    )
+            action = action_create(
+                area=area,
+                actor=request.user,
+                text=values["text"],
+                section=values["section"],
+                ref=values["ref"],
+                lead_organisations=form.cleaned_data["lead_organisations"],
+                **fields,
+            )
         except ValidationError as error:
             for message in error_messages(error):
                 form.add_error(None, message)
@@ -297,17 +290,7 @@ def order_move(request, area):
         messages.error(request, "Choose an action and a direction to move it.")
         return redirect("workspace:order", slug=area.slug)
     try:
-        with transaction.atomic():
-            draft = plan_version_start_draft(area=area, actor=request.user)
-            rows = list(draft.actions.order_by("position", "pk").values_list("pk", "identity_id"))
-            ids = [pk for pk, _identity in rows]
-            index = next((i for i, row in enumerate(rows) if row[1] == int(identity)), None)
-            if index is None:
-                raise ValidationError("That action is not in the draft of the plan.")
-            other = index - 1 if direction == "up" else index + 1
-            if 0 <= other < len(ids):
-                ids[index], ids[other] = ids[other], ids[index]
-                action_reorder(version=draft, actor=request.user, action_ids=ids)
+        action_move(area=area, actor=request.user, identity_id=int(identity), direction=direction)
     except ValidationError as error:
         for message in error_messages(error):
             messages.error(request, message)

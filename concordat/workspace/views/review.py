@@ -27,7 +27,7 @@ from .helpers import crumbs, error_messages, require
 @require_http_methods(["GET", "POST"])
 @area_view()
 def submit(request, area):
-    require(permissions.can_submit(request.user, area))
+    require(permissions.can_change_state(request.user, area, "plan", "submit"))
     state = selectors.plan_state(area)
     if not state.is_draft:
         messages.error(request, "There is no draft of the plan to send for publication.")
@@ -66,7 +66,7 @@ def submit(request, area):
 @require_POST
 @area_view()
 def submit_report(request, area, pk):
-    require(permissions.can_submit(request.user, area))
+    require(permissions.can_change_state(request.user, area, "report", "submit"))
     report = ProgressReport.objects.filter(area=area, pk=pk).first()
     if report is None:
         raise Http404("No such progress report.")
@@ -123,7 +123,8 @@ def submission(request, area, pk):
             "submission": found,
             "reply_form": ReplyForm(),
             "can_reply": permissions.can_reply_to_review(user, area) and _office_commented(found),
-            "can_withdraw": permissions.can_submit(user, area) and found.is_waiting,
+            "can_withdraw": found.is_waiting
+            and permissions.can_change_state(user, area, found.kind, "withdraw"),
             "can_review": permissions.can_review(user),
             "breadcrumbs": crumbs(area, (found.describe(), None)),
         },
@@ -166,8 +167,8 @@ def submission_reply(request, area, pk):
 @require_POST
 @area_view()
 def submission_withdraw(request, area, pk):
-    require(permissions.can_submit(request.user, area))
     found = _submission_or_404(area, pk)
+    require(permissions.can_change_state(request.user, area, found.kind, "withdraw"))
     try:
         services.submission_withdraw(submission=found, actor=request.user)
     except ValidationError as error:
