@@ -38,6 +38,7 @@ import gc
 import math
 import multiprocessing
 import os
+import queue
 import random
 import resource
 import signal
@@ -231,7 +232,16 @@ def main(argv=None):
     ]
     for process in processes:
         process.start()
-    reports = [results.get() for _process in processes]
+    reports = []
+    while len(reports) < len(processes):
+        try:
+            reports.append(results.get(timeout=5))
+        except queue.Empty:
+            if any(process.exitcode not in (None, 0) for process in processes):
+                for process in processes:
+                    process.kill()
+                print("A fuzzing job failed before it finished (see above).", file=sys.stderr)
+                return 2
     for process in processes:
         process.join()
     elapsed = time.monotonic() - began
