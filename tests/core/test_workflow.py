@@ -11,8 +11,7 @@ from concordat.core.models import Area, AuditEntry, PlanVersion
 from concordat.core.services import plan_version_import
 from concordat.reports.models import ProgressReport
 from concordat.reports.services import progress_report_withdraw
-
-from .parsed_fakes import parsed_action, parsed_plan
+from tests.factories import parsed_action, parsed_plan
 
 pytestmark = pytest.mark.django_db
 
