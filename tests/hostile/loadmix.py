@@ -331,7 +331,10 @@ def _import_once(browser, person, ledger, rng, count, handoff):
     )
     if status != 302:
         raise Refused(f"upload answered {status}: {_error_text(html)}")
-    [(status, location, html)] = browser.send_form(location, action_ends="confirm/")
+    # The new plan replaces the published one whole: the lead confirms the actions it drops.
+    [(status, location, html)] = browser.send_form(
+        location, action_ends="confirm/", changes={"confirm_drops": "on"}
+    )
     if status != 302:
         raise Refused(f"confirm answered {status}: {_error_text(html)}")
     with ledger.lock:
