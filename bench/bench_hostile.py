@@ -26,6 +26,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from harness import exit_status, table  # noqa: E402
 
 BUDGET_CPU_SECONDS = 2.0
 BUDGET_MB = 300
@@ -132,16 +135,6 @@ def growth_plans():
     ]
 
 
-def print_table(title, header, rows):
-    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
-    line = "  ".join(f"{{:<{w}}}" if i == 0 else f"{{:>{w}}}" for i, w in enumerate(widths))
-    print(f"\n{title}")
-    print(line.format(*header))
-    print(line.format(*("-" * w for w in widths)))
-    for row in rows:
-        print(line.format(*row))
-
-
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cap-mb", type=int, default=4096)
@@ -178,12 +171,12 @@ def main(argv=None):
                 shown,
             )
         )
-    print_table(
-        f"Hostile files (parse_plan in a child capped at {options.cap_mb} MB and "
-        f"{options.timeout} s; budget: refused within {BUDGET_CPU_SECONDS:g} s CPU, "
-        f"{BUDGET_MB} MB)",
+    table(
         ("file", "KB", "wall s", "CPU s", "peak MB", "budget", "outcome"),
         rows,
+        title=f"Hostile files (parse_plan in a child capped at {options.cap_mb} MB and "
+        f"{options.timeout} s; budget: refused within {BUDGET_CPU_SECONDS:g} s CPU, "
+        f"{BUDGET_MB} MB)",
     )
 
     if not options.skip_growth:
@@ -228,16 +221,14 @@ def main(argv=None):
             if verdict == "OVER":
                 misses.append(f"growth of {fmt}")
             rows.append((fmt, "8x / 1x", "", "", f"{ratio:.2f}" if ratio else "-", "", verdict))
-        print_table(
-            f"Growth: CPU time per 1,000 rows of plans of {', '.join(f'{s:,}' for s in sizes)} "
-            f"rows (linear when the largest's is at most {GROWTH_FACTOR:g} times the smallest's)",
+        table(
             ("format", "rows", "KB", "CPU s", "s per 1,000", "peak MB", "outcome"),
             rows,
+            title=f"Growth: CPU time per 1,000 rows of plans of "
+            f"{', '.join(f'{s:,}' for s in sizes)} rows (linear when the largest's is at most "
+            f"{GROWTH_FACTOR:g} times the smallest's)",
         )
-    if misses:
-        print(f"\nOver budget: {', '.join(misses)}")
-        return 1
-    return 0
+    return exit_status(misses)
 
 
 if __name__ == "__main__":

@@ -29,6 +29,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from harness import exit_status, table  # noqa: E402
 
 BUDGET_SECONDS = 2.0
 BUDGET_MB = 300
@@ -318,25 +321,18 @@ def main(argv=None):
         "RSS +MB",
         "budget",
     )
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    line = "  ".join(f"{{:<{w}}}" if i == 0 else f"{{:>{w}}}" for i, w in enumerate(widths))
-    print(
-        f"\nImport (parse_plan + plan_version_import, rolled back): {options.runs} timed runs "
-        f"each after a warm-up; budgets {BUDGET_SECONDS:g} s and {BUDGET_MB} MB"
+    table(
+        header,
+        rows,
+        title=f"Import (parse_plan + plan_version_import, rolled back): {options.runs} timed "
+        f"runs each after a warm-up; budgets {BUDGET_SECONDS:g} s and {BUDGET_MB} MB",
     )
-    print(line.format(*header))
-    print(line.format(*("-" * w for w in widths)))
-    for row in rows:
-        print(line.format(*row))
     print(
         f"The time budget is checked on CPU time: wall time also counts waiting for a busy "
         f"machine. Peak resident size of the whole process (Django, seeds, generating the "
         f"documents and every import): {process_mb:.0f} MB."
     )
-    if misses:
-        print(f"\nOver budget: {', '.join(misses)}")
-        return 1
-    return 0
+    return exit_status(misses)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,10 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from harness import pages  # noqa: E402
+
 SEARCHES = [
     ("Search: street triage", "/search/?q=street+triage"),
     ("Search: crisis care plans, section 5", "/search/?q=crisis+care+plans&section=5"),
@@ -40,41 +44,32 @@ def register(benchmark):
     for name, path in SEARCHES:
         benchmark(name, budget_ms=100)(search(path))
 
-    @benchmark("API: actions (all England, page 1)", budget_ms=100)
-    def api_actions(ctx):
-        return ctx.get("/api/actions")
-
-    @benchmark("API: actions of one area, overdue", budget_ms=100)
-    def api_area_overdue(ctx):
-        return ctx.get(f"/api/actions?area={ctx.area.slug}&overdue=true")
-
-    @benchmark("API: actions, stale and red", budget_ms=100)
-    def api_stale(ctx):
-        return ctx.get("/api/actions?stale=true&rag=red")
-
-    @benchmark("API: actions led by an organisation", budget_ms=100)
-    def api_lead(ctx):
-        return ctx.get(f"/api/actions?lead_organisation={ctx.organisation.slug}")
-
-    @benchmark("API: progress updates (page 100)", budget_ms=100)
-    def api_updates(ctx):
-        return ctx.get("/api/updates?offset=5000")
-
-    @benchmark("API: metric values of one area", budget_ms=100)
-    def api_metric_values(ctx):
-        return ctx.get(f"/api/metric-values?area={ctx.area.slug}")
-
-    @benchmark("API: areas", budget_ms=100)
-    def api_areas(ctx):
-        return ctx.get("/api/areas")
-
-    @benchmark("API: actions CSV of one area", budget_ms=100)
-    def api_actions_csv(ctx):
-        return ctx.get(f"/api/actions.csv?area={ctx.area.slug}")
+    pages(
+        benchmark,
+        [
+            ("API: actions (all England, page 1)", "/api/actions"),
+            (
+                "API: actions of one area, overdue",
+                lambda ctx: f"/api/actions?area={ctx.area.slug}&overdue=true",
+            ),
+            ("API: actions, stale and red", "/api/actions?stale=true&rag=red"),
+            (
+                "API: actions led by an organisation",
+                lambda ctx: f"/api/actions?lead_organisation={ctx.organisation.slug}",
+            ),
+            ("API: progress updates (page 100)", "/api/updates?offset=5000"),
+            (
+                "API: metric values of one area",
+                lambda ctx: f"/api/metric-values?area={ctx.area.slug}",
+            ),
+            ("API: areas", "/api/areas"),
+            ("API: actions CSV of one area", lambda ctx: f"/api/actions.csv?area={ctx.area.slug}"),
+        ],
+        budget_ms=100,
+    )
 
 
 def main():
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     import run
 
     run.ensure_database()

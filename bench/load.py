@@ -36,6 +36,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from harness import Server, table  # noqa: E402
+
 
 def copy_bench_database(folder):
     import run
@@ -107,15 +109,6 @@ def cast(options):
     return people
 
 
-def table(header, rows):
-    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
-    line = "  ".join(f"{{:{'<' if i == 0 else '>'}{w}}}" for i, w in enumerate(widths))
-    print(line.format(*header))
-    print(line.format(*("-" * w for w in widths)))
-    for row in rows:
-        print(line.format(*row))
-
-
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=float, default=600)
@@ -137,7 +130,7 @@ def main(argv=None):
         django.setup()
         from django.db import connections
 
-        from tests.hostile.loadmix import Server, integrity, run
+        from tests.hostile.loadmix import integrity, run
 
         people = cast(options)
         connections.close_all()

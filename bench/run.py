@@ -34,6 +34,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 VAR_DIR = Path(os.environ.get("CONCORDAT_VAR_DIR", ROOT / "var"))
 BENCH_DB = Path(os.environ.get("CONCORDAT_BENCH_DB", VAR_DIR / "bench.sqlite3"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from harness import exit_status, pages, percentile, table  # noqa: E402
+
 GENERATE = ["generate_england", "--areas", "152", "--seed", "1", "--database", "bench"]
 WARM_UP = 5
 
@@ -95,69 +99,31 @@ class Context:
 # --- the public pages (issue 2's budgets: p95 under 100 ms each) ------------------------
 
 
-@benchmark("/ (national picture)", budget_ms=100)
-def home(ctx):
-    return ctx.get("/")
-
-
-@benchmark("Area dashboard", budget_ms=100)
-def area_dashboard(ctx):
-    return ctx.get(f"/areas/{ctx.area.slug}/")
-
-
-@benchmark("Plan page", budget_ms=100)
-def plan_page(ctx):
-    return ctx.get(f"/areas/{ctx.area.slug}/plan/")
-
-
-@benchmark("Plan CSV", budget_ms=100)
-def plan_csv(ctx):
-    return ctx.get(f"/areas/{ctx.area.slug}/plan.csv")
-
-
-@benchmark("Areas list", budget_ms=100)
-def areas_list(ctx):
-    return ctx.get("/areas/?region=london")
-
-
-@benchmark("Areas list, sorted by last update", budget_ms=100)
-def areas_sorted(ctx):
-    return ctx.get("/areas/?sort=last_update&order=desc")
-
-
-@benchmark("Areas CSV (every area)", budget_ms=100)
-def areas_csv(ctx):
-    return ctx.get("/areas.csv")
-
-
-@benchmark("Map of England", budget_ms=100)
-def area_map(ctx):
-    return ctx.get("/areas/map/")
-
-
-@benchmark("Plan page, compact table", budget_ms=100)
-def plan_table(ctx):
-    return ctx.get(f"/areas/{ctx.area.slug}/plan/?view=table")
-
-
-@benchmark("Plan page, filtered", budget_ms=100)
-def plan_filtered(ctx):
-    return ctx.get(f"/areas/{ctx.area.slug}/plan/?status=in_progress&overdue=on")
-
-
-@benchmark("Action page", budget_ms=100)
-def action_page(ctx):
-    return ctx.get(f"/areas/{ctx.area.slug}/plan/actions/{ctx.action.ref}/")
-
-
-@benchmark("Compare versions", budget_ms=100)
-def compare(ctx):
-    return ctx.get(f"/areas/{ctx.area.slug}/plan/compare/?from=1&to=3")
-
-
-@benchmark("Organisation page (a police force)", budget_ms=100)
-def organisation_page(ctx):
-    return ctx.get(f"/organisations/{ctx.organisation.slug}/")
+pages(
+    benchmark,
+    [
+        ("/ (national picture)", "/"),
+        ("Area dashboard", lambda ctx: f"/areas/{ctx.area.slug}/"),
+        ("Plan page", lambda ctx: f"/areas/{ctx.area.slug}/plan/"),
+        ("Plan CSV", lambda ctx: f"/areas/{ctx.area.slug}/plan.csv"),
+        ("Areas list", "/areas/?region=london"),
+        ("Areas list, sorted by last update", "/areas/?sort=last_update&order=desc"),
+        ("Areas CSV (every area)", "/areas.csv"),
+        ("Map of England", "/areas/map/"),
+        ("Plan page, compact table", lambda ctx: f"/areas/{ctx.area.slug}/plan/?view=table"),
+        (
+            "Plan page, filtered",
+            lambda ctx: f"/areas/{ctx.area.slug}/plan/?status=in_progress&overdue=on",
+        ),
+        ("Action page", lambda ctx: f"/areas/{ctx.area.slug}/plan/actions/{ctx.action.ref}/"),
+        ("Compare versions", lambda ctx: f"/areas/{ctx.area.slug}/plan/compare/?from=1&to=3"),
+        (
+            "Organisation page (a police force)",
+            lambda ctx: f"/organisations/{ctx.organisation.slug}/",
+        ),
+    ],
+    budget_ms=100,
+)
 
 
 # --- progress reports, metrics and exports (issue 5) -----------------------------------
@@ -250,12 +216,7 @@ def measure(call, runs):
         call()
         timings.append((time.perf_counter() - began) * 1000)
         cpu.append((time.process_time() - began_cpu) * 1000)
-    return statistics.median(timings), _p95(timings), _p95(cpu), len(queries)
-
-
-def _p95(values):
-    values = sorted(values)
-    return values[min(len(values) - 1, round(0.95 * len(values)) - 1)]
+    return statistics.median(timings), percentile(timings), percentile(cpu), len(queries)
 
 
 def main(argv=None):
@@ -288,18 +249,9 @@ def main(argv=None):
         )
         print(f"  {item.name}: p95 {p95:.1f} ms", file=sys.stderr, flush=True)
 
-    header = ("page", "median ms", "p95 ms", "p95 CPU ms", "queries", "budget")
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    line = "  ".join(f"{{:{'<' if i == 0 else '>'}{w}}}" for i, w in enumerate(widths))
     print(f"\n{options.runs} timed requests each after {WARM_UP} warm-up; area {ctx.area.slug}")
-    print(line.format(*header))
-    print(line.format(*("-" * w for w in widths)))
-    for row in rows:
-        print(line.format(*row))
-    if misses:
-        print(f"\nOver budget: {', '.join(misses)}")
-        return 1
-    return 0
+    table(("page", "median ms", "p95 ms", "p95 CPU ms", "queries", "budget"), rows)
+    return exit_status(misses)
 
 
 if __name__ == "__main__":

@@ -20,24 +20,22 @@ import argparse
 import os
 import re
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from harness import Server, exit_status, percentile, table  # noqa: E402
+
 MIN_RATIO = 0.5
 FIRST_REQUEST_BUDGET_MS = 50
 STATIC_PREFIX = "bench-throughput"
+PAGE_CACHE = {"CONCORDAT_PAGE_CACHE": "1"}  # as in production (run.py turns it off in-process)
 
 
 def addresses(ctx):
@@ -60,75 +58,6 @@ def addresses(ctx):
         ("Report page", f"/areas/{slug}/reports/{report.pk}/"),
         ("API listing", f"/api/actions?area={slug}"),
     ]
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
-    """gunicorn serving the project on a free port, with the bench data and a shared cache."""
-
-    def __init__(self, *, database_url, workers, env=None):
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.log = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed by stop()
-            prefix="concordat-gunicorn-", suffix=".log"
-        )
-        environment = {
-            **os.environ,
-            "DATABASE_URL": database_url,
-            "DJANGO_DEBUG": "",
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-            "CONCORDAT_PAGE_CACHE": "1",
-            **(env or {}),
-        }
-        command = [
-            str(Path(sys.executable).with_name("gunicorn")),
-            "concordat.wsgi",
-            "--workers",
-            str(workers),
-            "--bind",
-            f"127.0.0.1:{self.port}",
-            "--log-level",
-            "warning",
-        ]
-        self.process = subprocess.Popen(
-            command, cwd=ROOT, env=environment, stdout=self.log, stderr=subprocess.STDOUT
-        )
-        self._wait()
-
-    def _wait(self):
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn stopped: {Path(self.log.name).read_text()[-2000:]}")
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
-                    return
-            except OSError:
-                time.sleep(0.2)
-        raise RuntimeError("gunicorn did not start within 60 s")
-
-    def get(self, path):
-        try:
-            with urllib.request.urlopen(self.base + path, timeout=60) as response:  # noqa: S310
-                return response.status, response.read()
-        except urllib.error.HTTPError as error:
-            self.log.flush()
-            log = Path(self.log.name).read_text(errors="replace")[-4000:]
-            raise RuntimeError(f"{path} answered {error.code}; gunicorn said:\n{log}") from error
-
-    def stop(self):
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        self.log.close()
 
 
 WRK_LINE = re.compile(r"^\s*(50|99)(?:\.000)?%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
@@ -169,9 +98,7 @@ def first_request_ms(server, path, *, samples, bump):
         timings.append((time.perf_counter() - began) * 1000)
         if status != 200:
             raise RuntimeError(f"{path} answered {status}")
-    timings.sort()
-    p95 = timings[min(len(timings) - 1, round(0.95 * len(timings)) - 1)]
-    return statistics.median(timings), p95
+    return statistics.median(timings), percentile(timings)
 
 
 def ensure_wrk():
@@ -182,15 +109,6 @@ def ensure_wrk():
     if os.geteuid() != 0:
         install = ["sudo", "-n", *install]
     subprocess.run(install, check=True, stdin=subprocess.DEVNULL)
-
-
-def table(header, rows):
-    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
-    line = "  ".join(f"{{:{'<' if i == 0 else '>'}{w}}}" for i, w in enumerate(widths))
-    print(line.format(*header))
-    print(line.format(*("-" * w for w in widths)))
-    for row in rows:
-        print(line.format(*row))
 
 
 def main(argv=None):
@@ -228,7 +146,7 @@ def main(argv=None):
     try:
         # Learn each page's size, then serve static files of those sizes from a fresh start
         # (WhiteNoise lists STATIC_ROOT when it starts).
-        server = Server(database_url=options.database_url, workers=options.workers)
+        server = Server(database_url=options.database_url, workers=options.workers, env=PAGE_CACHE)
         sizes = {}
         try:
             for name, path in chosen:
@@ -241,7 +159,7 @@ def main(argv=None):
         for index, (name, _path) in enumerate(chosen):
             (static_root / f"{index}.html").write_bytes(b"x" * sizes[name])
 
-        server = Server(database_url=options.database_url, workers=options.workers)
+        server = Server(database_url=options.database_url, workers=options.workers, env=PAGE_CACHE)
         cached_rows, first_rows, misses = [], [], []
         try:
 
@@ -319,10 +237,7 @@ def main(argv=None):
     )
     print(f"\nFirst request after a change on {vendor} ({options.samples} each)")
     table(("address", "p50 ms", "p95 ms", "budget"), first_rows)
-    if misses:
-        print(f"\nOver budget: {', '.join(misses)}")
-        return 1
-    return 0
+    return exit_status(misses)
 
 
 if __name__ == "__main__":

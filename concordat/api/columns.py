@@ -8,6 +8,7 @@ a spreadsheet would run as a formula starts with an apostrophe (`concordat.core.
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
 from concordat.core.outbound import spreadsheet_safe
@@ -42,6 +43,11 @@ def rag_source(reported, effective):
 
 def key(name):
     return lambda record: record[name]
+
+
+def _field(name, description, attribute=None):
+    """A column read from a model's attribute (`attribute`, dotted, defaults to the name)."""
+    return Column(name, description, attrgetter(attribute or name))
 
 
 def _column(name, description):
@@ -102,49 +108,40 @@ UPDATE_COLUMNS = [
 ]
 
 AREA_COLUMNS = [
-    Column("slug", "The area's stable id.", lambda a: a.slug),
-    Column("name", "The area's name.", lambda a: a.name),
-    Column("kind", "national, overarching or local.", lambda a: a.kind),
+    _field("slug", "The area's stable id."),
+    _field("name", "The area's name."),
+    _field("kind", "national, overarching or local."),
     Column(
         "parent",
         "The slug of the overarching group it reports into.",
         lambda a: a.parent.slug if a.parent else "",
     ),
-    Column("region", "The NHS region.", lambda a: a.region),
-    Column("hwb_areas", "The Health and Wellbeing Board areas it covers.", lambda a: a.hwb_areas),
-    Column(
+    _field("region", "The NHS region."),
+    _field("hwb_areas", "The Health and Wellbeing Board areas it covers."),
+    _field(
         "ons_codes",
         "ONS codes of the Health and Wellbeing Board areas it covers, in whole or in part.",
-        lambda a: a.ons_codes,
     ),
-    Column("population", "Residents, for figures per 100,000.", lambda a: a.population),
-    Column(
-        "declaration_date", "When the local declaration was signed.", lambda a: a.declaration_date
-    ),
+    _field("population", "Residents, for figures per 100,000."),
+    _field("declaration_date", "When the local declaration was signed."),
     Column(
         "declaration_signatories",
         "Slugs of the organisations that signed it.",
         lambda a: [o.slug for o in a.declaration_signatories.all()],
     ),
-    Column("chair", "The group's chair.", lambda a: a.chair),
-    Column("project_manager", "The group's project manager.", lambda a: a.project_manager),
-    Column(
-        "review_cycle_months",
-        "Months between publishing the plan and its review.",
-        lambda a: a.review_cycle_months,
-    ),
-    Column(
-        "latest_version", "Number of the latest published plan version.", lambda a: a.latest_version
-    ),
-    Column("latest_published_at", "When it was published.", lambda a: a.latest_published_at),
+    _field("chair", "The group's chair."),
+    _field("project_manager", "The group's project manager."),
+    _field("review_cycle_months", "Months between publishing the plan and its review."),
+    _field("latest_version", "Number of the latest published plan version."),
+    _field("latest_published_at", "When it was published."),
 ]
 
 ORGANISATION_COLUMNS = [
-    Column("slug", "The organisation's stable id.", lambda o: o.slug),
-    Column("name", "Its name.", lambda o: o.name),
-    Column("short_name", "Its usual abbreviation.", lambda o: o.short_name),
-    Column("aliases", "Other names plans use for it.", lambda o: o.aliases),
-    Column("sector", "Its sector.", lambda o: o.sector),
+    _field("slug", "The organisation's stable id."),
+    _field("name", "Its name."),
+    _field("short_name", "Its usual abbreviation."),
+    _field("aliases", "Other names plans use for it."),
+    _field("sector", "Its sector."),
     Column(
         "national_role",
         "signatory or supporter of the national Concordat, or empty.",
@@ -153,64 +150,56 @@ ORGANISATION_COLUMNS = [
 ]
 
 VERSION_COLUMNS = [
-    Column("area", "The area's slug.", lambda v: v.plan.area.slug),
-    Column("number", "The version number.", lambda v: v.number),
+    _field("area", "The area's slug.", "plan.area.slug"),
+    _field("number", "The version number."),
     Column("label", "How the plan names the version.", lambda v: v.display_label()),
-    Column("title", "The plan's title in this version.", lambda v: v.title),
-    Column("published_at", "When it was published.", lambda v: v.published_at),
-    Column("review_due", "When the plan is due for review.", lambda v: v.review_due),
-    Column("action_count", "How many actions it holds.", lambda v: v.action_count),
+    _field("title", "The plan's title in this version."),
+    _field("published_at", "When it was published."),
+    _field("review_due", "When the plan is due for review."),
+    _field("action_count", "How many actions it holds."),
 ]
 
 REPORT_COLUMNS = [
-    Column("id", "The report's id.", lambda r: r.pk),
-    Column("area", "The area's slug.", lambda r: r.area.slug),
-    Column("title", "The report's title.", lambda r: r.title),
-    Column("period_start", "First day of the period it covers.", lambda r: r.period_start),
-    Column("period_end", "Last day of the period it covers.", lambda r: r.period_end),
-    Column("period_label", "The period as written.", lambda r: r.period_label),
-    Column(
-        "overall_status",
-        "on_schedule, work_progressing or behind_schedule.",
-        lambda r: r.overall_status,
-    ),
-    Column(
-        "overall_status_text", "The overall status as written.", lambda r: r.overall_status_text
-    ),
-    Column("published_at", "When it was published.", lambda r: r.published_at),
+    _field("id", "The report's id.", "pk"),
+    _field("area", "The area's slug.", "area.slug"),
+    _field("title", "The report's title."),
+    _field("period_start", "First day of the period it covers."),
+    _field("period_end", "Last day of the period it covers."),
+    _field("period_label", "The period as written."),
+    _field("overall_status", "on_schedule, work_progressing or behind_schedule."),
+    _field("overall_status_text", "The overall status as written."),
+    _field("published_at", "When it was published."),
 ]
 
 REPORT_SECTION_COLUMNS = [
-    Column("report_id", "The report it belongs to.", lambda s: s.report_id),
-    Column("key", "Which prompt of the report it answers.", lambda s: s.key),
-    Column("title", "The section's title.", lambda s: s.title),
-    Column("body", "Its text, verbatim.", lambda s: s.body),
+    _field("report_id", "The report it belongs to."),
+    _field("key", "Which prompt of the report it answers."),
+    _field("title", "The section's title."),
+    _field("body", "Its text, verbatim."),
 ]
 
 MILESTONE_COLUMNS = [
-    Column("report_id", "The report it belongs to.", lambda m: m.report_id),
-    Column("item", "The item number as written.", lambda m: m.item_text),
-    Column("refs", "The action refs it is tied to.", lambda m: m.refs),
-    Column("milestone", "The milestone's text.", lambda m: m.text),
-    Column("due_text", "The due date as written.", lambda m: m.due_text),
-    Column("due", "The due date derived from it.", lambda m: m.due),
-    Column("status", "The status as written.", lambda m: m.status_text),
-    Column("canonical_status", "The canonical status.", lambda m: m.canonical_status),
+    _field("report_id", "The report it belongs to."),
+    _field("item", "The item number as written.", "item_text"),
+    _field("refs", "The action refs it is tied to."),
+    _field("milestone", "The milestone's text.", "text"),
+    _field("due_text", "The due date as written."),
+    _field("due", "The due date derived from it."),
+    _field("status", "The status as written.", "status_text"),
+    _field("canonical_status", "The canonical status."),
 ]
 
 METRIC_COLUMNS = [
-    Column("slug", "The metric's stable id.", lambda m: m.slug),
-    Column("name", "Its name.", lambda m: m.name),
-    Column("description", "What it measures.", lambda m: m.description),
-    Column("unit", "Its unit.", lambda m: m.unit),
-    Column("better", "Which direction is better: lower, higher or neither.", lambda m: m.better),
-    Column("period", "month, quarter or year.", lambda m: m.period),
-    Column("kind", "hard or soft measure.", lambda m: m.kind),
-    Column(
-        "never_event", "Whether any value above zero is a never event.", lambda m: m.is_never_event
-    ),
-    Column("target", "The target value.", lambda m: m.target),
-    Column("target_text", "The target as written.", lambda m: m.target_text),
+    _field("slug", "The metric's stable id."),
+    _field("name", "Its name."),
+    _field("description", "What it measures."),
+    _field("unit", "Its unit."),
+    _field("better", "Which direction is better: lower, higher or neither."),
+    _field("period", "month, quarter or year."),
+    _field("kind", "hard or soft measure."),
+    _field("never_event", "Whether any value above zero is a never event.", "is_never_event"),
+    _field("target", "The target value."),
+    _field("target_text", "The target as written."),
     Column(
         "area",
         "The area whose own KPI set it comes from; empty for the national set.",

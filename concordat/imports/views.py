@@ -201,17 +201,25 @@ def _render_preview(request, area, pending, parsed, *, mapping=None, confirm=Non
     )
 
 
+def _read_pending(request, area, token):
+    """(pending import, the plan read from it, None), or (None, None, the page to answer with)
+    when the import has expired or its file is refused (the import is then discarded)."""
+    pending = pending_get(request, token, area=area)
+    if pending is None:
+        return None, None, _expired(request, area)
+    try:
+        return pending, _parse(pending), None
+    except ImportRefused as refusal:
+        pending_discard(request, token)
+        return None, None, _refused(request, area, refusal.message)
+
+
 @area_view(edit=True)
 @require_http_methods(["GET", "POST"])
 def preview(request, area, token):
-    pending = pending_get(request, token, area=area)
-    if pending is None:
-        return _expired(request, area)
-    try:
-        parsed = _parse(pending)
-    except ImportRefused as refusal:
-        pending_discard(request, token)
-        return _refused(request, area, refusal.message)
+    pending, parsed, answer = _read_pending(request, area, token)
+    if answer is not None:
+        return answer
     if request.method == "GET":
         return _render_preview(request, area, pending, parsed)
 
@@ -252,14 +260,9 @@ def preview(request, area, token):
 @area_view(edit=True)
 @require_POST
 def confirm(request, area, token):
-    pending = pending_get(request, token, area=area)
-    if pending is None:
-        return _expired(request, area)
-    try:
-        parsed = _parse(pending)
-    except ImportRefused as refusal:
-        pending_discard(request, token)
-        return _refused(request, area, refusal.message)
+    pending, parsed, answer = _read_pending(request, area, token)
+    if answer is not None:
+        return answer
     preview = build_preview(area, parsed)
     form = ConfirmForm(request.POST, proposed=preview.proposed, drops=_drops(preview))
     if not form.is_valid():

@@ -95,12 +95,36 @@ def _subject_weight(query_terms, like="LIKE", alias="d"):
 
 
 class FullTextBackend:
-    """What both backends share: how many documents match, and the best ones' ids. A backend
-    gives `_base` (its FROM and WHERE, with parameters) and `RANK`, an SQL score ordered by
-    `RANK_ORDER`."""
+    """What both backends share: how many documents match, the best ones' ids and how many
+    hold each word. A backend gives `MATCHING` (its FROM and WHERE, whose match takes the
+    query), `_query` (the query for words), `ONE_WORD_COUNT` (a subquery counting the documents
+    holding one word, given `_word(word)`) and `RANK`, an SQL score ordered by `RANK_ORDER`."""
 
     RANK = ""
     RANK_ORDER = ""
+    MATCHING = ""
+    ONE_WORD_COUNT = ""
+
+    def _query(self, words, any_word):
+        raise NotImplementedError
+
+    def _word(self, word):
+        return word
+
+    def _base(self, query_terms, filters, any_word):
+        where, params = _filter_sql(filters or Filters())
+        return self.MATCHING + where, [self._query(query_terms, any_word), *params]
+
+    def frequencies(self, words):
+        """{word: number of documents holding it}, in one query."""
+        if not words:
+            return {}
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT " + ", ".join([self.ONE_WORD_COUNT] * len(words)),
+                [self._word(word) for word in words],
+            )
+            return dict(zip(words, cursor.fetchone(), strict=True))
 
     def count(self, query_terms, *, filters=None, any_word=False):
         if not query_terms:
@@ -128,29 +152,18 @@ class SQLiteBackend(FullTextBackend):
     """FTS5 with the porter stemmer; bm25 ranks (lower is better), title weighted above body."""
 
     RANK = "bm25(search_fts, 4.0, 1.0)"
+    MATCHING = (
+        "FROM search_fts CROSS JOIN search_searchdocument d ON d.id = search_fts.rowid "
+        "WHERE search_fts MATCH %s"
+    )
+    ONE_WORD_COUNT = "(SELECT count(*) FROM search_fts WHERE search_fts MATCH %s)"
 
-    def _match(self, words, any_word):
+    def _query(self, words, any_word):
         joiner = " OR " if any_word else " "
         return joiner.join('"' + word.replace('"', "") + '"' for word in words)
 
-    def _base(self, query_terms, filters, any_word):
-        where, params = _filter_sql(filters or Filters())
-        base = (
-            "FROM search_fts CROSS JOIN search_searchdocument d ON d.id = search_fts.rowid "
-            f"WHERE search_fts MATCH %s{where}"
-        )
-        return base, [self._match(query_terms, any_word), *params]
-
-    def frequencies(self, words):
-        """{word: number of documents holding it}, in one query."""
-        if not words:
-            return {}
-        one = "(SELECT count(*) FROM search_fts WHERE search_fts MATCH %s)"
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT " + ", ".join([one] * len(words)), [self._match([w], False) for w in words]
-            )
-            return dict(zip(words, cursor.fetchone(), strict=True))
+    def _word(self, word):
+        return self._query([word], False)
 
     def search(self, query_terms, *, filters=None, limit=20, offset=0, any_word=False):
         total = self.count(query_terms, filters=filters, any_word=any_word)
@@ -197,28 +210,17 @@ class PostgresBackend(FullTextBackend):
     )
     TITLE_HEADLINE = f'StartSel="{MARK_START}", StopSel="{MARK_END}", HighlightAll=true'
 
+    MATCHING = (
+        "FROM search_searchdocument d, websearch_to_tsquery('concordat_english', %s) q "
+        "WHERE d.search_vector @@ q"
+    )
+    ONE_WORD_COUNT = (
+        "(SELECT count(*) FROM search_searchdocument "
+        "WHERE search_vector @@ plainto_tsquery('concordat_english', %s))"
+    )
+
     def _query(self, words, any_word):
         return (" or " if any_word else " ").join(words)
-
-    def _base(self, query_terms, filters, any_word):
-        where, params = _filter_sql(filters or Filters())
-        base = (
-            "FROM search_searchdocument d, websearch_to_tsquery('concordat_english', %s) q "
-            f"WHERE d.search_vector @@ q{where}"
-        )
-        return base, [self._query(query_terms, any_word), *params]
-
-    def frequencies(self, words):
-        """{word: number of documents holding it}, in one query."""
-        if not words:
-            return {}
-        one = (
-            "(SELECT count(*) FROM search_searchdocument "
-            "WHERE search_vector @@ plainto_tsquery('concordat_english', %s))"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT " + ", ".join([one] * len(words)), list(words))
-            return dict(zip(words, cursor.fetchone(), strict=True))
 
     def search(self, query_terms, *, filters=None, limit=20, offset=0, any_word=False):
         total = self.count(query_terms, filters=filters, any_word=any_word)

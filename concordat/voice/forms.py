@@ -41,12 +41,19 @@ class AskForm(forms.Form):
             del self.fields["email"]
 
 
-class AcceptForm(forms.Form):
-    no_personal_details = forms.BooleanField(
-        label="The question says nothing about an individual's care and names no patient or "
+def names_nobody_field(what, required_message):
+    """The moderator's confirmation that `what` (the question, the reply) names nobody."""
+    return forms.BooleanField(
+        label=f"The {what} says nothing about an individual's care and names no patient or "
         "member of staff",
         widget=forms.CheckboxInput(attrs=CHECKBOX),
-        error_messages={"required": "Confirm the question holds no personal details, or reject it"},
+        error_messages={"required": required_message},
+    )
+
+
+class AcceptForm(forms.Form):
+    no_personal_details = names_nobody_field(
+        "question", "Confirm the question holds no personal details, or reject it"
     )
 
 
@@ -67,12 +74,7 @@ class ReplyForm(forms.Form):
         widget=forms.Textarea(attrs=TEXTAREA),
         error_messages={"required": "Enter the reply"},
     )
-    no_personal_details = forms.BooleanField(
-        label="The reply says nothing about an individual's care and names no patient or "
-        "member of staff",
-        widget=forms.CheckboxInput(attrs=CHECKBOX),
-        error_messages={"required": "Confirm the reply holds no personal details"},
-    )
+    no_personal_details = names_nobody_field("reply", "Confirm the reply holds no personal details")
 
 
 class PanelForm(forms.Form):

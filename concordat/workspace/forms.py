@@ -44,6 +44,14 @@ def date_field(label, *, required=False, hint=DATE_HINT):
     )
 
 
+def optional_text(label, *, rows=None, help_text=""):
+    """A text box that may be left empty (four rows unless `rows`)."""
+    attrs = AREA if rows is None else {**AREA, "rows": rows}
+    return forms.CharField(
+        label=label, required=False, help_text=help_text, widget=forms.Textarea(attrs=attrs)
+    )
+
+
 def lines(text):
     """Non-empty lines of a text box, each stripped."""
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
@@ -130,27 +138,14 @@ class ActionForm(forms.Form):
     ongoing = forms.BooleanField(
         label="Ongoing, with no end date", required=False, widget=forms.CheckboxInput(CHECKBOX)
     )
-    lead = forms.CharField(
-        label="Lead, as written",
-        required=False,
-        widget=forms.Textarea(attrs={**AREA, "rows": 2}),
-    )
+    lead = optional_text("Lead, as written", rows=2)
     lead_organisations = OrganisationLinesField(
         label=field_label(Action, "lead_organisations"),
         required=False,
         help_text="One a line, by name or short name, for example NHS England or SEPT",
     )
-    outcomes = forms.CharField(
-        label=field_label(Action, "outcomes"),
-        required=False,
-        help_text="One a line",
-        widget=forms.Textarea(attrs=AREA),
-    )
-    performance_indicator = forms.CharField(
-        label=field_label(Action, "performance_indicator"),
-        required=False,
-        widget=forms.Textarea(attrs={**AREA, "rows": 2}),
-    )
+    outcomes = optional_text(field_label(Action, "outcomes"), help_text="One a line")
+    performance_indicator = optional_text(field_label(Action, "performance_indicator"), rows=2)
     status = forms.CharField(
         label="Status, as written",
         required=False,
@@ -261,11 +256,7 @@ class ProgressUpdateForm(forms.Form):
     on = date_field(
         "Date of the update", required=True, hint="For example, 31/3/2016. Not a future date."
     )
-    note = forms.CharField(
-        label="What has happened",
-        required=False,
-        widget=forms.Textarea(attrs=AREA),
-    )
+    note = optional_text("What has happened")
     no_change = forms.BooleanField(
         label="Reviewed, no change",
         required=False,
@@ -328,11 +319,7 @@ class UpdateRoundForm(forms.Form):
         self.gone_notes = []
         for item in self.items:
             pk = item.action.identity_id
-            self.fields[f"note_{pk}"] = forms.CharField(
-                label="Progress note",
-                required=False,
-                widget=forms.Textarea(attrs={**AREA, "rows": 3}),
-            )
+            self.fields[f"note_{pk}"] = optional_text("Progress note", rows=3)
             self.fields[f"status_{pk}"] = forms.ChoiceField(
                 label="Status now",
                 choices=[("", "No change"), *CanonicalStatus.choices],
@@ -548,28 +535,12 @@ class AreaDetailsForm(forms.Form):
         help_text="Their signatory editors may post progress on the actions they lead here",
         widget=forms.CheckboxSelectMultiple(attrs=CHECKBOX),
     )
-    governance = forms.CharField(
-        label=field_label(Area, "governance"),
-        required=False,
-        help_text="How the plan is governed locally",
-        widget=forms.Textarea(attrs=AREA),
+    governance = optional_text(
+        field_label(Area, "governance"), help_text="How the plan is governed locally"
     )
-    accountable_boards = forms.CharField(
-        label="Boards the group reports to",
-        required=False,
-        help_text="One a line",
-        widget=forms.Textarea(attrs=AREA),
-    )
-    srg_link = forms.CharField(
-        label=field_label(Area, "srg_link"),
-        required=False,
-        widget=forms.Textarea(attrs={**AREA, "rows": 2}),
-    )
-    urgent_care_network_link = forms.CharField(
-        label=field_label(Area, "urgent_care_network_link"),
-        required=False,
-        widget=forms.Textarea(attrs={**AREA, "rows": 2}),
-    )
+    accountable_boards = optional_text("Boards the group reports to", help_text="One a line")
+    srg_link = optional_text(field_label(Area, "srg_link"), rows=2)
+    urgent_care_network_link = optional_text(field_label(Area, "urgent_care_network_link"), rows=2)
     chair = forms.CharField(
         label=field_label(Area, "chair"),
         max_length=200,
@@ -597,12 +568,7 @@ class AreaDetailsForm(forms.Form):
             "max_value": "The review cycle must be between 1 and 36 months",
         },
     )
-    hwb_areas = forms.CharField(
-        label="Health and Wellbeing Board areas covered",
-        required=False,
-        help_text="One a line",
-        widget=forms.Textarea(attrs=AREA),
-    )
+    hwb_areas = optional_text("Health and Wellbeing Board areas covered", help_text="One a line")
     website = forms.URLField(
         label=field_label(Area, "website"),
         required=False,
@@ -649,11 +615,9 @@ class AreaDetailsForm(forms.Form):
 
 
 class SubmitForm(forms.Form):
-    note = forms.CharField(
-        label="A note for the Concordat office (optional)",
-        required=False,
+    note = optional_text(
+        "A note for the Concordat office (optional)",
         help_text="For example, what changed since the last version",
-        widget=forms.Textarea(attrs=AREA),
     )
 
 
@@ -665,23 +629,21 @@ class ReviewForm(forms.Form):
     RETURN = "return"
 
     decision = forms.ChoiceField(choices=[(PUBLISH, "Publish"), (RETURN, "Return")])
-    comments = forms.CharField(
-        label="Comments for the area",
-        required=False,
+    comments = optional_text(
+        "Comments for the area",
+        rows=6,
         help_text="Needed when you return it: say what must change. Optional when you publish.",
-        widget=forms.Textarea(attrs={**AREA, "rows": 6}),
     )
     confirmed = forms.MultipleChoiceField(
         label="Checks you have confirmed",
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs=CHECKBOX),
     )
-    not_met_reason = forms.CharField(
-        label="Why publish although some checks are not met?",
-        required=False,
+    not_met_reason = optional_text(
+        "Why publish although some checks are not met?",
+        rows=3,
         help_text="Needed to publish while a check is not met. The area sees it with the "
         "submission, and it is kept in the audit.",
-        widget=forms.Textarea(attrs={**AREA, "rows": 3}),
     )
 
     def __init__(self, *args, checks=(), **kwargs):
@@ -729,12 +691,11 @@ class ReminderPreferenceForm(forms.Form):
 class AreaPlaceForm(forms.Form):
     """The office's form for where an area is: the board areas it covers and its population."""
 
-    ons_codes = forms.CharField(
-        label="ONS codes of the Health and Wellbeing Board areas covered",
-        required=False,
+    ons_codes = optional_text(
+        "ONS codes of the Health and Wellbeing Board areas covered",
+        rows=3,
         help_text="One a line, or separated by commas: E10000012 for Essex, E06000034 for "
         "Thurrock. Include a board area the group covers only in part.",
-        widget=forms.Textarea(attrs={**AREA, "rows": 3}),
     )
     population = forms.IntegerField(
         label="Residents",

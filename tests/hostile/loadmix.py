@@ -447,9 +447,10 @@ def session_for(user):
 
 
 class Server:
-    """gunicorn serving the project on a free port against `database_url`."""
+    """gunicorn serving the project on a free port against `database_url` (`env` adds to or
+    overrides the environment it inherits). bench/load.py and bench/throughput.py use it too."""
 
-    def __init__(self, *, database_url, workers=2, root=None):
+    def __init__(self, *, database_url, workers=2, root=None, env=None):
         import os
         import socket
         import subprocess
@@ -467,6 +468,7 @@ class Server:
             "DATABASE_URL": database_url,
             "DJANGO_DEBUG": "",
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            **(env or {}),
         }
         command = [
             str(Path(sys.executable).with_name("gunicorn")),
@@ -498,6 +500,16 @@ class Server:
                 if time.monotonic() > deadline:
                     raise RuntimeError("gunicorn did not start within 60 s") from None
                 time.sleep(0.2)
+
+    def get(self, path):
+        """(status, body) of a GET of `path`; an error status raises with gunicorn's log."""
+        try:
+            with urllib.request.urlopen(self.base + path, timeout=60) as response:  # noqa: S310
+                return response.status, response.read()
+        except urllib.error.HTTPError as error:
+            raise RuntimeError(
+                f"{path} answered {error.code}; gunicorn said:\n{self.output()}"
+            ) from error
 
     def output(self):
         self.log.flush()

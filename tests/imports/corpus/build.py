@@ -16,6 +16,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import writers as w  # noqa: E402
 from content import SECTION_TITLES, Row, row  # noqa: E402
 from parts import (  # noqa: E402
     AMBER,
@@ -30,27 +31,15 @@ from parts import (  # noqa: E402
     head,
     merged,
     placed,
+    refresh_tables,
+    section_rows,
+    template_cells,
+    template_values,
 )
 from plans_held import HELD_BUILDERS, HELD_LAYOUT_IDS  # noqa: E402
 from plans_more import LAYOUT_IDS as MORE_LAYOUT_IDS  # noqa: E402
 from plans_more import LONG, MORE_BUILDERS  # noqa: E402
 from plans_third import THIRD_BUILDERS, THIRD_LAYOUT_IDS  # noqa: E402
-from writers import (  # noqa: E402
-    MERGE_UP,
-    OdtWriter,
-    csv_bytes,
-    docx_bytes,
-    docx_document,
-    docx_header_footer,
-    docx_paragraph,
-    docx_table,
-    pdf_bytes,
-    pdf_paragraph,
-    pdf_table,
-    xlsx_bytes,
-    xlsx_put,
-    xlsx_workbook,
-)
 
 # === 01 Lewisham-style Word plan =============================================================
 
@@ -86,19 +75,19 @@ def doc_lewisham():
             row(area, 5, 1, "5.2", "Spring 2016", "2016-05-31", rag="amber", cells={"RAG": "A"}),
         ],
     }
-    document = docx_document()
-    docx_header_footer(document, footer="Kingsmead Crisis Care Concordat Action Plan 2014/15")
-    docx_paragraph(
+    document = w.docx_document()
+    w.docx_header_footer(document, footer="Kingsmead Crisis Care Concordat Action Plan 2014/15")
+    w.docx_paragraph(
         document,
         "Template action plan to enable delivery of shared goals of the "
         "Mental Health Crisis Care Concordat",
         size=9,
     )
-    docx_paragraph(document, "Kingsmead Council & Kingsmead CCG", bold=True)
-    docx_paragraph(
+    w.docx_paragraph(document, "Kingsmead Council & Kingsmead CCG", bold=True)
+    w.docx_paragraph(
         document, "Kingsmead Mental Health Crisis Care Concordat Action Plan", style="Title"
     )
-    docx_paragraph(
+    w.docx_paragraph(
         document,
         "This plan was written by the partners of the Kingsmead crisis "
         "care group during 2014/15. It sets out what each partner will do to improve "
@@ -107,32 +96,20 @@ def doc_lewisham():
     )
     actions = []
     for section, items in plan.items():
-        docx_paragraph(document, "#W " + SECTION_TITLES[section], style="Heading 2")
+        w.docx_paragraph(document, "#W " + SECTION_TITLES[section], style="Heading 2")
         rows = [head("No.", "Action", "Timescale", "Led By", "Outcomes", "RAG")]
-        for item in placed(items, section):
-            if isinstance(item, str):
-                rows.append(merged(item))
-                continue
-            rows.append(
-                cells(
-                    item.ref,
-                    item.action,
-                    item.timescale,
-                    item.lead,
-                    item.outcome,
-                    item.cells["RAG"],
-                )
-            )
-            actions.append(item)
-        docx_table(document, rows, widths=[1.4, 8, 2.6, 4, 6.5, 1.5])
-        docx_paragraph(document, "")
+        rows += section_rows(
+            items, section, lambda item: template_cells(item, item.cells["RAG"]), actions
+        )
+        w.docx_table(document, rows, widths=[1.4, 8, 2.6, 4, 6.5, 1.5])
+        w.docx_paragraph(document, "")
     return Doc(
         "d01_kingsmead_sections.docx",
         "docx",
         "Lewisham 2014/15 plan: a table per Concordat section under Word auto-numbered "
         "section headings, sub-theme rows merged across, RAG as letters G/A/R",
         False,
-        docx_bytes(document),
+        w.docx_bytes(document),
         actions,
     )
 
@@ -278,48 +255,36 @@ def doc_croydon():
             ),
         ],
     }
-    document = docx_document()
-    docx_paragraph(
+    document = w.docx_document()
+    w.docx_paragraph(
         document,
         "Template action plan to enable delivery of shared goals of the "
         "Mental Health Crisis Care Concordat",
         size=9,
     )
-    docx_paragraph(
+    w.docx_paragraph(
         document,
         "Eastbrook Mental Health Crisis Concordat Action Plan 2015-2016",
         bold=True,
         size=14,
     )
-    docx_paragraph(document, "Updated October 2015", bold=True)
+    w.docx_paragraph(document, "Updated October 2015", bold=True)
     actions = []
     for section, items in plan.items():
-        docx_paragraph(document, f"{section}. {SECTION_TITLES[section]}", bold=True)
+        w.docx_paragraph(document, f"{section}. {SECTION_TITLES[section]}", bold=True)
         rows = [head("No.", "Action", "Timescale", "Led By", "Outcomes", "RAG/Comments")]
-        for item in placed(items, section):
-            if isinstance(item, str):
-                rows.append(merged(item))
-                continue
-            rows.append(
-                cells(
-                    item.ref,
-                    item.action,
-                    item.timescale,
-                    item.lead,
-                    item.outcome,
-                    item.cells["RAG/Comments"],
-                )
-            )
-            actions.append(item)
-        docx_table(document, rows, widths=[1.2, 7, 2.6, 3.5, 6, 5])
-        docx_paragraph(document, "")
+        rows += section_rows(
+            items, section, lambda item: template_cells(item, item.cells["RAG/Comments"]), actions
+        )
+        w.docx_table(document, rows, widths=[1.2, 7, 2.6, 3.5, 6, 5])
+        w.docx_paragraph(document, "")
     return Doc(
         "d02_eastbrook_rag_comments.docx",
         "docx",
         "Croydon 2015-16 plan (updated October 2015): a table per section, refs 1, 1:a, "
         "1:b running across sections, a RAG/Comments column holding words",
         False,
-        docx_bytes(document),
+        w.docx_bytes(document),
         actions,
     )
 
@@ -395,50 +360,37 @@ def doc_camden():
             )
         ],
     }
-    document = docx_document()
-    docx_paragraph(document, "Northgate and Riverside Crisis Care Concordat", bold=True, size=14)
-    docx_paragraph(document, "Local Action Plan", bold=True)
-    docx_paragraph(
+    document = w.docx_document()
+    w.docx_paragraph(document, "Northgate and Riverside Crisis Care Concordat", bold=True, size=14)
+    w.docx_paragraph(document, "Local Action Plan", bold=True)
+    w.docx_paragraph(
         document,
         "Northgate and Riverside Crisis Care Concordat action plan refreshed October 2015",
         bold=True,
     )
-    docx_paragraph(
+    w.docx_paragraph(
         document,
         "Our first plan was agreed with partners in the autumn of 2014. "
         "We refreshed it in October 2015 with people who use services and carers, "
         "and added new areas of work.",
     )
-    docx_paragraph(
+    w.docx_paragraph(
         document, "Newly added actions are indicated with a * next to the action number."
     )
-    docx_paragraph(
+    w.docx_paragraph(
         document,
         "Please note that actions which are fully completed move to "
         "'Appendix A' completed actions.",
     )
     header = ("No.", "Action", "Due by", "Led By", "Outputs", "Update")
     actions = []
-    for section, items in plan.items():
-        docx_paragraph(document, titles[section], bold=True)
-        rows = [head(*header)]
-        for item in placed(items, section):
-            rows.append(
-                cells(item.ref, item.action, item.timescale, item.lead, item.outcome, item.progress)
-            )
-            actions.append(item)
-        docx_table(document, rows, widths=[1.2, 8, 3, 3.5, 5, 5])
-        docx_paragraph(document, "")
-    docx_paragraph(document, "Appendix A – completed actions", style="Heading 1")
-    rows = [head(*header)]
-    for section, items in annex.items():
-        rows.append(merged(titles[section], shade=SHADE))
-        for item in placed(items, section):
-            rows.append(
-                cells(item.ref, item.action, item.timescale, item.lead, item.outcome, item.progress)
-            )
-            actions.append(item)
-    docx_table(document, rows, widths=[1.2, 8, 3, 3.5, 5, 5])
+    tables, appendix = refresh_tables(plan, annex, titles, header, actions)
+    for section, rows in tables.items():
+        w.docx_paragraph(document, titles[section], bold=True)
+        w.docx_table(document, rows, widths=[1.2, 8, 3, 3.5, 5, 5])
+        w.docx_paragraph(document, "")
+    w.docx_paragraph(document, "Appendix A – completed actions", style="Heading 1")
+    w.docx_table(document, appendix, widths=[1.2, 8, 3, 3.5, 5, 5])
     return Doc(
         "d03_northgate_refresh_annex.docx",
         "docx",
@@ -446,7 +398,7 @@ def doc_camden():
         "titles, * marks new actions before or after the ref, lettered lists inside "
         "cells, completed actions moved to an Appendix A with its own section rows",
         False,
-        docx_bytes(document),
+        w.docx_bytes(document),
         actions,
     )
 
@@ -513,35 +465,26 @@ def doc_doncaster():
     actions = []
     for section, items in plan.items():
         rows.append(merged(f"{section}. {SECTION_TITLES[section]}", shade=SHADE))
-        for item in placed(items, section):
-            if isinstance(item, str):
-                rows.append(merged(item, bold=False))
-                continue
-            rows.append(
-                cells(
-                    item.ref,
-                    item.action,
-                    item.timescale,
-                    item.lead,
-                    item.outcome,
-                    item.progress,
-                    item.cells["RAG"],
-                )
-            )
-            actions.append(item)
+        rows += section_rows(
+            items,
+            section,
+            lambda item: template_cells(item, item.progress, item.cells["RAG"]),
+            actions,
+            sub=lambda title: merged(title, bold=False),
+        )
     story = [
-        pdf_paragraph("Ashford Vale Health & Wellbeing Board", bold=True, size=11),
-        pdf_paragraph(
+        w.pdf_paragraph("Ashford Vale Health & Wellbeing Board", bold=True, size=11),
+        w.pdf_paragraph(
             "Action plan to enable delivery of shared goals of The Mental Health "
             "Crisis Care Concordat"
         ),
-        pdf_paragraph(
+        w.pdf_paragraph(
             "Ashford Vale Crisis Care Concordat Action Plan – Progress Update 31 October 2015",
             bold=True,
         ),
-        pdf_table(rows, [32, 136, 66, 80, 120, 226, 70], font_size=10),
+        w.pdf_table(rows, [32, 136, 66, 80, 120, 226, 70], font_size=10),
     ]
-    data = pdf_bytes(
+    data = w.pdf_bytes(
         story,
         header="Ashford Vale Crisis Care Concordat – Progress Update October 2015",
         footer="Page {page}",
@@ -618,12 +561,7 @@ def doc_wiltshire():
     for section, items in plan.items():
         out.append([f"{section}. {SECTION_TITLES[section]}"])
         out.append(["No.", "Action", "Timescale", "Led By", "Outcomes"])
-        for item in placed(items, section):
-            if isinstance(item, str):
-                out.append([item])
-                continue
-            out.append([item.ref, item.action, item.timescale, item.lead, item.outcome])
-            actions.append(item)
+        out += section_rows(items, section, template_values, actions, sub=lambda title: [title])
     out.append([])
     out.append(["Plan agreed by the Thornbury Crisis Concordat group, 12 March 2015"])
     return Doc(
@@ -633,7 +571,7 @@ def doc_wiltshire():
         "refs '1.', '2.' running across sections, numbered lists inside cells, prose "
         "timescales; saved as CSV in UTF-8 with CRLF line ends",
         False,
-        csv_bytes(out, encoding="utf-8"),
+        w.csv_bytes(out, encoding="utf-8"),
         actions,
     )
 
@@ -705,7 +643,7 @@ def doc_south_glos():
             ],
         ),
     ]
-    workbook = xlsx_workbook()
+    workbook = w.xlsx_workbook()
     intro = workbook.active
     intro.title = "Introduction"
     lines = [
@@ -724,9 +662,9 @@ def doc_south_glos():
     ]
     for number, text in enumerate(lines, start=1):
         if text:
-            xlsx_put(intro, number, 1, text, bold=number == 1, wrap=False)
+            w.xlsx_put(intro, number, 1, text, bold=number == 1, wrap=False)
     key = workbook.create_sheet("Key")
-    xlsx_put(key, 1, 1, "RAG rating", bold=True)
+    w.xlsx_put(key, 1, 1, "RAG rating", bold=True)
     for number, (word, meaning, fill) in enumerate(
         [
             ("GREEN", "achieved", GREEN),
@@ -735,12 +673,12 @@ def doc_south_glos():
         ],
         start=2,
     ):
-        xlsx_put(key, number, 1, word, fill=fill)
-        xlsx_put(key, number, 2, meaning)
+        w.xlsx_put(key, number, 1, word, fill=fill)
+        w.xlsx_put(key, number, 2, meaning)
     sheet = workbook.create_sheet("Action plan")
     for column, width in zip("ABCDEF", (10, 50, 40, 28, 14, 8), strict=True):
         sheet.column_dimensions[column].width = width
-    xlsx_put(
+    w.xlsx_put(
         sheet,
         1,
         1,
@@ -749,7 +687,7 @@ def doc_south_glos():
         wrap=False,
     )
     sheet.merge_cells("A1:F1")
-    xlsx_put(
+    w.xlsx_put(
         sheet,
         2,
         1,
@@ -760,23 +698,23 @@ def doc_south_glos():
     line = 4
     actions = []
     for theme, section, sub, items in themes:
-        xlsx_put(sheet, line, 1, theme, bold=True, fill=SHADE)
+        w.xlsx_put(sheet, line, 1, theme, bold=True, fill=SHADE)
         sheet.merge_cells(start_row=line, start_column=1, end_row=line, end_column=6)
-        xlsx_put(sheet, line + 1, 1, sub, bold=True)
+        w.xlsx_put(sheet, line + 1, 1, sub, bold=True)
         sheet.merge_cells(start_row=line + 1, start_column=1, end_row=line + 1, end_column=6)
         for column, text in enumerate(
             ("Ref", "Focus", "Outcomes", "Lead By", "Timescales", "RAG"), start=1
         ):
-            xlsx_put(sheet, line + 2, column, text, bold=True)
+            w.xlsx_put(sheet, line + 2, column, text, bold=True)
         line += 3
         for item in placed(items, section):
-            xlsx_put(sheet, line, 1, item.ref)
-            xlsx_put(sheet, line, 2, item.action)
-            xlsx_put(sheet, line, 3, item.outcome)
-            xlsx_put(sheet, line, 4, item.lead)
-            xlsx_put(sheet, line, 5, item.cells["value"], fmt=item.cells["fmt"])
+            w.xlsx_put(sheet, line, 1, item.ref)
+            w.xlsx_put(sheet, line, 2, item.action)
+            w.xlsx_put(sheet, line, 3, item.outcome)
+            w.xlsx_put(sheet, line, 4, item.lead)
+            w.xlsx_put(sheet, line, 5, item.cells["value"], fmt=item.cells["fmt"])
             if item.rag:
-                xlsx_put(sheet, line, 6, None, fill=FILLS[item.rag])
+                w.xlsx_put(sheet, line, 6, None, fill=FILLS[item.rag])
             actions.append(item)
             line += 1
         line += 1
@@ -788,7 +726,7 @@ def doc_south_glos():
         "and RAG as fill colour only; in a workbook whose plan is on the third sheet "
         "after Introduction and Key sheets, with real date cells",
         False,
-        xlsx_bytes(workbook),
+        w.xlsx_bytes(workbook),
         actions,
     )
 
@@ -829,20 +767,20 @@ def doc_northants():
             r(5, 8, "5.2", "June 2016", "2016-06-30", "red"),
         ],
     }
-    document = docx_document()
-    docx_paragraph(document, "Northfield action plan", bold=True, size=14)
-    docx_paragraph(
+    document = w.docx_document()
+    w.docx_paragraph(document, "Northfield action plan", bold=True, size=14)
+    w.docx_paragraph(
         document,
         "to enable delivery of shared goals of the Mental Health Crisis Care Concordat",
         bold=True,
     )
-    docx_paragraph(
+    w.docx_paragraph(
         document,
         "Updated October 2015: Red – Not yet started, Amber – Ongoing, "
         "Green – Completed / Grey shading indicates actions removed or absorbed into "
         "a different action.",
     )
-    docx_paragraph(
+    w.docx_paragraph(
         document,
         "This plan sets local improvements against the national themes. It aims to improve:",
     )
@@ -851,42 +789,23 @@ def doc_northants():
         "clarity about who people can call at any hour of the day or night",
         "planning after a crisis, so that the next one is less likely or less severe",
     ):
-        docx_paragraph(document, "•W " + text)
+        w.docx_paragraph(document, "•W " + text)
     actions = []
     for section, items in plan.items():
-        docx_paragraph(document, "#W " + SECTION_TITLES[section], bold=True)
+        w.docx_paragraph(document, "#W " + SECTION_TITLES[section], bold=True)
         rows = [head("No.", "Action", "Timescale", "Led By", "Outcomes", "Rag Rating")]
-        for item in placed(items, section):
-            if isinstance(item, str):
-                rows.append(merged(item))
-                continue
-            if item.removed:
-                rows.append(
-                    cells(
-                        item.ref,
-                        item.action,
-                        item.timescale,
-                        item.lead,
-                        item.outcome,
-                        "",
-                        shade=GREY,
-                    )
-                )
-            else:
-                rows.append(
-                    cells(
-                        item.ref,
-                        item.action,
-                        item.timescale,
-                        item.lead,
-                        item.outcome,
-                        "",
-                        fills={5: FILLS.get(item.rag)},
-                    )
-                )
-            actions.append(item)
-        docx_table(document, rows, widths=[1.2, 8, 2.6, 4, 6.5, 1.8])
-        docx_paragraph(document, "")
+        rows += section_rows(
+            items,
+            section,
+            lambda item: (
+                template_cells(item, "", shade=GREY)
+                if item.removed
+                else template_cells(item, "", fills={5: FILLS.get(item.rag)})
+            ),
+            actions,
+        )
+        w.docx_table(document, rows, widths=[1.2, 8, 2.6, 4, 6.5, 1.8])
+        w.docx_paragraph(document, "")
     return Doc(
         "d07_northfield_grey_removed.docx",
         "docx",
@@ -895,7 +814,7 @@ def doc_northants():
         "preamble, auto-numbered section headings, 'Rag Rating' as cell colour only, "
         "removed actions shaded grey",
         False,
-        docx_bytes(document),
+        w.docx_bytes(document),
         actions,
     )
 
@@ -955,7 +874,7 @@ def doc_durham():
             row(area, 5, 9, "5.2", "Sept 15", "2015-09-30", rag="amber", cells={"RAG": "Amber"}),
         ],
     }
-    odt = OdtWriter(footer="County Wearfield and Darlby Crisis Care Concordat – refreshed plan")
+    odt = w.OdtWriter(footer="County Wearfield and Darlby Crisis Care Concordat – refreshed plan")
     odt.paragraph("REFRESHED – REFRESHED – REFRESHED", bold=True)
     odt.heading(
         "County Wearfield and Darlby Mental Health Crisis Care Concordat Local Action Plan 2015/16"
@@ -993,7 +912,7 @@ def doc_durham():
     for section, items in plan.items():
         rows.append(merged(SECTION_TITLES[section], shade=SHADE))
         for item in placed(items, section):
-            lead = MERGE_UP if item.cells.get("merged_lead") else item.lead
+            lead = w.MERGE_UP if item.cells.get("merged_lead") else item.lead
             rows.append(
                 cells(item.ref, item.action, lead, item.timescale, item.progress, item.cells["RAG"])
             )

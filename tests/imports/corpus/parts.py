@@ -57,3 +57,45 @@ def placed(rows, section):
         if isinstance(item, Row):
             item.section = section
     return rows
+
+
+def template_values(item, *more):
+    """The national template's five columns for an action (ref, action, timescale, lead,
+    outcomes), then the plan's own columns."""
+    return [item.ref, item.action, item.timescale, item.lead, item.outcome, *more]
+
+
+def template_cells(item, *more, **options):
+    """A table row of `template_values`."""
+    return cells(*template_values(item, *more), **options)
+
+
+def section_rows(items, section, row, actions, *, sub=merged):
+    """One section's table rows: `sub(title)` for a sub-theme title and `row(action)` for each
+    action, which is also recorded in `actions`."""
+    out = []
+    for item in placed(items, section):
+        if isinstance(item, str):
+            out.append(sub(item))
+            continue
+        out.append(row(item))
+        actions.append(item)
+    return out
+
+
+def refresh_tables(plan, annex, titles, header, actions):
+    """A refreshed plan's tables (Camden and Islington's layout): one a section, then Appendix A
+    of the completed actions under shaded section rows; each row ends with the progress."""
+
+    def row(item):
+        return template_cells(item, item.progress)
+
+    tables = {
+        section: [head(*header)] + section_rows(items, section, row, actions)
+        for section, items in plan.items()
+    }
+    appendix = [head(*header)]
+    for section, items in annex.items():
+        appendix.append(merged(titles[section], shade=SHADE))
+        appendix += section_rows(items, section, row, actions)
+    return tables, appendix

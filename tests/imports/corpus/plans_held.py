@@ -8,25 +8,9 @@ as in build.py and plans_more.py.
 
 from datetime import date
 
+import writers as w
 from content import Row
 from parts import AMBER, BLUE, FILLS, GREEN, RED, SHADE, Doc, cells, head, merged
-from writers import (
-    MERGE_LEFT,
-    MERGE_UP,
-    OdtWriter,
-    csv_bytes,
-    docx_bytes,
-    docx_document,
-    docx_header_footer,
-    docx_paragraph,
-    docx_table,
-    pdf_bytes,
-    pdf_paragraph,
-    pdf_table,
-    xlsx_bytes,
-    xlsx_put,
-    xlsx_workbook,
-)
 
 YELLOW, PURPLE = "FFFF00", "7030A0"
 
@@ -228,14 +212,14 @@ def doc_brenthall():
             ],
         ),
     ]
-    document = docx_document()
-    docx_header_footer(
+    document = w.docx_document()
+    w.docx_header_footer(
         document, footer="Brenthall Mental Health Concordat – position statement, December 2015"
     )
-    docx_paragraph(document, "Mental Health Concordat – Brenthall Position Statement", bold=True,
-                   size=14)  # fmt: skip
-    docx_paragraph(document, "and action plan, refreshed December 2015", bold=True)
-    docx_paragraph(
+    w.docx_paragraph(document, "Mental Health Concordat – Brenthall Position Statement", bold=True,
+                     size=14)  # fmt: skip
+    w.docx_paragraph(document, "and action plan, refreshed December 2015", bold=True)
+    w.docx_paragraph(
         document,
         "The Brenthall Concordat group wrote this statement in the autumn of 2014. For each "
         "thing the Concordat recommends it says what Brenthall already has, where the gap is "
@@ -273,7 +257,7 @@ def doc_brenthall():
                 )
             )
             actions.append(item)
-    docx_table(document, rows, widths=[3.2, 3.6, 3.2, 4.6, 2.4, 3.0, 3.6, 3.0])
+    w.docx_table(document, rows, widths=[3.2, 3.6, 3.2, 4.6, 2.4, 3.0, 3.6, 3.0])
     return Doc(
         "d26_brenthall_position.docx",
         "docx",
@@ -284,7 +268,7 @@ def doc_brenthall():
         "sections without commissioning as shaded rows, proposed actions as Word bullets, "
         "several dates on separate lines in one timescale cell, progress words on a RAG fill",
         True,
-        docx_bytes(document),
+        w.docx_bytes(document),
         actions,
     )
 
@@ -325,17 +309,17 @@ def doc_hambourne():
           "Underway – 999 not 111", "in_progress", 2),
         m("", "Map crisis services and providers", "", None, "Complete", "complete", None),
     ]  # fmt: skip
-    document = docx_document(landscape=False)
-    docx_header_footer(document, footer="Hambourne and Isle of Ryde Crisis Care Concordat")
-    docx_paragraph(document, "PROJECT PROGRESS REPORT – Crisis Care Concordat", bold=True,
-                   size=14)  # fmt: skip
+    document = w.docx_document(landscape=False)
+    w.docx_header_footer(document, footer="Hambourne and Isle of Ryde Crisis Care Concordat")
+    w.docx_paragraph(document, "PROJECT PROGRESS REPORT – Crisis Care Concordat", bold=True,
+                     size=14)  # fmt: skip
     form = [
         cells("Project Manager:", "Helen Marsh"),
         cells("Report author:", "Helen Marsh, Tom Driscoll"),
         cells("Date of update:", "December 15"),
     ]
-    docx_table(document, form, widths=[4.5, 11.5], header_repeat=False)
-    docx_paragraph(document, "")
+    w.docx_table(document, form, widths=[4.5, 11.5], header_repeat=False)
+    w.docx_paragraph(document, "")
     aims = (
         "The Mental Health Crisis Care Concordat was published in February 2014. It is a "
         "joint statement of what people in a mental health crisis should be able to expect "
@@ -346,17 +330,17 @@ def doc_hambourne():
         "•W The right quality of treatment and care when in crisis\n"
         "•W Recovery and staying well, and preventing future crises"
     )
-    docx_table(document, [cells("Project aim and objectives:"), cells(aims)], widths=[16],
-               header_repeat=False)  # fmt: skip
-    docx_paragraph(document, "")
+    w.docx_table(document, [cells("Project aim and objectives:"), cells(aims)], widths=[16],
+                 header_repeat=False)  # fmt: skip
+    w.docx_paragraph(document, "")
     status = [
         cells("Project Status:", ""),
         cells("On schedule", ""),
         cells("Work Progressing", "x"),
         cells("Behind Schedule/ Reschedule", ""),
     ]
-    docx_table(document, status, widths=[8, 8], header_repeat=False)
-    docx_paragraph(
+    w.docx_table(document, status, widths=[8, 8], header_repeat=False)
+    w.docx_paragraph(
         document,
         "A small group of professionals began the work; in October 2014 a Hambourne and Isle "
         "of Ryde steering group was set up with an independent chair. It has members from "
@@ -364,7 +348,7 @@ def doc_hambourne():
         "ambulance service and the voluntary sector, and reports to the four Health and "
         "Wellbeing Boards.",
     )
-    docx_paragraph(
+    w.docx_paragraph(
         document,
         "Five local area groups now have their own action plans, which feed the overall "
         "plan for Hambourne and the Isle of Ryde. The plans are live documents and will be "
@@ -373,9 +357,9 @@ def doc_hambourne():
     rows = [head("Item no:", "Milestone:", "Due date:", "Status:")]
     for item in milestones:
         rows.append(cells(item.ref, item.action, item.timescale, item.cells["Status"]))
-    docx_table(document, rows, widths=[2.6, 7.4, 3.4, 2.6])
-    docx_paragraph(document, "")
-    docx_paragraph(document, "Progress June–December 2015:", bold=True)
+    w.docx_table(document, rows, widths=[2.6, 7.4, 3.4, 2.6])
+    w.docx_paragraph(document, "")
+    w.docx_paragraph(document, "Progress June–December 2015:", bold=True)
     for text in (
         "The Concordat was launched across Hambourne, Southport Water, Ryde and the Isle on "
         "19 June 2015.",
@@ -385,22 +369,22 @@ def doc_hambourne():
         "Mapping of the journey through crisis services has begun; it will inform the gap "
         "analysis.",
     ):
-        docx_paragraph(document, "•W " + text)
-    docx_paragraph(document, "Outcomes of the Concordat work to date:", bold=True)
+        w.docx_paragraph(document, "•W " + text)
+    w.docx_paragraph(document, "Outcomes of the Concordat work to date:", bold=True)
     for text in (
         "80% fewer uses of police cells as a place of safety in April–September 2015 than "
         "in the same months of 2014.",
         "The hospital liaison team at Hambourne General now works until midnight, seven "
         "days a week.",
     ):
-        docx_paragraph(document, "•W " + text)
-    docx_paragraph(document, "Priorities/targets for next period", bold=True)
+        w.docx_paragraph(document, "•W " + text)
+    w.docx_paragraph(document, "Priorities/targets for next period", bold=True)
     for text in (
         "Write a Concordat charter with service users and carers",
         "Agree the minimum data set across all services",
         "Circulate the information sharing protocol to staff",
     ):
-        docx_paragraph(document, "•W " + text)
+        w.docx_paragraph(document, "•W " + text)
     return Doc(
         "d28_hambourne_progress_report.docx",
         "docx",
@@ -411,7 +395,7 @@ def doc_hambourne():
         "'3.5, 3.6, 3.7'), statuses in words ('Near completion', 'Underway – 999 not 111'), "
         "no lead column, and bulleted progress, outcomes and priorities after it",
         True,
-        docx_bytes(document),
+        w.docx_bytes(document),
         milestones,
     )
 
@@ -562,11 +546,11 @@ def doc_solbrook():
             ],
         ),
     ]
-    document = docx_document()
-    docx_header_footer(document, footer="Solbrook Crisis Care Concordat action plan 2015/16")
-    docx_paragraph(document, "Crisis Care Concordat Mental Health Solbrook Action Plan", bold=True,
-                   size=14)  # fmt: skip
-    docx_paragraph(
+    document = w.docx_document()
+    w.docx_header_footer(document, footer="Solbrook Crisis Care Concordat action plan 2015/16")
+    w.docx_paragraph(document, "Crisis Care Concordat Mental Health Solbrook Action Plan",
+                     bold=True, size=14)  # fmt: skip
+    w.docx_paragraph(
         document,
         "This plan was agreed by the Solbrook Integrated Commissioning and Strategy Sub-group "
         "(ICASS), which will check progress at each of its meetings.",
@@ -596,7 +580,7 @@ def doc_solbrook():
                 )
             )
             actions.append(item)
-    table = docx_table(document, rows, widths=[1.2, 3.5, 9.0, 3.6, 3.8, 5.6])
+    table = w.docx_table(document, rows, widths=[1.2, 3.5, 9.0, 3.6, 3.8, 5.6])
     table.cell(0, 0).merge(table.cell(0, 1))
     return Doc(
         "d32_solbrook_objectives.docx",
@@ -608,7 +592,7 @@ def doc_solbrook():
         "with the timescale cell holding one line per paragraph ('Ongoing' above a month), "
         "leads 'accountable to ICASS', 'I' statements as Word bullets",
         True,
-        docx_bytes(document),
+        w.docx_bytes(document),
         actions,
     )
 
@@ -722,32 +706,32 @@ def doc_westmarch():
         ),
     ]  # fmt: skip
     story = [
-        pdf_paragraph(
+        w.pdf_paragraph(
             "Delivering the Mental Health Crisis Concordat: Westmarch Delivery Update",
             bold=True,
             size=13,
         ),
-        pdf_paragraph("Date: 16.3.2016", bold=True),
-        pdf_paragraph(
+        w.pdf_paragraph("Date: 16.3.2016", bold=True),
+        w.pdf_paragraph(
             "This update covers the eight Westmarch boroughs. It was prepared for the Mental "
             "Health Transformation Board from the returns of each action's lead. New actions "
             "agreed at the February review session are marked under their number.",
             size=9,
         ),
-        pdf_paragraph(
+        w.pdf_paragraph(
             "Leads sent their returns by 4 March 2016; where no return came in, the last "
             "update is repeated. The RAG colour is each lead's own rating of the action, and "
             "the last column records what the lead will do next. Actions finished before "
             "January 2016 were reported to the board in December and are not repeated here.",
             size=9,
         ),
-        pdf_paragraph(
+        w.pdf_paragraph(
             "Programme Objectives – Actions, Milestones & Progress", bold=True, size=11
         ),  # fmt: skip
     ]
     actions = []
     for title, _section, items in objectives:
-        story.append(pdf_paragraph(title, bold=True, size=10))
+        story.append(w.pdf_paragraph(title, bold=True, size=10))
         rows = [head("Ref", "Actions and Milestones", "By when", "Lead", "RAG", "Action")]
         for item in items:
             fills = {4: FILLS[item.rag]} if item.rag else {}
@@ -757,8 +741,8 @@ def doc_westmarch():
                 )  # fmt: skip
             )
             actions.append(item)
-        story.append(pdf_table(rows, [40, 230, 80, 130, 40, 242], font_size=10))
-    data = pdf_bytes(
+        story.append(w.pdf_table(rows, [40, 230, 80, 130, 40, 242], font_size=10))
+    data = w.pdf_bytes(
         story,
         header="Westmarch Crisis Concordat – Delivery Update",
         footer="Date: 16.3.2016 – page {page}",
@@ -893,13 +877,13 @@ def doc_ockford():
         ),
     ]  # fmt: skip
     story = [
-        pdf_paragraph("OCKFORD ACTION PLAN", bold=True, size=14),
-        pdf_paragraph(
+        w.pdf_paragraph("OCKFORD ACTION PLAN", bold=True, size=14),
+        w.pdf_paragraph(
             "Crisis Care Concordat: deliverables agreed by the Ockford partners, with each "
             "owner's actions as at December 2015.",
             size=9,
         ),
-        pdf_paragraph(
+        w.pdf_paragraph(
             "The deliverables were agreed at the partners' workshop in March 2015. Each owner "
             "sent an update in December; the status column gives the owner's own rating. The "
             "outcomes are numbered after the deliverable they belong to (1a, 1b), so that the "
@@ -919,7 +903,7 @@ def doc_ockford():
     )
     actions = []
     for title, items in plan:
-        story.append(pdf_paragraph(title, bold=True, size=10))
+        story.append(w.pdf_paragraph(title, bold=True, size=10))
         rows = [head(*header)]
         for item in items:
             if isinstance(item, str):
@@ -930,8 +914,8 @@ def doc_ockford():
                       item.progress, item.cells["Status RAG"], fills={6: FILLS[item.rag]})
             )  # fmt: skip
             actions.append(item)
-        story.append(pdf_table(rows, [28, 150, 200, 90, 55, 170, 69], font_size=9))
-    data = pdf_bytes(
+        story.append(w.pdf_table(rows, [28, 150, 200, 90, 55, 170, 69], font_size=9))
+    data = w.pdf_bytes(
         story,
         header="OCKFORD ACTION PLAN – Crisis Care Concordat",
         footer="Owners' actions at December 2015 – page {page}",
@@ -1045,15 +1029,15 @@ def doc_exmere():
         ),
     ]  # fmt: skip
     story = [
-        pdf_paragraph("Version 0.8 (31 Mar 15)", size=9),
-        pdf_paragraph("FOR FINAL APPROVAL BY 31st MAY", bold=True),
-        pdf_paragraph(
+        w.pdf_paragraph("Version 0.8 (31 Mar 15)", size=9),
+        w.pdf_paragraph("FOR FINAL APPROVAL BY 31st MAY", bold=True),
+        w.pdf_paragraph(
             "2015 CONTINUOUS IMPROVEMENT ACTION PLAN TO ENABLE DELIVERY OF SHARED GOALS OF THE "
             "MENTAL HEALTH CRISIS CARE CONCORDAT WITHIN EXMERE",
             bold=True,
             size=12,
         ),
-        pdf_paragraph("This action plan:", bold=True),
+        w.pdf_paragraph("This action plan:", bold=True),
     ]
     for number, text in enumerate(
         (
@@ -1067,7 +1051,7 @@ def doc_exmere():
         ),
         start=1,
     ):
-        story.append(pdf_paragraph(f"{number}. {text}"))
+        story.append(w.pdf_paragraph(f"{number}. {text}"))
     rows = [head("", "ACTION", "TIMESCALE", "LED BY", "OUTCOMES/ MEASURES", "NOTES")]
     actions = []
     for title, items in plan:
@@ -1078,8 +1062,8 @@ def doc_exmere():
                       item.progress, shade=YELLOW if item.cells["must"] else None)
             )  # fmt: skip
             actions.append(item)
-    story.append(pdf_table(rows, [26, 150, 66, 80, 113, 80], font_size=9))
-    data = pdf_bytes(
+    story.append(w.pdf_table(rows, [26, 150, 66, 80, 113, 80], font_size=9))
+    data = w.pdf_bytes(
         story,
         header="Exmere Crisis Care Concordat – continuous improvement action plan v0.8",
         footer="Page {page}",
@@ -1198,7 +1182,7 @@ def doc_ardenshire():
             ],
         ),
     ]  # fmt: skip
-    odt = OdtWriter(footer="Mental Health Concordat – Ardenshire Action Plan")
+    odt = w.OdtWriter(footer="Mental Health Concordat – Ardenshire Action Plan")
     odt.heading("Mental Health Concordat – Ardenshire Action Plan")
     odt.paragraph(
         "The outcomes and recommended actions come from the national Concordat. The proposed "
@@ -1208,7 +1192,7 @@ def doc_ardenshire():
     rows = [
         head(
             "Concordat Outcomes",
-            MERGE_LEFT,
+            w.MERGE_LEFT,
             "Recommended actions",
             "Proposed local actions",
             "Led By",
@@ -1218,7 +1202,7 @@ def doc_ardenshire():
     ]
     actions = []
     for title, note, outcomes in plan:
-        rows.append(cells(title, *[MERGE_LEFT] * 5, note, bold=True, shade=SHADE))
+        rows.append(cells(title, *[w.MERGE_LEFT] * 5, note, bold=True, shade=SHADE))
         for ref, outcome, recommendations in outcomes:
             first_of_outcome = True
             for recommendation, proposals in recommendations:
@@ -1228,12 +1212,12 @@ def doc_ardenshire():
                     same_time = previous is not None and item.timescale == previous.timescale
                     rows.append(
                         cells(
-                            ref if first_of_outcome else MERGE_UP,
-                            outcome if first_of_outcome else MERGE_UP,
-                            recommendation if first_of_recommendation else MERGE_UP,
+                            ref if first_of_outcome else w.MERGE_UP,
+                            outcome if first_of_outcome else w.MERGE_UP,
+                            recommendation if first_of_recommendation else w.MERGE_UP,
                             item.action,
                             item.lead,
-                            MERGE_UP if same_time and item.timescale else item.timescale,
+                            w.MERGE_UP if same_time and item.timescale else item.timescale,
                             item.cells["Status"],
                         )
                     )
@@ -1349,7 +1333,7 @@ def doc_stourmouth():
             ],
         ),
     ]  # fmt: skip
-    odt = OdtWriter(header="Stourmouth Mental Health Crisis Concordat")
+    odt = w.OdtWriter(header="Stourmouth Mental Health Crisis Concordat")
     odt.heading("Stourmouth Mental Health Crisis Concordat")
     odt.paragraph("Partners;")
     odt.paragraph("Dr Alan Brede MP (Stourmouth Central) Joanna Rook MP (Stour Valley)")
@@ -1503,7 +1487,7 @@ def doc_fenbridge():
         "'1 Year project April 2015 – March 2016 …', 'Q3 15/16', '31/03/16'; Windows-1252 "
         "with CRLF and line breaks inside cells",
         True,
-        csv_bytes(out, encoding="cp1252"),
+        w.csv_bytes(out, encoding="cp1252"),
         actions,
     )
 
@@ -1620,7 +1604,7 @@ def doc_sandwick():
         "with lived experience in curly quotes, 'We will …' actions numbered 1 to 10 across "
         "sections; UTF-8 with a byte-order mark and CRLF",
         True,
-        csv_bytes(out, encoding="utf-8-sig"),
+        w.csv_bytes(out, encoding="utf-8-sig"),
         actions,
     )
 
@@ -1726,15 +1710,15 @@ def doc_ouseby():
             ],
         ),
     ]  # fmt: skip
-    workbook = xlsx_workbook()
+    workbook = w.xlsx_workbook()
     sheet = workbook.active
     sheet.title = "Action Plan"
     for column, width in zip("ABCDEFG", (7, 48, 26, 18, 26, 22, 30), strict=True):
         sheet.column_dimensions[column].width = width
-    xlsx_put(sheet, 1, 1, "Ouseby and East Wold Mental Health Crisis Care Concordat Action Plan",
-             bold=True, wrap=False)  # fmt: skip
+    w.xlsx_put(sheet, 1, 1, "Ouseby and East Wold Mental Health Crisis Care Concordat Action Plan",
+               bold=True, wrap=False)  # fmt: skip
     sheet.merge_cells("A1:G1")
-    xlsx_put(sheet, 2, 1, "WORKING DRAFT OCTOBER 2015 v8", bold=True, wrap=False)
+    w.xlsx_put(sheet, 2, 1, "WORKING DRAFT OCTOBER 2015 v8", bold=True, wrap=False)
     headings = (
         "No.",
         "Action",
@@ -1744,9 +1728,9 @@ def doc_ouseby():
         "Product",
     )
     for column, text in enumerate(headings, start=1):
-        xlsx_put(sheet, 4, column, text, bold=True)
+        w.xlsx_put(sheet, 4, column, text, bold=True)
         sheet.merge_cells(start_row=4, start_column=column, end_row=8, end_column=column)
-    xlsx_put(sheet, 4, 7, "Progress", bold=True)
+    w.xlsx_put(sheet, 4, 7, "Progress", bold=True)
     for offset, (text, fill) in enumerate(
         (
             ("Action not started yet", RED),
@@ -1756,13 +1740,13 @@ def doc_ouseby():
         ),
         start=5,
     ):
-        xlsx_put(sheet, offset, 7, text, fill=fill)
+        w.xlsx_put(sheet, offset, 7, text, fill=fill)
     line = 9
     actions = []
     for title, outcome, intro, items in plan:
         for text, bold in ((title, True), (outcome, False), (intro, False)):
             if text:
-                xlsx_put(sheet, line, 1, text, bold=bold, fill=SHADE if bold else None)
+                w.xlsx_put(sheet, line, 1, text, bold=bold, fill=SHADE if bold else None)
                 sheet.merge_cells(start_row=line, start_column=1, end_row=line, end_column=7)
                 line += 1
         for item in items:
@@ -1776,7 +1760,9 @@ def doc_ouseby():
                 item.progress or None,
             )
             for column, value in enumerate(values, start=1):
-                xlsx_put(sheet, line, column, value, fill=FILLS[item.rag] if column == 7 else None)
+                w.xlsx_put(
+                    sheet, line, column, value, fill=FILLS[item.rag] if column == 7 else None
+                )
             actions.append(item)
             line += 1
     glossary = workbook.create_sheet("Abbreviations")
@@ -1788,8 +1774,8 @@ def doc_ouseby():
         ),
         start=1,
     ):
-        xlsx_put(glossary, number, 1, short, bold=True)
-        xlsx_put(glossary, number, 2, long)
+        w.xlsx_put(glossary, number, 1, short, bold=True)
+        w.xlsx_put(glossary, number, 2, long)
     return Doc(
         "d35_ouseby_colour_key.xlsx",
         "xlsx",
@@ -1803,7 +1789,7 @@ def doc_ouseby():
         "dates ('Dec 14', 'Sept 14', 'Q2', 'Jan') and two quarters in one cell, progress words "
         "on the key's colours",
         True,
-        xlsx_bytes(workbook),
+        w.xlsx_bytes(workbook),
         actions,
     )
 
@@ -1912,46 +1898,46 @@ def doc_kennetside():
             ],
         ),
     ]  # fmt: skip
-    workbook = xlsx_workbook()
+    workbook = w.xlsx_workbook()
     sheet = workbook.active
     sheet.title = "Action plan"
     for column, width in zip("ABCDEFGHIJKLM", (6, 44, 12, 26, 30) + (28, 9) * 4, strict=True):
         sheet.column_dimensions[column].width = width
-    xlsx_put(sheet, 1, 1, "KENNETSIDE ACTION PLAN – Crisis Care Concordat", bold=True,
-             wrap=False)  # fmt: skip
-    xlsx_put(sheet, 2, 1, "The partners update this plan every quarter. This version: "
-             "December 2015.", wrap=False)  # fmt: skip
+    w.xlsx_put(sheet, 1, 1, "KENNETSIDE ACTION PLAN – Crisis Care Concordat", bold=True,
+               wrap=False)  # fmt: skip
+    w.xlsx_put(sheet, 2, 1, "The partners update this plan every quarter. This version: "
+               "December 2015.", wrap=False)  # fmt: skip
     for column, text in enumerate(("No.", "Action", "Timescale", "Led By", "Outcomes"), 1):
-        xlsx_put(sheet, 4, column, text, bold=True)
+        w.xlsx_put(sheet, 4, column, text, bold=True)
         sheet.merge_cells(start_row=4, start_column=column, end_row=5, end_column=column)
     for number, quarter in enumerate(
         ("June 2015", "September 2015", "December 2015", "March 2016"), start=1
     ):
         column = 4 + 2 * number
-        xlsx_put(sheet, 4, column, f"Quarter {number}\n({quarter})", bold=True)
+        w.xlsx_put(sheet, 4, column, f"Quarter {number}\n({quarter})", bold=True)
         sheet.merge_cells(start_row=4, start_column=column, end_row=4, end_column=column + 1)
-        xlsx_put(sheet, 5, column, "Update", bold=True)
-        xlsx_put(sheet, 5, column + 1, "RAG", bold=True)
+        w.xlsx_put(sheet, 5, column, "Update", bold=True)
+        w.xlsx_put(sheet, 5, column + 1, "RAG", bold=True)
     line = 6
     actions = []
     for title, sub, items in plan:
         for text, fill in ((title, SHADE), (sub, None)):
-            xlsx_put(sheet, line, 1, text, bold=True, fill=fill, wrap=False)
+            w.xlsx_put(sheet, line, 1, text, bold=True, fill=fill, wrap=False)
             sheet.merge_cells(start_row=line, start_column=1, end_row=line, end_column=13)
             line += 1
         for item in items:
-            xlsx_put(sheet, line, 1, item.ref)
-            xlsx_put(sheet, line, 2, item.action)
-            xlsx_put(sheet, line, 3, item.cells["value"], fmt=item.cells["fmt"])
-            xlsx_put(sheet, line, 4, item.lead)
-            xlsx_put(sheet, line, 5, item.outcome)
+            w.xlsx_put(sheet, line, 1, item.ref)
+            w.xlsx_put(sheet, line, 2, item.action)
+            w.xlsx_put(sheet, line, 3, item.cells["value"], fmt=item.cells["fmt"])
+            w.xlsx_put(sheet, line, 4, item.lead)
+            w.xlsx_put(sheet, line, 5, item.outcome)
             for number, (update, rag) in enumerate(item.cells["quarters"], start=1):
                 column = 4 + 2 * number
                 if update:
-                    xlsx_put(sheet, line, column, update)
+                    w.xlsx_put(sheet, line, column, update)
                 if rag:
-                    xlsx_put(sheet, line, column + 1, words[rag],
-                             fill=BLUE if rag == "blue" else FILLS[rag])  # fmt: skip
+                    w.xlsx_put(sheet, line, column + 1, words[rag],
+                               fill=BLUE if rag == "blue" else FILLS[rag])  # fmt: skip
             actions.append(item)
             line += 1
     return Doc(
@@ -1965,7 +1951,7 @@ def doc_kennetside():
         "updated in an earlier quarter), merged section and sub-theme rows, refs '1.' to "
         "'10.' running across sections, date cells shown as '31/03/16'",
         True,
-        xlsx_bytes(workbook),
+        w.xlsx_bytes(workbook),
         actions,
     )
 
@@ -2068,43 +2054,43 @@ def doc_wyeford():
             ],
         ),
     ]  # fmt: skip
-    workbook = xlsx_workbook()
+    workbook = w.xlsx_workbook()
     contents = workbook.active
     contents.title = "Contents"
-    xlsx_put(contents, 1, 1, "Wyeford Action Plan to enable delivery of shared goals of the "
-             "Mental Health Crisis Care Concordat", bold=True, wrap=False)  # fmt: skip
-    xlsx_put(contents, 2, 1, "As of October 2015", wrap=False)
-    xlsx_put(contents, 4, 1, "Sheet", bold=True)
-    xlsx_put(contents, 4, 2, "Concordat section", bold=True)
+    w.xlsx_put(contents, 1, 1, "Wyeford Action Plan to enable delivery of shared goals of the "
+               "Mental Health Crisis Care Concordat", bold=True, wrap=False)  # fmt: skip
+    w.xlsx_put(contents, 2, 1, "As of October 2015", wrap=False)
+    w.xlsx_put(contents, 4, 1, "Sheet", bold=True)
+    w.xlsx_put(contents, 4, 2, "Concordat section", bold=True)
     for number, (name, title, _sub, _items) in enumerate(sheets, start=5):
-        xlsx_put(contents, number, 1, name)
-        xlsx_put(contents, number, 2, title, wrap=False)
+        w.xlsx_put(contents, number, 1, name)
+        w.xlsx_put(contents, number, 2, title, wrap=False)
     actions = []
     for name, title, sub, items in sheets:
         sheet = workbook.create_sheet(name)
         for column, width in zip("ABCDEFG", (8, 40, 14, 26, 34, 44, 9), strict=True):
             sheet.column_dimensions[column].width = width
-        xlsx_put(sheet, 1, 1, "Wyeford Action Plan", bold=True, wrap=False)
-        xlsx_put(sheet, 2, 1, "to enable delivery of shared goals of the Mental Health Crisis "
-                 "Care Concordat", wrap=False)  # fmt: skip
-        xlsx_put(sheet, 3, 1, title, bold=True, wrap=False)
-        xlsx_put(sheet, 4, 1, "As of October 2015", wrap=False)
+        w.xlsx_put(sheet, 1, 1, "Wyeford Action Plan", bold=True, wrap=False)
+        w.xlsx_put(sheet, 2, 1, "to enable delivery of shared goals of the Mental Health Crisis "
+                   "Care Concordat", wrap=False)  # fmt: skip
+        w.xlsx_put(sheet, 3, 1, title, bold=True, wrap=False)
+        w.xlsx_put(sheet, 4, 1, "As of October 2015", wrap=False)
         for column, text in enumerate(
             ("No.", "Action", "Timescale", "Led By", "Outcomes",
              "Summary progress against actions", "RAG"),
             start=1,
         ):  # fmt: skip
-            xlsx_put(sheet, 6, column, text, bold=True)
-        xlsx_put(sheet, 7, 1, sub, bold=True, fill=SHADE, wrap=False)
+            w.xlsx_put(sheet, 6, column, text, bold=True)
+        w.xlsx_put(sheet, 7, 1, sub, bold=True, fill=SHADE, wrap=False)
         sheet.merge_cells("A7:G7")
         for line, item in enumerate(items, start=8):
-            xlsx_put(sheet, line, 1, item.cells["number"])
-            xlsx_put(sheet, line, 2, item.action)
-            xlsx_put(sheet, line, 3, item.cells["value"], fmt=item.cells["fmt"])
-            xlsx_put(sheet, line, 4, item.lead)
-            xlsx_put(sheet, line, 5, item.outcome)
-            xlsx_put(sheet, line, 6, item.progress)
-            xlsx_put(sheet, line, 7, item.cells["RAG"], fill=colours[item.cells["RAG"]])
+            w.xlsx_put(sheet, line, 1, item.cells["number"])
+            w.xlsx_put(sheet, line, 2, item.action)
+            w.xlsx_put(sheet, line, 3, item.cells["value"], fmt=item.cells["fmt"])
+            w.xlsx_put(sheet, line, 4, item.lead)
+            w.xlsx_put(sheet, line, 5, item.outcome)
+            w.xlsx_put(sheet, line, 6, item.progress)
+            w.xlsx_put(sheet, line, 7, item.cells["RAG"], fill=colours[item.cells["RAG"]])
             actions.append(item)
     return Doc(
         "d37_wyeford_section_sheets.xlsx",
@@ -2116,7 +2102,7 @@ def doc_wyeford():
         "refs (1001, 2001 …) stored as numbers, 'Action Complete' as the last line of the "
         "progress note, RAG words on colour, month date cells shown as 'April 2015'",
         True,
-        xlsx_bytes(workbook),
+        w.xlsx_bytes(workbook),
         actions,
     )
 

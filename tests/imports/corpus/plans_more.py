@@ -3,23 +3,26 @@ layout of a real published plan; the words and the truth values are typed here b
 
 from datetime import date
 
+import writers as w
 from content import SECTION_TITLES, Row, row
-from parts import AMBER, BLUE, FILLS, GREEN, GREY, RED, SHADE, SUB, Doc, cells, head, merged, placed
-from writers import (
-    MERGE_UP,
-    OdtWriter,
-    csv_bytes,
-    docx_bytes,
-    docx_document,
-    docx_header_footer,
-    docx_paragraph,
-    docx_table,
-    pdf_bytes,
-    pdf_paragraph,
-    pdf_table,
-    xlsx_bytes,
-    xlsx_put,
-    xlsx_workbook,
+from parts import (
+    AMBER,
+    BLUE,
+    FILLS,
+    GREEN,
+    GREY,
+    RED,
+    SHADE,
+    SUB,
+    Doc,
+    cells,
+    head,
+    merged,
+    placed,
+    refresh_tables,
+    section_rows,
+    template_cells,
+    template_values,
 )
 
 LONG = (
@@ -118,19 +121,21 @@ def doc_gloucestershire():
             [r(3, 1, "4.3", "April 2015", "2015-04-30", "green", "Insp. Dave Cole")],
         ),
     ]
-    document = docx_document()
-    docx_header_footer(document, footer="Glenshire Crisis Care Concordat action plan – version 23")
-    docx_paragraph(
+    document = w.docx_document()
+    w.docx_header_footer(
+        document, footer="Glenshire Crisis Care Concordat action plan – version 23"
+    )
+    w.docx_paragraph(
         document, "Version 23 (June 2016) Key : Red Outstanding, Amber Ongoing, Green Completed"
     )
-    docx_paragraph(
+    w.docx_paragraph(
         document,
         "2014 CONTINUOUS ACTION PLAN TO ENABLE DELIVERY OF SHARED GOALS OF "
         "THE MENTAL HEALTH CRISIS CARE CONCORDAT WITHIN GLENSHIRE",
         bold=True,
         size=14,
     )
-    docx_paragraph(document, "Table of Contents", bold=True)
+    w.docx_paragraph(document, "Table of Contents", bold=True)
     contents = [
         ("1", "EQUALITY ACT 2010 DUE REGARD ACTIONS", "3"),
         ("2", CAPS[1], "3 – 9"),
@@ -140,12 +145,12 @@ def doc_gloucestershire():
         ("6", "RECOVERY AND STAYING WELL/PREVENTING FUTURE CRISES", "15 – 16"),
         ("", "COMPLETED ACTIONS", "17 – 34"),
     ]
-    docx_table(
+    w.docx_table(
         document,
         [head("Section", "Item", "Page Number")] + [cells(*entry) for entry in contents],
         widths=[2, 18, 3],
     )
-    docx_paragraph(document, "")
+    w.docx_paragraph(document, "")
     rows = [head("NO", "ACTION", "TIMESCALE", "LED BY", "OUTCOMES", "RAG")]
     actions = []
 
@@ -179,7 +184,7 @@ def doc_gloucestershire():
         for item in placed(items, section):
             item.status = "complete"
             add(item)
-    docx_table(document, rows, widths=[1.2, 8, 3, 3.6, 7, 1.4])
+    w.docx_table(document, rows, widths=[1.2, 8, 3, 3.6, 7, 1.4])
     return Doc(
         "d09_glenshire_continuous.docx",
         "docx",
@@ -189,7 +194,7 @@ def doc_gloucestershire():
         "the lead cell, Word bullets in outcomes, 'Revised date:' inside timescales, RAG "
         "as fill only, a completed actions part at the end with its own section rows",
         True,
-        docx_bytes(document),
+        w.docx_bytes(document),
         actions,
     )
 
@@ -305,7 +310,7 @@ def doc_sunderland():
             ],
         ),
     ]
-    odt = OdtWriter(header="Wearmouth Crisis Care Concordat Action Plan – WORKING DOC")
+    odt = w.OdtWriter(header="Wearmouth Crisis Care Concordat Action Plan – WORKING DOC")
     odt.paragraph(
         "Wearmouth Crisis Care Concordat Action Plan – WORKING DOC – Meeting 13th November 2015",
         bold=True,
@@ -449,11 +454,11 @@ def doc_section_letters():
             [r(1, 8, "E1", "Twice a year", None, "High – ongoing", "in_progress")],
         ),
     ]
-    document = docx_document()
-    docx_paragraph(
+    document = w.docx_document()
+    w.docx_paragraph(
         document, "Fenmarsh Crisis Care Concordat – local action plan 2015/16", bold=True, size=14
     )
-    docx_paragraph(
+    w.docx_paragraph(
         document,
         "NOTE – the Concordat asks every area to make crisis care the same "
         "wherever and whenever people ask for it. The Fenmarsh group has agreed to "
@@ -463,7 +468,7 @@ def doc_section_letters():
     )
     actions = []
     for title, section, items in plan:
-        docx_paragraph(document, title, bold=True, size=12)
+        w.docx_paragraph(document, title, bold=True, size=12)
         rows = [
             head(
                 "Number",
@@ -485,14 +490,14 @@ def doc_section_letters():
                     item.action,
                     item.cells["Priority & status"],
                     item.timescale,
-                    MERGE_UP if item.cells["merged_lead"] else item.lead,
+                    w.MERGE_UP if item.cells["merged_lead"] else item.lead,
                     item.outcome,
                     item.cells["Comments"],
                 )
             )
             actions.append(item)
-        docx_table(document, rows, widths=[1.4, 6, 3, 3, 3.5, 5.5, 4])
-        docx_paragraph(document, "")
+        w.docx_table(document, rows, widths=[1.4, 6, 3, 3, 3.5, 5.5, 4])
+        w.docx_paragraph(document, "")
     return Doc(
         "d11_fenmarsh_section_letters.docx",
         "docx",
@@ -501,7 +506,7 @@ def doc_section_letters():
         "tables, refs A1, A1, A2 (one repeated), a 'Priority & status' column, typed "
         "'• ' bullets in outcomes, a Comments column",
         False,
-        docx_bytes(document),
+        w.docx_bytes(document),
         actions,
     )
 
@@ -558,22 +563,22 @@ def doc_north_essex():
         ],
     }
     story = [
-        pdf_paragraph(
+        w.pdf_paragraph(
             "North Esterby action plan to enable delivery of shared goals of the "
             "Mental Health Crisis Care Concordat",
             bold=True,
             size=12,
         ),
-        pdf_paragraph(
+        w.pdf_paragraph(
             "North Esterby Crisis Care Concordat Action Plan: An Introduction", bold=True
         ),
-        pdf_paragraph(
+        w.pdf_paragraph(
             "Esterby signed one declaration for the whole county in December 2014 and "
             "agreed to write three local plans because the county is large. This plan "
             "covers the north of the county: the towns of Colbury, Hartwell and "
             "Milbrook and the villages around them."
         ),
-        pdf_paragraph(
+        w.pdf_paragraph(
             "The plan follows the Concordat's four themes and adds a section on "
             "commissioning. At the end of the document are the indicators the group "
             "will use to judge success; each action is also given a RAG rating at "
@@ -582,7 +587,7 @@ def doc_north_essex():
     ]
     actions = []
     for section, items in plan.items():
-        story.append(pdf_paragraph(f"{section}. {SECTION_TITLES[section]}", bold=True))
+        story.append(w.pdf_paragraph(f"{section}. {SECTION_TITLES[section]}", bold=True))
         rows = [head("Ref", "Action", "Lead", "Timescale", "Outcome", "Progress (RAG)")]
         for item in placed(items, section):
             rows.append(
@@ -596,8 +601,8 @@ def doc_north_essex():
                 )
             )
             actions.append(item)
-        story.append(pdf_table(rows, [32, 210, 120, 85, 160, 150], font_size=9))
-    story.append(pdf_paragraph("Key Performance Indicators", bold=True))
+        story.append(w.pdf_table(rows, [32, 210, 120, 85, 160, 150], font_size=9))
+    story.append(w.pdf_paragraph("Key Performance Indicators", bold=True))
     kpis = [
         ("1", "Section 136 detentions", "Number a quarter", "58", "Fall of 10%"),
         ("2", "Police cells used as a place of safety", "Number a quarter", "11", "Fewer than 3"),
@@ -606,13 +611,13 @@ def doc_north_essex():
         ("5", "Crisis team face to face within four hours", "% of referrals", "82%", "95%"),
     ]
     story.append(
-        pdf_table(
+        w.pdf_table(
             [head("KPI", "Measure", "Unit", "Baseline 2014/15", "Target 2015/16")]
             + [cells(*kpi) for kpi in kpis],
             [32, 300, 120, 120, 120],
         )
     )
-    data = pdf_bytes(
+    data = w.pdf_bytes(
         story, header="North Esterby Crisis Care Concordat Action Plan", footer="Page {page}"
     )
     return Doc(
@@ -707,16 +712,16 @@ def doc_lancashire():
             ),
         ],
     }
-    document = docx_document()
-    docx_paragraph(document, "“working together for better care” – Lonsdale Action Plan", size=10)
-    docx_paragraph(
+    document = w.docx_document()
+    w.docx_paragraph(document, "“working together for better care” – Lonsdale Action Plan", size=10)
+    w.docx_paragraph(
         document,
         "Pan-Lonsdale Action Plan to Enable Delivery of Shared outcomes of "
         "Mental Health Crisis Care Concordat",
         bold=True,
         size=14,
     )
-    docx_paragraph(
+    w.docx_paragraph(
         document, "Partner Agencies / Signatories to the Lonsdale Action plan.", bold=True
     )
     signatories = [
@@ -728,23 +733,25 @@ def doc_lancashire():
         ("Mind in Lonsdale", "Stewart Lucan, Chief Executive"),
         ("Healthwatch Lonsdale", "Gillian Brown, Chief Executive"),
     ]
-    docx_table(
+    w.docx_table(
         document,
         [head("Organisation", "Signatory", "Signature")]
         + [cells(org, name, "") for org, name in signatories],
         widths=[7, 8, 5],
     )
-    docx_paragraph(document, "Introduction and Background", style="Heading 2")
-    docx_paragraph(
+    w.docx_paragraph(document, "Introduction and Background", style="Heading 2")
+    w.docx_paragraph(
         document,
         "The partners above signed the Lonsdale declaration in December "
         "2014. This plan says what each of them will do, and by when. Struck-through "
         "actions have been removed from the plan and are kept here for the record.",
     )
-    docx_paragraph(document, "† action added at the March 2016 review")
+    w.docx_paragraph(document, "† action added at the March 2016 review")
     actions = []
     for section, items in plan.items():
-        docx_paragraph(document, f"Section {section}: {SECTION_TITLES[section]}", style="Heading 3")
+        w.docx_paragraph(
+            document, f"Section {section}: {SECTION_TITLES[section]}", style="Heading 3"
+        )
         rows = [head("Ref", "What will be done", "Who", "By when", "Update / comments")]
         for item in placed(items, section):
             rows.append(
@@ -758,8 +765,8 @@ def doc_lancashire():
                 )
             )
             actions.append(item)
-        docx_table(document, rows, widths=[1.6, 10, 5, 3, 6])
-        docx_paragraph(document, "")
+        w.docx_table(document, rows, widths=[1.6, 10, 5, 3, 6])
+        w.docx_paragraph(document, "")
     return Doc(
         "d13_lonsdale_signatories.docx",
         "docx",
@@ -768,7 +775,7 @@ def doc_lancashire():
         "'(new)' and '†' marks, an action written as Word bullet steps, removed "
         "actions struck through",
         True,
-        docx_bytes(document),
+        w.docx_bytes(document),
         actions,
     )
 
@@ -880,9 +887,7 @@ def doc_swindon():
             elif isinstance(item, list):
                 out.append(item)
             else:
-                out.append(
-                    [item.ref, item.action, item.timescale, item.lead, item.outcome, item.progress]
-                )
+                out.append(template_values(item, item.progress))
                 actions.append(item)
     return Doc(
         "d14_kingsdown_cp1252.csv",
@@ -892,7 +897,7 @@ def doc_swindon():
         "3), a row with no ref, a continuation row finishing the action above, "
         "'Action:' updates with line breaks; saved as CSV in Windows-1252 with CRLF",
         True,
-        csv_bytes(out, encoding="cp1252"),
+        w.csv_bytes(out, encoding="cp1252"),
         actions,
     )
 
@@ -946,7 +951,7 @@ def doc_durham_csv():
                 [item.ref, item.action, item.lead, item.timescale, item.progress, item.cells["RAG"]]
             )
             actions.append(item)
-    data = b"\xef\xbb\xbf" + csv_bytes(out, encoding="utf-8")
+    data = b"\xef\xbb\xbf" + w.csv_bytes(out, encoding="utf-8")
     return Doc(
         "d15_teesford_bom.csv",
         "csv",
@@ -991,7 +996,7 @@ def doc_bristol_workbook():
                 "green",
                 "dd/mm/yyyy",
             ),
-            r(1, 8, "1.2", "Ongoing", None, MERGE_UP, "Green", "green"),
+            r(1, 8, "1.2", "Ongoing", None, w.MERGE_UP, "Green", "green"),
             r(
                 1,
                 6,
@@ -1002,7 +1007,17 @@ def doc_bristol_workbook():
                 "Amber",
                 "amber",
             ),
-            r(1, 7, "1.5.2", date(2016, 3, 31), "2016-03-31", MERGE_UP, "Red", "red", "mmm-yy"),
+            r(
+                1,
+                7,
+                "1.5.2",
+                date(2016, 3, 31),
+                "2016-03-31",
+                w.MERGE_UP,
+                "Red",
+                "red",
+                "mmm-yy",
+            ),
         ],
         2: [
             r(
@@ -1036,10 +1051,20 @@ def doc_bristol_workbook():
         4: [r(4, 1, "4.1", "Q4 2015/16", "2016-03-31", "Hearing from people", "Red", "red")],
         5: [
             r(5, 3, "5.1", "Ongoing", None, "Joined-up care", "Green", "green"),
-            r(5, 5, "5.2", date(2016, 1, 31), "2016-01-31", MERGE_UP, "Amber", "amber", "mmm-yy"),
+            r(
+                5,
+                5,
+                "5.2",
+                date(2016, 1, 31),
+                "2016-01-31",
+                w.MERGE_UP,
+                "Amber",
+                "amber",
+                "mmm-yy",
+            ),
         ],
     }
-    workbook = xlsx_workbook()
+    workbook = w.xlsx_workbook()
     cover = workbook.active
     cover.title = "Cover"
     for number, text in enumerate(
@@ -1053,7 +1078,7 @@ def doc_bristol_workbook():
         start=1,
     ):
         if text:
-            xlsx_put(cover, number, 1, text, bold=number == 1, wrap=False)
+            w.xlsx_put(cover, number, 1, text, bold=number == 1, wrap=False)
     glossary = workbook.create_sheet("Glossary")
     for number, (term, meaning) in enumerate(
         [
@@ -1065,13 +1090,13 @@ def doc_bristol_workbook():
         ],
         start=1,
     ):
-        xlsx_put(glossary, number, 1, term, bold=number == 1)
-        xlsx_put(glossary, number, 2, meaning, bold=number == 1)
+        w.xlsx_put(glossary, number, 1, term, bold=number == 1)
+        w.xlsx_put(glossary, number, 2, meaning, bold=number == 1)
     sheet = workbook.create_sheet("Action plan")
     for column, width in zip("ABCDEFGH", (8, 22, 45, 26, 12, 30, 30, 8), strict=True):
         sheet.column_dimensions[column].width = width
-    xlsx_put(sheet, 1, 1, "Severnside Crisis Care Concordat Action Plan", bold=True, wrap=False)
-    xlsx_put(sheet, 2, 1, "Version 4 – June 2015", wrap=False)
+    w.xlsx_put(sheet, 1, 1, "Severnside Crisis Care Concordat Action Plan", bold=True, wrap=False)
+    w.xlsx_put(sheet, 2, 1, "Version 4 – June 2015", wrap=False)
     headings = (
         "Ref",
         "Objective",
@@ -1083,31 +1108,31 @@ def doc_bristol_workbook():
         "RAG",
     )
     for column, text in enumerate(headings, start=1):
-        xlsx_put(sheet, 4, column, text, bold=True, fill=SHADE)
+        w.xlsx_put(sheet, 4, column, text, bold=True, fill=SHADE)
     line = 5
     actions = []
     for section, items in plan.items():
-        xlsx_put(sheet, line, 1, f"{section}. {SECTION_TITLES[section]}", bold=True, fill=SHADE)
+        w.xlsx_put(sheet, line, 1, f"{section}. {SECTION_TITLES[section]}", bold=True, fill=SHADE)
         sheet.merge_cells(start_row=line, start_column=1, end_row=line, end_column=8)
         line += 1
         top = None
         for item in placed(items, section):
             if not item.cells:  # the continuation row
-                xlsx_put(sheet, line, 3, item.action)
+                w.xlsx_put(sheet, line, 3, item.action)
                 line += 1
                 continue
-            xlsx_put(sheet, line, 1, item.ref)
-            if item.cells["objective"] is MERGE_UP:
+            w.xlsx_put(sheet, line, 1, item.ref)
+            if item.cells["objective"] is w.MERGE_UP:
                 sheet.merge_cells(start_row=top, start_column=2, end_row=line, end_column=2)
             else:
-                xlsx_put(sheet, line, 2, item.cells["objective"])
+                w.xlsx_put(sheet, line, 2, item.cells["objective"])
                 top = line
-            xlsx_put(sheet, line, 3, item.action)
-            xlsx_put(sheet, line, 4, item.lead)
-            xlsx_put(sheet, line, 5, item.cells["value"], fmt=item.cells["fmt"])
-            xlsx_put(sheet, line, 6, item.outcome)
-            xlsx_put(sheet, line, 7, item.progress)
-            xlsx_put(sheet, line, 8, item.cells["RAG"], fill=FILLS[item.rag])
+            w.xlsx_put(sheet, line, 3, item.action)
+            w.xlsx_put(sheet, line, 4, item.lead)
+            w.xlsx_put(sheet, line, 5, item.cells["value"], fmt=item.cells["fmt"])
+            w.xlsx_put(sheet, line, 6, item.outcome)
+            w.xlsx_put(sheet, line, 7, item.progress)
+            w.xlsx_put(sheet, line, 8, item.cells["RAG"], fill=FILLS[item.rag])
             actions.append(item)
             line += 1
     metrics = workbook.create_sheet("Metrics")
@@ -1121,7 +1146,7 @@ def doc_bristol_workbook():
         start=1,
     ):
         for column, value in enumerate(values, start=1):
-            xlsx_put(
+            w.xlsx_put(
                 metrics,
                 number,
                 column,
@@ -1139,7 +1164,7 @@ def doc_bristol_workbook():
         "break, quarterly update columns, RAG words on colour, date cells, a "
         "continuation row",
         False,
-        xlsx_bytes(workbook),
+        w.xlsx_bytes(workbook),
         actions,
     )
 
@@ -1180,15 +1205,35 @@ def doc_south_glos_theme():
     s136 = "Improved response when people are detained under section 136"
     rows_ = [
         r(1, 1, 1.1, "General", "1.1", "Sept 15", "2015-09-30", "Understanding local need"),
-        r(1, 4, 1.2, "General", "1.2", date(2016, 3, 31), "2016-03-31", MERGE_UP, "mmmm yyyy"),
+        r(
+            1,
+            4,
+            1.2,
+            "General",
+            "1.2",
+            date(2016, 3, 31),
+            "2016-03-31",
+            w.MERGE_UP,
+            "mmmm yyyy",
+        ),
         r(2, 2, 2.1, "General", "2.1", "2015/16", "2016-03-31", early),
-        r(2, 8, 2.2, "General", "2.2", "Ongoing", None, MERGE_UP),
+        r(2, 8, 2.2, "General", "2.2", "Ongoing", None, w.MERGE_UP),
         r(3, 0, 3.1, "General", "3.1", "Ongoing", None, s136, lead=shared),
-        r(3, 1, 3.2, "General", "3.2", "Q1 2016/17", "2016-06-30", MERGE_UP, lead=shared),
-        r(3, 2, 3.3, "General", "3.3", date(2016, 1, 31), "2016-01-31", MERGE_UP, "mmmm yyyy"),
-        r(3, 3, 3.4, "General", "3.4", "2016/17", "2017-03-31", MERGE_UP),
+        r(3, 1, 3.2, "General", "3.2", "Q1 2016/17", "2016-06-30", w.MERGE_UP, lead=shared),
+        r(
+            3,
+            2,
+            3.3,
+            "General",
+            "3.3",
+            date(2016, 1, 31),
+            "2016-01-31",
+            w.MERGE_UP,
+            "mmmm yyyy",
+        ),
+        r(3, 3, 3.4, "General", "3.4", "2016/17", "2017-03-31", w.MERGE_UP),
         r(3, 4, 3.5, "General", "3.5", "Sept 15", "2015-09-30", "Urgent care in hospital"),
-        r(3, 5, 3.6, "General", "3.6", "Ongoing", None, MERGE_UP),
+        r(3, 5, 3.6, "General", "3.6", "Ongoing", None, w.MERGE_UP),
         r(
             3,
             6,
@@ -1200,9 +1245,9 @@ def doc_south_glos_theme():
             "Advice for police",
             "mmmm yyyy",
         ),
-        r(3, 7, 3.8, "General", "3.8", "2015/16", "2016-03-31", MERGE_UP),
+        r(3, 7, 3.8, "General", "3.8", "2015/16", "2016-03-31", w.MERGE_UP),
         r(3, 8, 3.9, "General", "3.9", "Ongoing", None, "Crisis teams"),
-        r(3, 9, 3.1, "0.00", "3.10", "Quarterly", None, MERGE_UP),
+        r(3, 9, 3.1, "0.00", "3.10", "Quarterly", None, w.MERGE_UP),
         r(4, 6, 4.1, "General", "4.1", "Q3 2015/16", "2015-12-31", "Sharing information"),
         r(
             5,
@@ -1216,12 +1261,12 @@ def doc_south_glos_theme():
             "mmmm yyyy",
         ),
     ]
-    workbook = xlsx_workbook()
+    workbook = w.xlsx_workbook()
     sheet = workbook.active
     sheet.title = "Sheet1"
     for column, width in zip("ABCDEFG", (7, 26, 30, 45, 35, 28, 14), strict=True):
         sheet.column_dimensions[column].width = width
-    xlsx_put(
+    w.xlsx_put(
         sheet,
         1,
         1,
@@ -1229,7 +1274,7 @@ def doc_south_glos_theme():
         bold=True,
         wrap=False,
     )
-    xlsx_put(
+    w.xlsx_put(
         sheet,
         2,
         1,
@@ -1247,25 +1292,25 @@ def doc_south_glos_theme():
         "Timeframe",
     )
     for column, text in enumerate(headings, start=1):
-        xlsx_put(sheet, 4, column, text, bold=True, fill=SHADE)
+        w.xlsx_put(sheet, 4, column, text, bold=True, fill=SHADE)
     actions = []
     line, focus_top, lead_top = 5, None, None
     for item in rows_:
-        xlsx_put(sheet, line, 1, item.cells["number"], fmt=item.cells["fmt"])
-        xlsx_put(sheet, line, 2, themes[item.section])
-        if item.cells["focus"] is MERGE_UP:
+        w.xlsx_put(sheet, line, 1, item.cells["number"], fmt=item.cells["fmt"])
+        w.xlsx_put(sheet, line, 2, themes[item.section])
+        if item.cells["focus"] is w.MERGE_UP:
             sheet.merge_cells(start_row=focus_top, start_column=3, end_row=line, end_column=3)
         else:
-            xlsx_put(sheet, line, 3, item.cells["focus"])
+            w.xlsx_put(sheet, line, 3, item.cells["focus"])
             focus_top = line
-        xlsx_put(sheet, line, 4, item.action)
-        xlsx_put(sheet, line, 5, item.outcome)
+        w.xlsx_put(sheet, line, 4, item.action)
+        w.xlsx_put(sheet, line, 5, item.outcome)
         if item.lead == shared and lead_top is not None:
             sheet.merge_cells(start_row=lead_top, start_column=6, end_row=line, end_column=6)
         else:
-            xlsx_put(sheet, line, 6, item.lead)
+            w.xlsx_put(sheet, line, 6, item.lead)
             lead_top = line if item.lead == shared else None
-        xlsx_put(sheet, line, 7, item.cells["value"], fmt=item.cells["when_fmt"])
+        w.xlsx_put(sheet, line, 7, item.cells["value"], fmt=item.cells["when_fmt"])
         actions.append(item)
         line += 1
     return Doc(
@@ -1277,7 +1322,7 @@ def doc_south_glos_theme():
         "(3.1 and 3.10, told apart only by the cell's number format), a lead merged "
         "down over two actions, month date cells; on the first sheet",
         False,
-        xlsx_bytes(workbook),
+        w.xlsx_bytes(workbook),
         actions,
     )
 
@@ -1304,7 +1349,15 @@ def doc_bath():
                 "Green – draft shared",
                 "green",
             ),
-            r(1, 5, "By September 2015", "2015-09-30", MERGE_UP, "Complete", status="complete"),
+            r(
+                1,
+                5,
+                "By September 2015",
+                "2015-09-30",
+                w.MERGE_UP,
+                "Complete",
+                status="complete",
+            ),
         ],
         2: [
             r(
@@ -1316,8 +1369,16 @@ def doc_bath():
                 "Green – leaflets printed",
                 "green",
             ),
-            r(2, 3, "Spring 2016", "2016-05-31", MERGE_UP, "Amber", "amber"),
-            r(2, 8, "2015/16", "2016-03-31", MERGE_UP, "Red – no provider found yet", "red"),
+            r(2, 3, "Spring 2016", "2016-05-31", w.MERGE_UP, "Amber", "amber"),
+            r(
+                2,
+                8,
+                "2015/16",
+                "2016-03-31",
+                w.MERGE_UP,
+                "Red – no provider found yet",
+                "red",
+            ),
         ],
         3: [
             r(
@@ -1329,7 +1390,7 @@ def doc_bath():
                 "Green – running five nights",
                 "green",
             ),
-            r(3, 4, "From April 2016", None, MERGE_UP, "Amber", "amber"),
+            r(3, 4, "From April 2016", None, w.MERGE_UP, "Amber", "amber"),
         ],
         4: [
             r(4, 2, "December 2015", "2015-12-31", "Dignity and safety in crisis", "Green", "green")
@@ -1344,28 +1405,36 @@ def doc_bath():
                 "Green – 93% in October",
                 "green",
             ),
-            r(5, 6, "Winter 2015/16", "2016-02-29", MERGE_UP, "Amber – two beds agreed", "amber"),
+            r(
+                5,
+                6,
+                "Winter 2015/16",
+                "2016-02-29",
+                w.MERGE_UP,
+                "Amber – two beds agreed",
+                "amber",
+            ),
         ],
     }
     story = [
-        pdf_paragraph("Mental Health Crisis Concordat", bold=True, size=13),
-        pdf_paragraph("Review, Action Plan and Declaration", bold=True, size=11),
-        pdf_paragraph("Avonbridge and North Somerley"),
-        pdf_paragraph("Updated May 2015"),
-        pdf_paragraph(
+        w.pdf_paragraph("Mental Health Crisis Concordat", bold=True, size=13),
+        w.pdf_paragraph("Review, Action Plan and Declaration", bold=True, size=11),
+        w.pdf_paragraph("Avonbridge and North Somerley"),
+        w.pdf_paragraph("Updated May 2015"),
+        w.pdf_paragraph(
             "P:\\Service Improvement & Performance Team\\Mental Health\\CURRENT "
             "FILES\\Crisis concordat\\review and action plan",
             size=7,
         ),
-        pdf_paragraph(
+        w.pdf_paragraph(
             "Please note that this review and plan were updated in January 2015 after "
             "work with services for children and young people."
         ),
-        pdf_paragraph(
+        w.pdf_paragraph(
             "Multi-agency forums that support delivery of services/review crisis concordat plan",
             bold=True,
         ),
-        pdf_table(
+        w.pdf_table(
             [
                 head("Forum name", "Membership", "Meets"),
                 cells(
@@ -1390,12 +1459,12 @@ def doc_bath():
             ],
             [140, 280, 95],
         ),
-        pdf_paragraph(""),
-        pdf_paragraph("Action plan", bold=True, size=11),
+        w.pdf_paragraph(""),
+        w.pdf_paragraph("Action plan", bold=True, size=11),
     ]
     actions = []
     for section, items in plan.items():
-        story.append(pdf_paragraph(SECTION_TITLES[section], bold=True))
+        story.append(w.pdf_paragraph(SECTION_TITLES[section], bold=True))
         rows = [head("Objective", "What will be done", "Who", "By when", "Progress (RAG)")]
         for item in placed(items, section):
             rows.append(
@@ -1408,8 +1477,8 @@ def doc_bath():
                 )
             )
             actions.append(item)
-        story.append(pdf_table(rows, [95, 190, 95, 60, 75], font_size=9.5))
-    data = pdf_bytes(
+        story.append(w.pdf_table(rows, [95, 190, 95, 60, 75], font_size=9.5))
+    data = w.pdf_bytes(
         story,
         header="Avonbridge and North Somerley – Crisis Concordat review and action plan",
         footer="Page {page}",
@@ -1456,7 +1525,7 @@ def doc_bristol():
         4: [SUB[4][1], r(4, 9, "4.1", "2015", "2015-12-31")],
         5: [SUB[5][0], r(5, 5, "5.1", "Ongoing", None)],
     }
-    odt = OdtWriter(
+    odt = w.OdtWriter(
         header="Template action plan to enable delivery of shared goals of the "
         "Mental Health Crisis Care Concordat"
     )
@@ -1465,12 +1534,9 @@ def doc_bristol():
     actions = []
     for section, items in plan.items():
         rows.append(merged(f"{section}. {SECTION_TITLES[section]}", shade=SHADE))
-        for item in placed(items, section):
-            if isinstance(item, str):
-                rows.append(merged(item, bold=False))
-                continue
-            rows.append(cells(item.ref, item.action, item.timescale, item.lead, item.outcome))
-            actions.append(item)
+        rows += section_rows(
+            items, section, template_cells, actions, sub=lambda title: merged(title, bold=False)
+        )
     odt.table(rows, name="Plan")
     odt.paragraph("Brigstowe CCG, Brigstowe City Council and partners – March 2015")
     return Doc(
@@ -1549,7 +1615,7 @@ def doc_glos_workbook():
             [r(3, 1, "iii", "May", "2015-05-31", "blue")],
         )
     ]
-    workbook = xlsx_workbook()
+    workbook = w.xlsx_workbook()
     front = workbook.active
     front.title = "Front sheet"
     for number, text in enumerate(
@@ -1560,11 +1626,11 @@ def doc_glos_workbook():
         ],
         start=1,
     ):
-        xlsx_put(front, number, 1, text, bold=number == 1, wrap=False)
+        w.xlsx_put(front, number, 1, text, bold=number == 1, wrap=False)
     sheet = workbook.create_sheet("Plan")
     for column, width in zip("ABCDEF", (7, 50, 30, 22, 9, 40), strict=True):
         sheet.column_dimensions[column].width = width
-    xlsx_put(
+    w.xlsx_put(
         sheet,
         1,
         1,
@@ -1572,8 +1638,8 @@ def doc_glos_workbook():
         bold=True,
         wrap=False,
     )
-    xlsx_put(sheet, 2, 1, "Version 7 – February 2016", wrap=False)
-    xlsx_put(sheet, 3, 1, "Key:", bold=True)
+    w.xlsx_put(sheet, 2, 1, "Version 7 – February 2016", wrap=False)
+    w.xlsx_put(sheet, 3, 1, "Key:", bold=True)
     for column, (text, fill) in enumerate(
         [
             ("Blue – complete", BLUE),
@@ -1583,7 +1649,7 @@ def doc_glos_workbook():
         ],
         start=2,
     ):
-        xlsx_put(sheet, 3, column, text, fill=fill)
+        w.xlsx_put(sheet, 3, column, text, fill=fill)
     headings = (
         "Ref",
         "INTERVENTION",
@@ -1593,28 +1659,28 @@ def doc_glos_workbook():
         "Comments",
     )
     for column, text in enumerate(headings, start=1):
-        xlsx_put(sheet, 5, column, text, bold=True)
+        w.xlsx_put(sheet, 5, column, text, bold=True)
     line = 6
     actions = []
 
     def add(title, section, items, complete=False):
         nonlocal line
-        xlsx_put(sheet, line, 1, title, bold=True, wrap=False)
+        w.xlsx_put(sheet, line, 1, title, bold=True, wrap=False)
         line += 1
         for item in placed(items, section):
-            xlsx_put(sheet, line, 1, item.ref)
-            xlsx_put(sheet, line, 2, item.action)
-            xlsx_put(sheet, line, 3, item.lead)
-            xlsx_put(sheet, line, 4, item.timescale or None)
-            xlsx_put(sheet, line, 5, item.cells["RAG"], fill=FILLS[item.rag])
-            xlsx_put(sheet, line, 6, item.progress)
+            w.xlsx_put(sheet, line, 1, item.ref)
+            w.xlsx_put(sheet, line, 2, item.action)
+            w.xlsx_put(sheet, line, 3, item.lead)
+            w.xlsx_put(sheet, line, 4, item.timescale or None)
+            w.xlsx_put(sheet, line, 5, item.cells["RAG"], fill=FILLS[item.rag])
+            w.xlsx_put(sheet, line, 6, item.progress)
             actions.append(item)
             line += 1
 
     for title, section, items in sections:
         add(title, section, items)
     line += 1
-    xlsx_put(sheet, line, 1, "COMPLETED ACTIONS", bold=True, wrap=False)
+    w.xlsx_put(sheet, line, 1, "COMPLETED ACTIONS", bold=True, wrap=False)
     line += 1
     for title, section, items in completed:
         add(title, section, items)
@@ -1630,7 +1696,7 @@ def doc_glos_workbook():
         "quarters (one timescale left empty), RAG as word on colour or colour only, a "
         "completed actions part",
         True,
-        xlsx_bytes(workbook),
+        w.xlsx_bytes(workbook),
         actions,
     )
 
@@ -1713,21 +1779,13 @@ def doc_croydon_csv():
     for section, items in plan.items():
         out.append([f"{section}. {SECTION_TITLES[section]}"])
         out.append(["No.", "Action", "Timescale", "Led By", "Outcomes", "RAG/Comments"])
-        for item in placed(items, section):
-            if isinstance(item, str):
-                out.append([item])
-                continue
-            out.append(
-                [
-                    item.ref,
-                    item.action,
-                    item.timescale,
-                    item.lead,
-                    item.outcome,
-                    item.cells["RAG/Comments"],
-                ]
-            )
-            actions.append(item)
+        out += section_rows(
+            items,
+            section,
+            lambda item: template_values(item, item.cells["RAG/Comments"]),
+            actions,
+            sub=lambda title: [title],
+        )
     return Doc(
         "d21_westbrook_rag_comments.csv",
         "csv",
@@ -1735,7 +1793,7 @@ def doc_croydon_csv():
         "heading row and sub-theme row, refs 1, 1:a, 2, 3:a running across sections, "
         "RAG/Comments words with line breaks inside cells; UTF-8 without BOM, CRLF",
         False,
-        csv_bytes(out, encoding="utf-8"),
+        w.csv_bytes(out, encoding="utf-8"),
         actions,
     )
 
@@ -1779,16 +1837,16 @@ def doc_lewisham_pdf():
         ],
     }
     story = [
-        pdf_paragraph(
+        w.pdf_paragraph(
             "Template action plan to enable delivery of shared goals of the Mental "
             "Health Crisis Care Concordat",
             size=8,
         ),
-        pdf_paragraph("LB Deptwood & Deptwood CCG", bold=True),
-        pdf_paragraph(
+        w.pdf_paragraph("LB Deptwood & Deptwood CCG", bold=True),
+        w.pdf_paragraph(
             "Deptwood Mental Health Crisis Care Concordat Action Plan", bold=True, size=13
         ),
-        pdf_paragraph(
+        w.pdf_paragraph(
             "This multi-agency plan was written during 2014/15 by the Deptwood crisis "
             "concordat development group, which will monitor it and review it with "
             "people who use services."
@@ -1796,25 +1854,13 @@ def doc_lewisham_pdf():
     ]
     actions = []
     for section, items in plan.items():
-        story.append(pdf_paragraph(f"{section}. {SECTION_TITLES[section]}", bold=True))
+        story.append(w.pdf_paragraph(f"{section}. {SECTION_TITLES[section]}", bold=True))
         rows = [head("No.", "Action", "Timescale", "Led By", "Outcomes", "RAG")]
-        for item in placed(items, section):
-            if isinstance(item, str):
-                rows.append(merged(item))
-                continue
-            rows.append(
-                cells(
-                    item.ref,
-                    item.action,
-                    item.timescale,
-                    item.lead,
-                    item.outcome,
-                    item.cells["RAG"],
-                )
-            )
-            actions.append(item)
-        story.append(pdf_table(rows, [32, 144, 62, 85, 156, 36], font_size=10))
-    data = pdf_bytes(
+        rows += section_rows(
+            items, section, lambda item: template_cells(item, item.cells["RAG"]), actions
+        )
+        story.append(w.pdf_table(rows, [32, 144, 62, 85, 156, 36], font_size=10))
+    data = w.pdf_bytes(
         story,
         footer="Deptwood Crisis Care Concordat Action Plan – page {page}",
         landscape_page=False,
@@ -1869,7 +1915,7 @@ def doc_doncaster_workbook():
             r(5, 0, "9", "2015/16", "2016-03-31", None, "green"),
         ],
     }
-    workbook = xlsx_workbook()
+    workbook = w.xlsx_workbook()
     sheet = workbook.active
     sheet.title = "Crisis Concordat"
     for column, width in zip("ABCDEFG", (6, 40, 14, 24, 32, 45, 12), strict=True):
@@ -1883,7 +1929,7 @@ def doc_doncaster_workbook():
         ],
         start=1,
     ):
-        xlsx_put(sheet, number, 1, text, bold=number != 2, wrap=False)
+        w.xlsx_put(sheet, number, 1, text, bold=number != 2, wrap=False)
     headings = (
         "No.",
         "Action",
@@ -1894,33 +1940,33 @@ def doc_doncaster_workbook():
         "Red/Amber/\nGreen (RAG)",
     )
     for column, text in enumerate(headings, start=1):
-        xlsx_put(sheet, 5, column, text, bold=True, fill=SHADE)
+        w.xlsx_put(sheet, 5, column, text, bold=True, fill=SHADE)
     line, lead_top = 6, None
     actions = []
     for section, items in plan.items():
-        xlsx_put(sheet, line, 1, f"{section}. {SECTION_TITLES[section]}", bold=True, fill=SHADE)
+        w.xlsx_put(sheet, line, 1, f"{section}. {SECTION_TITLES[section]}", bold=True, fill=SHADE)
         sheet.merge_cells(start_row=line, start_column=1, end_row=line, end_column=7)
         line += 1
         for item in placed(items, section):
             if isinstance(item, str):
-                xlsx_put(sheet, line, 1, item)
+                w.xlsx_put(sheet, line, 1, item)
                 sheet.merge_cells(start_row=line, start_column=1, end_row=line, end_column=7)
             elif isinstance(item, tuple):
-                xlsx_put(sheet, line, 2 if item[0] == "action" else 6, item[1])
+                w.xlsx_put(sheet, line, 2 if item[0] == "action" else 6, item[1])
             else:
-                xlsx_put(sheet, line, 1, item.cells["number"])
-                xlsx_put(sheet, line, 2, item.action)
-                xlsx_put(sheet, line, 3, item.timescale)
+                w.xlsx_put(sheet, line, 1, item.cells["number"])
+                w.xlsx_put(sheet, line, 2, item.action)
+                w.xlsx_put(sheet, line, 3, item.timescale)
                 if item.lead == shared and lead_top is not None:
                     sheet.merge_cells(
                         start_row=lead_top, start_column=4, end_row=line, end_column=4
                     )
                 else:
-                    xlsx_put(sheet, line, 4, item.lead)
+                    w.xlsx_put(sheet, line, 4, item.lead)
                     lead_top = line if item.lead == shared else None
-                xlsx_put(sheet, line, 5, item.outcome)
-                xlsx_put(sheet, line, 6, item.progress)
-                xlsx_put(sheet, line, 7, item.cells["RAG"], fill=FILLS[item.rag])
+                w.xlsx_put(sheet, line, 5, item.outcome)
+                w.xlsx_put(sheet, line, 6, item.progress)
+                w.xlsx_put(sheet, line, 7, item.cells["RAG"], fill=FILLS[item.rag])
                 actions.append(item)
             line += 1
     return Doc(
@@ -1932,7 +1978,7 @@ def doc_doncaster_workbook():
         "across sections, a lead merged down over two actions, RAG words in capitals "
         "on colour, continuation rows finishing an action's text and a progress note",
         True,
-        xlsx_bytes(workbook),
+        w.xlsx_bytes(workbook),
         actions,
     )
 
@@ -1981,17 +2027,17 @@ def doc_northants_pdf():
         ],
     }
     story = [
-        pdf_paragraph("Nenford action plan", bold=True, size=13),
-        pdf_paragraph(
+        w.pdf_paragraph("Nenford action plan", bold=True, size=13),
+        w.pdf_paragraph(
             "to enable delivery of shared goals of the Mental Health Crisis Care Concordat",
             bold=True,
         ),
-        pdf_paragraph(
+        w.pdf_paragraph(
             "Updated January 2016: Red – Not yet started, Amber – Ongoing, Green – "
             "Completed / Grey shading indicates actions removed or absorbed into a "
             "different action."
         ),
-        pdf_paragraph(
+        w.pdf_paragraph(
             "• the person in crisis and their carer are at the centre of every "
             "decision\n• everyone knows who to call at any hour\n• every crisis is "
             "followed by a plan to prevent the next one"
@@ -1999,7 +2045,7 @@ def doc_northants_pdf():
     ]
     actions = []
     for section, items in plan.items():
-        story.append(pdf_paragraph(f"{section}. {SECTION_TITLES[section]}", bold=True))
+        story.append(w.pdf_paragraph(f"{section}. {SECTION_TITLES[section]}", bold=True))
         rows = [head("No.", "Action", "Timescale", "Led By", "Outcomes", "Rag Rating")]
         for item in placed(items, section):
             text = (
@@ -2015,8 +2061,8 @@ def doc_northants_pdf():
             else:
                 rows.append(cells(*text, fills={5: FILLS.get(item.rag)}))
             actions.append(item)
-        story.append(pdf_table(rows, [32, 148, 65, 85, 148, 60], font_size=10))
-    data = pdf_bytes(
+        story.append(w.pdf_table(rows, [32, 148, 65, 85, 148, 60], font_size=10))
+    data = w.pdf_bytes(
         story,
         header="Nenford Crisis Care Concordat action plan – January 2016",
         footer="{page}",
@@ -2109,7 +2155,7 @@ def doc_camden_odt():
         ],
         4: [r(4, 9, "4.2", "September 2015", "2015-09-30", "COMPLETE", "complete")],
     }
-    odt = OdtWriter()
+    odt = w.OdtWriter()
     odt.heading("Islebury Crisis Care Concordat – Local Action Plan")
     odt.paragraph("Islebury Crisis Care Concordat action plan refreshed November 2015", bold=True)
     odt.paragraph(
@@ -2119,25 +2165,12 @@ def doc_camden_odt():
     )
     header = ("No.", "Action", "Due by", "Led By", "Outputs", "Update")
     actions = []
-    for section, items in plan.items():
+    tables, appendix = refresh_tables(plan, annex, titles, header, actions)
+    for section, rows in tables.items():
         odt.paragraph(titles[section], bold=True)
-        rows = [head(*header)]
-        for item in placed(items, section):
-            rows.append(
-                cells(item.ref, item.action, item.timescale, item.lead, item.outcome, item.progress)
-            )
-            actions.append(item)
         odt.table(rows, name=f"Section{section}")
     odt.heading("Appendix A – completed actions", level=2)
-    rows = [head(*header)]
-    for section, items in annex.items():
-        rows.append(merged(titles[section], shade=SHADE))
-        for item in placed(items, section):
-            rows.append(
-                cells(item.ref, item.action, item.timescale, item.lead, item.outcome, item.progress)
-            )
-            actions.append(item)
-    odt.table(rows, name="AppendixA")
+    odt.table(appendix, name="AppendixA")
     return Doc(
         "d25_islebury_refresh.odt",
         "odt",

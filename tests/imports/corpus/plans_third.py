@@ -9,24 +9,9 @@ each action is typed by hand beside its row, as in plans_held.py.
 
 from datetime import date
 
+import writers as w
 from parts import AMBER, BLUE, GREEN, RED, SHADE, Doc, cells, head, merged
 from plans_held import act
-from writers import (
-    MERGE_UP,
-    OdtWriter,
-    csv_bytes,
-    docx_bytes,
-    docx_document,
-    docx_header_footer,
-    docx_paragraph,
-    docx_table,
-    pdf_bytes,
-    pdf_paragraph,
-    pdf_table,
-    xlsx_bytes,
-    xlsx_put,
-    xlsx_workbook,
-)
 
 WORDS = {"green": "Green", "amber": "Amber", "red": "Red"}
 FILL = {"green": GREEN, "amber": AMBER, "red": RED, "blue": BLUE}
@@ -123,34 +108,34 @@ def doc_trentholme():
             ],
         ),
     ]  # fmt: skip
-    document = docx_document()
-    docx_paragraph(
+    document = w.docx_document()
+    w.docx_paragraph(
         document,
         f"{city} and {county} action plan to enable delivery of shared goals of the "
         "Mental Health Crisis Care Concordat",
         bold=True,
     )
-    docx_paragraph(
+    w.docx_paragraph(
         document, f"{city} and {county} Crisis Care Concordat Action Plan – version 1", bold=True
     )
-    docx_paragraph(
+    w.docx_paragraph(
         document,
         f"This plan covers {city} and {county}. Partners wrote it after a shared workshop in "
         "October 2014 and a task and finish group has checked it since. It is a working "
         "document: we will change it as the work moves on, and report progress to both "
         "Health and Wellbeing Boards.",
     )
-    docx_paragraph(document, "Please send comments on the plan to:")
-    docx_paragraph(document, f"Maria Keane\nMental Health Commissioning Manager, {city} CCG")
+    w.docx_paragraph(document, "Please send comments on the plan to:")
+    w.docx_paragraph(document, f"Maria Keane\nMental Health Commissioning Manager, {city} CCG")
     actions = []
     for title, sub, items in plan:
-        docx_paragraph(document, "#W " + title, bold=True)
+        w.docx_paragraph(document, "#W " + title, bold=True)
         rows = [head("No.", "Action", "Timescale", "Led By", "Outcomes"), merged(sub)]
         for item in items:
             rows.append(cells(item.ref, item.action, item.timescale, item.lead, item.outcome))
             actions.append(item)
-        docx_table(document, rows, widths=[1.2, 8.5, 2.2, 5.5, 7])
-        docx_paragraph(document, "")
+        w.docx_table(document, rows, widths=[1.2, 8.5, 2.2, 5.5, 7])
+        w.docx_paragraph(document, "")
     return Doc(
         "d39_trentholme_working_with.docx",
         "docx",
@@ -162,7 +147,7 @@ def doc_trentholme():
         "further lines, a second paragraph inside some action cells, outcomes typed as "
         "'-' lines, timescales '15-16', 'Q1 15-16', 'By Q4 15-16'; no status or RAG",
         True,
-        docx_bytes(document),
+        w.docx_bytes(document),
         actions,
     )
 
@@ -258,21 +243,21 @@ def doc_soarshire():
         ),
     ]  # fmt: skip
     story = [
-        pdf_paragraph(f"{area} action plan to enable delivery of shared goals of the Mental "
-                      "Health Crisis Care Concordat", size=13, bold=True),
-        pdf_paragraph(f"The partner agencies in {area} signed the local declaration at an "
-                      "event held on 14th October 2014. This high level plan supports their "
-                      "continuing commitment to the Concordat principles and was last "
-                      "updated in January 2016. Completed actions have been removed. For "
-                      "further information telephone 01632 960418."),
-        pdf_paragraph("Working in Partnership", bold=True, size=11),
-        pdf_paragraph(f"The Mental Health Partnership Board for {area} oversees this plan. "
-                      "It is chaired by the deputy chief officer of West Soarshire CCG, and "
-                      "a GP is its clinical lead."),
-        pdf_paragraph("Detailed Action Plans", bold=True, size=11),
-        pdf_paragraph("Several pieces of work sit in the wider mental health programme as "
-                      "well as in this plan. The named lead for each one holds the detailed "
-                      "working plan."),
+        w.pdf_paragraph(f"{area} action plan to enable delivery of shared goals of the Mental "
+                        "Health Crisis Care Concordat", size=13, bold=True),
+        w.pdf_paragraph(f"The partner agencies in {area} signed the local declaration at an "
+                        "event held on 14th October 2014. This high level plan supports their "
+                        "continuing commitment to the Concordat principles and was last "
+                        "updated in January 2016. Completed actions have been removed. For "
+                        "further information telephone 01632 960418."),
+        w.pdf_paragraph("Working in Partnership", bold=True, size=11),
+        w.pdf_paragraph(f"The Mental Health Partnership Board for {area} oversees this plan. "
+                        "It is chaired by the deputy chief officer of West Soarshire CCG, and "
+                        "a GP is its clinical lead."),
+        w.pdf_paragraph("Detailed Action Plans", bold=True, size=11),
+        w.pdf_paragraph("Several pieces of work sit in the wider mental health programme as "
+                        "well as in this plan. The named lead for each one holds the detailed "
+                        "working plan."),
     ]  # fmt: skip
     rows = [head("Ref", "What we will do", "Lead", "By when", "Progress at January 2016", "RAG")]
     actions = []
@@ -284,9 +269,9 @@ def doc_soarshire():
                       WORDS[item.rag], fills={5: FILL[item.rag]})
             )  # fmt: skip
             actions.append(item)
-    story.append(pdf_table(rows, [34, 190, 120, 60, 300, 45], font_size=9))
-    story.append(pdf_paragraph("RAG ratings were agreed by the Partnership Board at its "
-                               "January 2016 meeting.", size=8))  # fmt: skip
+    story.append(w.pdf_table(rows, [34, 190, 120, 60, 300, 45], font_size=9))
+    story.append(w.pdf_paragraph("RAG ratings were agreed by the Partnership Board at its "
+                                 "January 2016 meeting.", size=8))  # fmt: skip
     return Doc(
         "d40_soarshire_completed_removed.pdf",
         "pdf",
@@ -297,7 +282,7 @@ def doc_soarshire():
         "/ RAG' repeated, shaded section rows, RAG words on colour, a note under the table, "
         "'Complete' as the last line of a progress note; running header and page footer",
         True,
-        pdf_bytes(
+        w.pdf_bytes(
             story,
             header=f"{area} Crisis Care Concordat action plan – January 2016",
             footer="Page {page}",
@@ -380,7 +365,7 @@ def doc_colnedale():
             ],
         ),
     ]  # fmt: skip
-    odt = OdtWriter(footer="Colnedale Crisis Care Concordat Action Plan – Version 1 March 2015")
+    odt = w.OdtWriter(footer="Colnedale Crisis Care Concordat Action Plan – Version 1 March 2015")
     odt.paragraph("Colnedale action plan to enable delivery of shared goals of the Mental "
                   "Health Crisis Care Concordat", bold=True)  # fmt: skip
     odt.paragraph("Version 1 March 2015")
@@ -404,7 +389,7 @@ def doc_colnedale():
     for title, items in plan:
         rows.append(merged(title, shade=SHADE))
         for item in items:
-            lead = MERGE_UP if item.cells.get("merge") == "down" else item.lead
+            lead = w.MERGE_UP if item.cells.get("merge") == "down" else item.lead
             rows.append(cells(item.ref, item.action, lead, item.timescale, item.outcome,
                               item.cells["fp"]))  # fmt: skip
             actions.append(item)
@@ -501,7 +486,7 @@ def doc_hebbleton():
             ],
         ),
     ]  # fmt: skip
-    workbook = xlsx_workbook()
+    workbook = w.xlsx_workbook()
     intro = workbook.active
     intro.title = "Introduction"
     lines = [
@@ -517,36 +502,36 @@ def doc_hebbleton():
     ]
     for number, text in enumerate(lines, start=1):
         if text:
-            xlsx_put(intro, number, 1, text, bold=number == 1, wrap=False)
+            w.xlsx_put(intro, number, 1, text, bold=number == 1, wrap=False)
     sheet = workbook.create_sheet("Action plan")
     for column, width in zip("ABCDEF", (8, 48, 30, 12, 46, 14), strict=True):
         sheet.column_dimensions[column].width = width
-    xlsx_put(sheet, 1, 1, "Mental Health Crisis Care Concordat - Hebbleton Action Plan (at "
-             "31st March 2016)", bold=True, wrap=False)  # fmt: skip
+    w.xlsx_put(sheet, 1, 1, "Mental Health Crisis Care Concordat - Hebbleton Action Plan (at "
+               "31st March 2016)", bold=True, wrap=False)  # fmt: skip
     top = ("Ref", "Action", "Lead", "Target", "Update at", "Status")
     bottom = (None, None, None, "date", "31st March 2016", None)
     for column, (upper, lower) in enumerate(zip(top, bottom, strict=True), start=1):
-        xlsx_put(sheet, 3, column, upper, bold=True, fill=SHADE)
+        w.xlsx_put(sheet, 3, column, upper, bold=True, fill=SHADE)
         if lower:
-            xlsx_put(sheet, 4, column, lower, bold=True, fill=SHADE)
+            w.xlsx_put(sheet, 4, column, lower, bold=True, fill=SHADE)
         else:
             letter = "ABCDEF"[column - 1]
             sheet.merge_cells(f"{letter}3:{letter}4")
     line = 5
     actions = []
     for title, items in plan:
-        xlsx_put(sheet, line, 1, title, bold=True, wrap=False)
+        w.xlsx_put(sheet, line, 1, title, bold=True, wrap=False)
         sheet.merge_cells(f"A{line}:F{line}")
         line += 1
         for item in items:
-            xlsx_put(sheet, line, 1, item.cells["number"], fmt="0.0")
-            xlsx_put(sheet, line, 2, item.action)
-            xlsx_put(sheet, line, 3, item.lead)
+            w.xlsx_put(sheet, line, 1, item.cells["number"], fmt="0.0")
+            w.xlsx_put(sheet, line, 2, item.action)
+            w.xlsx_put(sheet, line, 3, item.lead)
             value = item.cells["value"]
-            xlsx_put(sheet, line, 4, value, fmt=None if isinstance(value, str) else "dd/mm/yyyy")
-            xlsx_put(sheet, line, 5, item.progress)
+            w.xlsx_put(sheet, line, 4, value, fmt=None if isinstance(value, str) else "dd/mm/yyyy")
+            w.xlsx_put(sheet, line, 5, item.progress)
             word = item.cells["word"]
-            xlsx_put(sheet, line, 6, word, fill=colours[word])
+            w.xlsx_put(sheet, line, 6, word, fill=colours[word])
             actions.append(item)
             line += 1
     return Doc(
@@ -559,7 +544,7 @@ def doc_hebbleton():
         "dates as real date cells shown dd/mm/yyyy, a Status column of words (Complete, In "
         "progress, Not started) on green, amber and red fills",
         True,
-        xlsx_bytes(workbook),
+        w.xlsx_bytes(workbook),
         actions,
     )
 
@@ -643,39 +628,39 @@ def doc_sowe():
             ],
         ),
     ]  # fmt: skip
-    document = docx_document()
-    docx_header_footer(document, footer="Sowe and Trentbury Crisis Care Concordat – "
-                       "progress report, December 2015")  # fmt: skip
-    docx_paragraph(document, "Local Crisis Care Concordat Action Plan Progress Report: "
-                   "Supporting Information", bold=True, size=13)  # fmt: skip
-    docx_paragraph(document, "The plan has been reviewed and each action given a BRAG rating "
-                   "for progress. No actions have been added since the last report; the "
-                   "partners review progress every two months.")  # fmt: skip
-    docx_paragraph(document, "#W Background and Local Context", bold=True)
-    docx_paragraph(document, "The Concordat is part of the Sowe and Trentbury mental health "
-                   "and wellbeing strategy. A Strategic Partnership Board oversees it and "
-                   "reports to both Health and Wellbeing Boards.")  # fmt: skip
-    docx_paragraph(document, "#W Engagement", bold=True)
-    docx_paragraph(document, "We have held events in local communities to hear the views of "
-                   "people who use services and their carers, and their comments are "
-                   "reflected in the progress notes below.")  # fmt: skip
-    docx_paragraph(document, "#W Progress against the plan", bold=True)
-    docx_table(document, [head("Key", "", "", ""),
+    document = w.docx_document()
+    w.docx_header_footer(document, footer="Sowe and Trentbury Crisis Care Concordat – "
+                         "progress report, December 2015")  # fmt: skip
+    w.docx_paragraph(document, "Local Crisis Care Concordat Action Plan Progress Report: "
+                     "Supporting Information", bold=True, size=13)  # fmt: skip
+    w.docx_paragraph(document, "The plan has been reviewed and each action given a BRAG rating "
+                     "for progress. No actions have been added since the last report; the "
+                     "partners review progress every two months.")  # fmt: skip
+    w.docx_paragraph(document, "#W Background and Local Context", bold=True)
+    w.docx_paragraph(document, "The Concordat is part of the Sowe and Trentbury mental health "
+                     "and wellbeing strategy. A Strategic Partnership Board oversees it and "
+                     "reports to both Health and Wellbeing Boards.")  # fmt: skip
+    w.docx_paragraph(document, "#W Engagement", bold=True)
+    w.docx_paragraph(document, "We have held events in local communities to hear the views of "
+                     "people who use services and their carers, and their comments are "
+                     "reflected in the progress notes below.")  # fmt: skip
+    w.docx_paragraph(document, "#W Progress against the plan", bold=True)
+    w.docx_table(document, [head("Key", "", "", ""),
                           cells("B – complete", "G – on track", "A – started, some delay",
                                 "R – not started",
                                 fills={0: BLUE, 1: GREEN, 2: AMBER, 3: RED})],
                widths=[5, 5, 5, 5])  # fmt: skip
-    docx_paragraph(document, "")
+    w.docx_paragraph(document, "")
     rows = [head("Concordat aim", "Action", "Lead", "Timescale", "Progress", "BRAG")]
     actions = []
     for aim, items in plan:
         for index, item in enumerate(items):
             letter = item.cells["letter"]
-            rows.append(cells(aim if index == 0 else MERGE_UP, item.action, item.lead,
+            rows.append(cells(aim if index == 0 else w.MERGE_UP, item.action, item.lead,
                               item.timescale, item.progress, letter,
                               fills={5: FILL[item.rag]}))  # fmt: skip
             actions.append(item)
-    docx_table(document, rows, widths=[4, 8, 4.5, 2.5, 6.5, 1.5])
+    w.docx_table(document, rows, widths=[4, 8, 4.5, 2.5, 6.5, 1.5])
     return Doc(
         "d43_sowe_brag_progress.docx",
         "docx",
@@ -687,7 +672,7 @@ def doc_sowe():
         "the aim cell merged down over its actions instead of section rows, BRAG letters "
         "on colour; a footer",
         True,
-        docx_bytes(document),
+        w.docx_bytes(document),
         actions,
     )
 
@@ -810,19 +795,19 @@ def doc_airebridge():
         ),
     ]  # fmt: skip
     story = [
-        pdf_paragraph("Introduction", bold=True, size=11),
-        pdf_paragraph("The Concordat is a national agreement between the services that "
-                      "support people in a mental health crisis. All partners in Airebridge "
-                      "signed the regional declaration in December 2014."),
-        pdf_paragraph("This plan was drawn up by the city's mental health and urgent care "
-                      "commissioners* at a workshop in February 2015 with hospital, mental "
-                      "health and voluntary sector providers, people who use services, the "
-                      "police, the ambulance service and the council. It holds the actions "
-                      "agreed that day and work already under way."),
-        pdf_paragraph("* The commissioners of the three Airebridge CCGs and the city "
-                      "council.", size=8),
-        pdf_paragraph("New actions added in this update are marked (new). A RAG colour is "
-                      "shown where progress has been reviewed."),
+        w.pdf_paragraph("Introduction", bold=True, size=11),
+        w.pdf_paragraph("The Concordat is a national agreement between the services that "
+                        "support people in a mental health crisis. All partners in Airebridge "
+                        "signed the regional declaration in December 2014."),
+        w.pdf_paragraph("This plan was drawn up by the city's mental health and urgent care "
+                        "commissioners* at a workshop in February 2015 with hospital, mental "
+                        "health and voluntary sector providers, people who use services, the "
+                        "police, the ambulance service and the council. It holds the actions "
+                        "agreed that day and work already under way."),
+        w.pdf_paragraph("* The commissioners of the three Airebridge CCGs and the city "
+                        "council.", size=8),
+        w.pdf_paragraph("New actions added in this update are marked (new). A RAG colour is "
+                        "shown where progress has been reviewed."),
     ]  # fmt: skip
     rows = [head("No.", "Action", "Lead", "By When", "Outcome / measure",
                  "Update October 2015", "RAG")]  # fmt: skip
@@ -836,7 +821,7 @@ def doc_airebridge():
             if item.cells["more"]:
                 rows.append(cells("", item.cells["more"], "", "", "", "", ""))
             actions.append(item)
-    story.append(pdf_table(rows, [42, 190, 110, 62, 120, 190, 35], font_size=9))
+    story.append(w.pdf_table(rows, [42, 190, 110, 62, 120, 190, 35], font_size=9))
     return Doc(
         "d44_airebridge_update.pdf",
         "pdf",
@@ -849,7 +834,7 @@ def doc_airebridge():
         "fill with no words (blank where not reviewed), a continuation row with an empty "
         "ref finishing an action's text",
         True,
-        pdf_bytes(
+        w.pdf_bytes(
             story,
             header="Airebridge action plan to enable delivery of shared goals of "
             "the Mental Health Crisis Care Concordat – Update October 2015",
@@ -940,19 +925,19 @@ def doc_dovecliffe():
             ],
         ),
     ]  # fmt: skip
-    document = docx_document()
-    docx_paragraph(document, "Template action plan to enable delivery of shared goals of the "
-                   "Mental Health Crisis Care Concordat", size=9)  # fmt: skip
-    docx_paragraph(document, "Dovecliffe and Dovebury Crisis Care Concordat plan", bold=True,
-                   size=14)  # fmt: skip
-    docx_paragraph(document, "Introduction", bold=True)
-    docx_paragraph(
+    document = w.docx_document()
+    w.docx_paragraph(document, "Template action plan to enable delivery of shared goals of the "
+                     "Mental Health Crisis Care Concordat", size=9)  # fmt: skip
+    w.docx_paragraph(document, "Dovecliffe and Dovebury Crisis Care Concordat plan", bold=True,
+                     size=14)  # fmt: skip
+    w.docx_paragraph(document, "Introduction", bold=True)
+    w.docx_paragraph(
         document,
         "This plan is for the county of Dovecliffe and the city of "
         "Dovebury. A task group of many agencies wrote it after the partners "
         "signed the declaration at a mental health summit in June 2014.",
     )
-    docx_paragraph(
+    w.docx_paragraph(
         document,
         "It is a high level plan about what the partners will do or buy "
         "together. The police, both councils and the four CCGs each have more "
@@ -968,11 +953,11 @@ def doc_dovecliffe():
             rows.append(cells(item.ref, item.action, item.timescale, item.lead, item.outcome,
                               item.progress, strike=item.removed))  # fmt: skip
             actions.append(item)
-        docx_table(document, rows, widths=[1.2, 8, 2.5, 3, 5.5, 6])
-        docx_paragraph(document, "")
-    docx_paragraph(document, "Actions struck through have been removed or merged with "
-                   "another action.", size=8)  # fmt: skip
-    docx_paragraph(document, "Abbreviations", bold=True)
+        w.docx_table(document, rows, widths=[1.2, 8, 2.5, 3, 5.5, 6])
+        w.docx_paragraph(document, "")
+    w.docx_paragraph(document, "Actions struck through have been removed or merged with "
+                     "another action.", size=8)  # fmt: skip
+    w.docx_paragraph(document, "Abbreviations", bold=True)
     glossary = [
         ("DC", "Dovecliffe Constabulary"),
         ("DCC", "Dovecliffe County Council"),
@@ -982,8 +967,8 @@ def doc_dovecliffe():
         ("NDCCG", "North Dovecliffe CCG"),
         ("NPS", "National Probation Service"),
     ]
-    docx_table(document, [head("Abbreviation", "Meaning")] + [cells(a, b) for a, b in glossary],
-               widths=[3, 12])  # fmt: skip
+    w.docx_table(document, [head("Abbreviation", "Meaning")] + [cells(a, b) for a, b in glossary],
+                 widths=[3, 12])  # fmt: skip
     return Doc(
         "d45_dovecliffe_glossary.docx",
         "docx",
@@ -994,7 +979,7 @@ def doc_dovecliffe():
         "action struck through with a note under the tables, and an Abbreviations table "
         "at the end that is not part of the plan",
         True,
-        docx_bytes(document),
+        w.docx_bytes(document),
         actions,
     )
 
@@ -1108,7 +1093,7 @@ def doc_wharfeton():
         "G/A/R or the word 'Complete' before a dash and a note, a RAG note after the table; "
         "Windows-1252 with CRLF",
         True,
-        csv_bytes(out, encoding="cp1252"),
+        w.csv_bytes(out, encoding="cp1252"),
         actions,
     )
 
@@ -1194,7 +1179,7 @@ def doc_medwold():
         ),
     ]  # fmt: skip
     colours = {"B": BLUE, "G": GREEN, "A": AMBER, "R": RED}
-    workbook = xlsx_workbook()
+    workbook = w.xlsx_workbook()
     cover = workbook.active
     cover.title = "Cover"
     for number, text in enumerate(
@@ -1208,11 +1193,11 @@ def doc_medwold():
         ],
         start=1,
     ):
-        xlsx_put(cover, number, 1, text, bold=number <= 2, wrap=False)
+        w.xlsx_put(cover, number, 1, text, bold=number <= 2, wrap=False)
     groups = workbook.create_sheet("Workstreams")
-    xlsx_put(groups, 1, 1, "Workstream", bold=True)
-    xlsx_put(groups, 1, 2, "Chaired by", bold=True)
-    xlsx_put(groups, 1, 3, "Meets", bold=True)
+    w.xlsx_put(groups, 1, 1, "Workstream", bold=True)
+    w.xlsx_put(groups, 1, 2, "Chaired by", bold=True)
+    w.xlsx_put(groups, 1, 3, "Meets", bold=True)
     chairs = [
         ("Commissioning and data", "Medwold CCGs", "Monthly"),
         ("Early help and prevention", "Medwold Public Health", "Every two months"),
@@ -1223,34 +1208,34 @@ def doc_medwold():
     ]
     for number, values in enumerate(chairs, start=2):
         for column, value in enumerate(values, start=1):
-            xlsx_put(groups, number, column, value)
+            w.xlsx_put(groups, number, column, value)
     sheet = workbook.create_sheet("Action tracker")
     for column, width in zip("ABCDEFG", (26, 9, 50, 34, 10, 8, 36), strict=True):
         sheet.column_dimensions[column].width = width
-    xlsx_put(sheet, 1, 1, "Medwold Crisis Care Concordat – action tracker, June 2016", bold=True,
-             wrap=False)  # fmt: skip
-    xlsx_put(sheet, 2, 1, "BRAG key: Blue = complete; Green = on track; Amber = started, some "
-             "delay; Red = not started", wrap=False)  # fmt: skip
+    w.xlsx_put(sheet, 1, 1, "Medwold Crisis Care Concordat – action tracker, June 2016", bold=True,
+               wrap=False)  # fmt: skip
+    w.xlsx_put(sheet, 2, 1, "BRAG key: Blue = complete; Green = on track; Amber = started, some "
+               "delay; Red = not started", wrap=False)  # fmt: skip
     sheet.merge_cells("A2:G2")
     for column, text in enumerate(
         ("Workstream", "Ref", "Action", "Owner", "Due", "BRAG", "Comments"), start=1
     ):
-        xlsx_put(sheet, 4, column, text, bold=True, fill=SHADE)
+        w.xlsx_put(sheet, 4, column, text, bold=True, fill=SHADE)
     line = 5
     actions = []
     for name, items in streams:
-        xlsx_put(sheet, line, 1, name, bold=True)
+        w.xlsx_put(sheet, line, 1, name, bold=True)
         if len(items) > 1:
             sheet.merge_cells(f"A{line}:A{line + len(items) - 1}")
         for item in items:
-            xlsx_put(sheet, line, 2, item.ref)
-            xlsx_put(sheet, line, 3, item.action)
-            xlsx_put(sheet, line, 4, item.lead)
+            w.xlsx_put(sheet, line, 2, item.ref)
+            w.xlsx_put(sheet, line, 3, item.action)
+            w.xlsx_put(sheet, line, 4, item.lead)
             value = item.cells["value"]
-            xlsx_put(sheet, line, 5, value, fmt=None if isinstance(value, str) else "mmm-yy")
+            w.xlsx_put(sheet, line, 5, value, fmt=None if isinstance(value, str) else "mmm-yy")
             letter = item.cells["letter"]
-            xlsx_put(sheet, line, 6, letter, fill=colours[letter])
-            xlsx_put(sheet, line, 7, item.progress)
+            w.xlsx_put(sheet, line, 6, letter, fill=colours[letter])
+            w.xlsx_put(sheet, line, 7, item.progress)
             actions.append(item)
             line += 1
     return Doc(
@@ -1266,7 +1251,7 @@ def doc_medwold():
         "workstream, due dates as month date cells shown 'Mar-16' and text 'Q2 16/17', "
         "BRAG letters on colour",
         True,
-        xlsx_bytes(workbook),
+        w.xlsx_bytes(workbook),
         actions,
     )
 
@@ -1355,7 +1340,7 @@ def doc_fellshire():
             ],
         ),
     ]  # fmt: skip
-    odt = OdtWriter()
+    odt = w.OdtWriter()
     odt.heading("Fellshire action plan to enable delivery of shared goals of the Mental "
                 "Health Crisis Care Concordat")  # fmt: skip
     odt.paragraph("This plan was written as part of the Joint Mental Health Commissioning "
