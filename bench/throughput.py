@@ -38,6 +38,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 MIN_RATIO = 0.5
 FIRST_REQUEST_BUDGET_MS = 50
 STATIC_PREFIX = "bench-throughput"
+# A page served by WhiteNoise without the database: it answers as soon as a worker has booted.
+READY_PATH = f"/static/{STATIC_PREFIX}/ready.txt"
 
 
 def addresses(ctx):
@@ -72,6 +74,7 @@ class Server:
     """gunicorn serving the project on a free port, with the bench data and a shared cache."""
 
     def __init__(self, *, database_url, workers, env=None):
+        self.workers = workers
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed by stop()
@@ -101,16 +104,28 @@ class Server:
         self._wait()
 
     def _wait(self):
-        deadline = time.monotonic() + 60
+        """Until the workers answer: gunicorn's master listens before its workers have loaded
+        Django (seconds on a busy machine), and a timing that began then would count the boot."""
+        deadline = time.monotonic() + 120
+        answered = 0
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"gunicorn stopped: {Path(self.log.name).read_text()[-2000:]}")
+            began = time.monotonic()
             try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
-                    return
+                with urllib.request.urlopen(self.base + READY_PATH, timeout=5):  # noqa: S310
+                    pass
+            except urllib.error.HTTPError:
+                pass  # any answer is a worker that has booted
             except OSError:
+                answered = 0
                 time.sleep(0.2)
-        raise RuntimeError("gunicorn did not start within 60 s")
+                continue
+            # Each worker answered at least once, quickly: none is still loading.
+            answered = answered + 1 if time.monotonic() - began < 0.5 else 0
+            if answered >= 4 * self.workers:
+                return
+        raise RuntimeError("gunicorn's workers did not answer within 120 s")
 
     def get(self, path):
         try:
@@ -225,6 +240,7 @@ def main(argv=None):
     static_root = Path(settings.STATIC_ROOT) / STATIC_PREFIX
     shutil.rmtree(static_root, ignore_errors=True)
     static_root.mkdir(parents=True)
+    (static_root / "ready.txt").write_text("ready\n")
     try:
         # Learn each page's size, then serve static files of those sizes from a fresh start
         # (WhiteNoise lists STATIC_ROOT when it starts).
