@@ -36,6 +36,12 @@ MIN_RATIO = 0.5
 FIRST_REQUEST_BUDGET_MS = 50
 STATIC_PREFIX = "bench-throughput"
 PAGE_CACHE = {"CONCORDAT_PAGE_CACHE": "1"}  # as in production (run.py turns it off in-process)
+# A page served by WhiteNoise without the database: it answers as soon as a worker has booted.
+READY_PATH = f"/static/{STATIC_PREFIX}/ready.txt"
+# gunicorn's watchdog (30 s by default) kills a worker whose request runs longer, and gunicorn
+# answers that request 500: a cold first build of the national picture on a busy machine (the
+# first fetch on PostgreSQL, after bench/run.py) took that.
+WORKER_TIMEOUT = 300
 
 
 def addresses(ctx):
@@ -143,10 +149,17 @@ def main(argv=None):
     static_root = Path(settings.STATIC_ROOT) / STATIC_PREFIX
     shutil.rmtree(static_root, ignore_errors=True)
     static_root.mkdir(parents=True)
+    (static_root / "ready.txt").write_text("ready\n")
     try:
         # Learn each page's size, then serve static files of those sizes from a fresh start
         # (WhiteNoise lists STATIC_ROOT when it starts).
-        server = Server(database_url=options.database_url, workers=options.workers, env=PAGE_CACHE)
+        server = Server(
+            database_url=options.database_url,
+            workers=options.workers,
+            env=PAGE_CACHE,
+            timeout=WORKER_TIMEOUT,
+            ready_path=READY_PATH,
+        )
         sizes = {}
         try:
             for name, path in chosen:
@@ -159,7 +172,13 @@ def main(argv=None):
         for index, (name, _path) in enumerate(chosen):
             (static_root / f"{index}.html").write_bytes(b"x" * sizes[name])
 
-        server = Server(database_url=options.database_url, workers=options.workers, env=PAGE_CACHE)
+        server = Server(
+            database_url=options.database_url,
+            workers=options.workers,
+            env=PAGE_CACHE,
+            timeout=WORKER_TIMEOUT,
+            ready_path=READY_PATH,
+        )
         cached_rows, first_rows, misses = [], [], []
         try:
 
@@ -175,6 +194,8 @@ def main(argv=None):
                     static_url, duration=options.duration, connections=options.connections
                 )
                 server.get(path)  # the first request after the last change fills the cache
+                for _ in range(4 * options.workers):  # every worker has served it once
+                    server.get(path)
                 rate, p50, p99 = wrk(
                     server.base + path, duration=options.duration, connections=options.connections
                 )

@@ -282,6 +282,9 @@ CONCORDAT_PAGE_CACHE_SECONDS = env_int("CONCORDAT_PAGE_CACHE_SECONDS", 6 * 60 * 
 CONCORDAT_PAGE_CACHE_MAX_BYTES = env_int("CONCORDAT_PAGE_CACHE_MAX_BYTES", 4 * 1024 * 1024)
 # Each process also keeps the pages it served last in memory, up to this many bytes.
 CONCORDAT_PAGE_CACHE_LOCAL_BYTES = env_int("CONCORDAT_PAGE_CACHE_LOCAL_BYTES", 32 * 1024 * 1024)
+# Rendered action cards each process keeps, keyed by what they show (concordat/public/cards.py),
+# in characters; 0 renders every card every time.
+CONCORDAT_CARD_CACHE_CHARS = env_int("CONCORDAT_CARD_CACHE_CHARS", 16 * 1024 * 1024)
 
 LOGGING = {
     "version": 1,

@@ -30,8 +30,9 @@ STATE = (
     ' (SELECT MAX("at") FROM "pagecache_change"),'
     ' (SELECT "pruned_at" FROM "pagecache_counter" WHERE "id" = 1)'
 )
-KEEP = 200
-PRUNE_EVERY = 50
+# The reader counts the rows left, so few are kept: the count costs about a single-row read.
+KEEP = 20
+PRUNE_EVERY = 20
 
 _tracking = {"on": True, "inserts": 0}
 

@@ -38,17 +38,32 @@ from .counter import publication_state
 from .urls import is_public_page
 
 MESSAGES_COOKIE = "messages"
+CONDITIONAL = frozenset(
+    {"HTTP_IF_MATCH", "HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_UNMODIFIED_SINCE"}
+)
 KEPT_HEADERS_SKIP = {"set-cookie", "etag", "last-modified", "cache-control", "date"}
 
 
 class Page:
-    """A stored response: what is needed to send it again, byte for byte."""
+    """A stored response: what is needed to send it again, byte for byte.
 
-    __slots__ = ("status", "headers", "body", "etag", "last_modified")
+    Everything a hit sends is worked out once, when the page is stored: the headers (with the
+    ETag, Last-Modified and Cache-Control already in them) go out as they are, and the body is
+    the stored bytes themselves (compressed when the reader's Accept-Encoding asked for it),
+    never hashed, copied or compressed again.
+    """
+
+    __slots__ = ("status", "headers", "body", "etag", "last_modified", "sent_headers")
 
     def __init__(self, status, headers, body, etag, last_modified):
         self.status, self.headers, self.body = status, headers, body
         self.etag, self.last_modified = etag, last_modified
+        self.sent_headers = {
+            **dict(headers),
+            "ETag": etag,
+            "Last-Modified": http_date(last_modified),
+            "Cache-Control": "no-cache",
+        }
 
     def to_cache(self):
         return (self.status, self.headers, self.body, self.etag, self.last_modified)
@@ -58,12 +73,9 @@ class Page:
         return cls(*value)
 
     def response(self, request):
-        response = HttpResponse(self.body, status=self.status)
-        for name, value in self.headers:
-            response[name] = value
-        response["ETag"] = self.etag
-        response["Last-Modified"] = http_date(self.last_modified)
-        patch_cache_control(response, no_cache=True)
+        response = HttpResponse(self.body, status=self.status, headers=self.sent_headers)
+        if not any(name in request.META for name in CONDITIONAL):
+            return response
         return get_conditional_response(
             request, etag=self.etag, last_modified=self.last_modified, response=response
         )
@@ -204,13 +216,29 @@ class PublicPageCacheMiddleware:
             return response
         today = timezone.localdate()
         state = publication_state()
-        key = page_key(request, state, today)
-        page = self.local.get(key)
+        meta = request.META
+        # This process's own copy is found by the request's raw parts (no digest to compute);
+        # only pages stored after a full build, whose Host was validated, are ever there.
+        local_key = (
+            state.counter,
+            today,
+            meta.get("wsgi.url_scheme"),
+            meta.get("HTTP_X_FORWARDED_PROTO"),  # the scheme behind a proxy, when trusted
+            meta.get("HTTP_X_FORWARDED_HOST"),
+            meta.get("HTTP_HOST"),
+            meta.get("SERVER_NAME"),
+            meta.get("SERVER_PORT"),
+            request.path,
+            meta.get("QUERY_STRING", ""),
+            meta.get("HTTP_ACCEPT_ENCODING", ""),
+        )
+        page = self.local.get(local_key)
         if page is None:
+            key = page_key(request, state, today)
             stored = self.cache.get(key)
             if stored is not None:
                 page = Page.from_cache(stored)
-                self.local.put(key, page)
+                self.local.put(local_key, page)
         if page is not None:
             return page.response(request)
 
@@ -229,7 +257,7 @@ class PublicPageCacheMiddleware:
             last_modified=last_modified(state, today),
         )
         self.cache.add(key, page.to_cache(), settings.CONCORDAT_PAGE_CACHE_SECONDS)
-        self.local.put(key, page)
+        self.local.put(local_key, page)
         response["ETag"] = page.etag
         response["Last-Modified"] = http_date(page.last_modified)
         patch_cache_control(response, no_cache=True)

@@ -450,7 +450,9 @@ class Server:
     """gunicorn serving the project on a free port against `database_url` (`env` adds to or
     overrides the environment it inherits). bench/load.py and bench/throughput.py use it too."""
 
-    def __init__(self, *, database_url, workers=2, root=None, env=None):
+    def __init__(
+        self, *, database_url, workers=2, root=None, env=None, timeout=120, ready_path=None
+    ):
         import os
         import socket
         import subprocess
@@ -475,7 +477,7 @@ class Server:
             "concordat.wsgi",
             f"--workers={workers}",
             f"--bind=127.0.0.1:{self.port}",
-            "--timeout=120",
+            f"--timeout={timeout}",
             "--graceful-timeout=5",
             "--log-level=warning",
         ]
@@ -500,6 +502,31 @@ class Server:
                 if time.monotonic() > deadline:
                     raise RuntimeError("gunicorn did not start within 60 s") from None
                 time.sleep(0.2)
+        if ready_path:
+            self._wait_for_workers(ready_path, workers)
+
+    def _wait_for_workers(self, path, workers):
+        """Until every worker answers `path` quickly: gunicorn's master listens before its
+        workers have loaded Django (seconds on a busy machine), and a timing that began then
+        would count the boot."""
+        deadline = time.monotonic() + 120
+        quick = 0
+        while quick < 4 * workers:
+            if time.monotonic() > deadline:
+                raise RuntimeError("gunicorn's workers did not answer within 120 s")
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn stopped: {self.output()}")
+            began = time.monotonic()
+            try:
+                with urllib.request.urlopen(self.base + path, timeout=5):  # noqa: S310
+                    pass
+            except urllib.error.HTTPError:
+                pass  # any answer comes from a worker that has booted
+            except OSError:
+                quick = 0
+                time.sleep(0.2)
+                continue
+            quick = quick + 1 if time.monotonic() - began < 0.5 else 0
 
     def get(self, path):
         """(status, body) of a GET of `path`; an error status raises with gunicorn's log."""
