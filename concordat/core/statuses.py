@@ -64,6 +64,12 @@ def _words(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9']+", " ", text).split())
 
 
+def status_words(canonical: str) -> str:
+    """The words kept as an action's status when a person picks a canonical status from
+    the list (its label), or "" when none was picked."""
+    return str(CanonicalStatus(canonical).label) if canonical else ""
+
+
 def canonical_status(text: str) -> str:
     """`not_started`, `in_progress`, `complete`, `superseded`, or '' when not understood."""
     words = _words(text)

@@ -297,11 +297,6 @@ class ProgressUpdateForm(forms.Form):
         return data
 
 
-def status_words(canonical_status):
-    """The status as the person chose it, kept as the action's status as written."""
-    return str(CanonicalStatus(canonical_status).label) if canonical_status else ""
-
-
 class UpdateRoundForm(forms.Form):
     """One page of the update round: for each action a note, a status and a RAG, or
     "reviewed, no change". Rows left empty are skipped; a status or RAG without a note is

@@ -127,16 +127,16 @@ def test_the_update_round_lists_every_open_action_and_saves_the_filled_rows(
 def test_each_row_is_saved_on_its_own_and_a_failing_row_keeps_its_text(
     client, world, area_lead, monkeypatch
 ):
-    from concordat.workspace.views import updates as views
+    from concordat.core.services import updates as services
 
-    real = views.progress_update_post
+    real = services.progress_update_post
 
     def fails_on_3_1(*, action, **kwargs):
         if action.ref == "3.1":
             raise ValidationError("The action could not be updated.")
         return real(action=action, **kwargs)
 
-    monkeypatch.setattr(views, "progress_update_post", fails_on_3_1)
+    monkeypatch.setattr(services, "progress_update_post", fails_on_3_1)
     client.force_login(area_lead)
     response = client.post(
         "/workspace/riverside/updates/",

@@ -29,10 +29,13 @@ from .plans import (
     working_version,
 )
 from .updates import (
+    RoundResult,
+    RoundRow,
     area_set_update_approval,
     progress_update_approve,
     progress_update_decline,
     progress_update_post,
+    progress_update_round_post,
     progress_update_withdraw,
     published_action_for,
 )
@@ -40,6 +43,8 @@ from .updates import (
 __all__ = [
     "AREA_DETAIL_FIELDS",
     "EDITABLE_FIELDS",
+    "RoundResult",
+    "RoundRow",
     "ConcurrentEditError",
     "action_create",
     "action_move",
@@ -56,6 +61,7 @@ __all__ = [
     "progress_update_approve",
     "progress_update_decline",
     "progress_update_post",
+    "progress_update_round_post",
     "progress_update_withdraw",
     "published_action_for",
     "audit_field_changes",

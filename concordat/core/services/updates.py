@@ -13,8 +13,13 @@ publishing the refresh keeps them.
 Whether an update waits for the area lead's approval is the caller's to say, from the area's
 setting and the author's role (`concordat.accounts.permissions.update_needs_approval`): core
 reads no roles.
+
+An update round (`progress_update_round_post`) posts progress on many actions of one area at
+once: each row is saved in its own savepoint, so a refused row leaves nothing behind and the
+others are saved.
 """
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -37,6 +42,7 @@ from concordat.core.models import (
 from concordat.core.people import display_name
 from concordat.core.signals import progress_update_published, progress_update_withdrawn
 from concordat.core.statuses import canonical_status as read_canonical_status
+from concordat.core.statuses import status_words
 
 from .plans import working_version
 
@@ -218,6 +224,70 @@ def progress_update_post(
     if not needs_approval:
         _made_public(update, actor=actor)
     return update
+
+
+@dataclass(frozen=True)
+class RoundRow:
+    """One row of an update round: what is posted on one action (its row in any version).
+    `canonical_status` is picked from the list; its label becomes the status as written."""
+
+    action: Action
+    note: str = ""
+    canonical_status: str = ""
+    rag: str = ""
+    no_change: bool = False
+
+
+@dataclass(frozen=True)
+class RoundResult:
+    """What became of a row: the update saved, or the messages saying why it was refused."""
+
+    row: RoundRow
+    update: ProgressUpdate | None = None
+    errors: tuple[str, ...] = ()
+
+    @property
+    def saved(self):
+        return self.update is not None
+
+
+@transaction.atomic
+def progress_update_round_post(*, area, actor, rows, on=None, needs_approval=None, now=None):
+    """Post the rows of an update round in `area`, all dated `on`; returns a RoundResult per
+    row, in order.
+
+    Each row is saved in its own savepoint: a row refused (ValidationError from
+    `progress_update_post`, or an action not in the area's plan) leaves nothing half-saved
+    and does not stop the others. The caller has checked that the actor may post on every
+    row's action, and says whether the actor's updates wait for approval
+    (`update_needs_approval`; left unsaid, the area's setting decides).
+    """
+    results = []
+    for row in rows:
+        try:
+            if row.action.version.plan.area_id != area.pk:
+                raise ValidationError(
+                    f"This action is not in {area.name}'s plan, so progress on it cannot be "
+                    "posted here."
+                )
+            # Atomic itself: inside the round's transaction, it is the row's savepoint.
+            update = progress_update_post(
+                action=row.action,
+                actor=actor,
+                note=row.note,
+                on=on,
+                status=status_words(row.canonical_status),
+                canonical_status=row.canonical_status,
+                rag=row.rag,
+                no_change=row.no_change,
+                needs_approval=needs_approval,
+                now=now,
+            )
+        except ValidationError as error:
+            results.append(RoundResult(row=row, errors=tuple(error.messages)))
+        else:
+            results.append(RoundResult(row=row, update=update))
+    return results
 
 
 def _lock(update):

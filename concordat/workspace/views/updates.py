@@ -16,10 +16,16 @@ from concordat.accounts import permissions
 from concordat.accounts.permissions import area_view
 from concordat.core.models import Section
 from concordat.core.selectors.plans import lead_choices
-from concordat.core.services import progress_update_post, published_action_for
+from concordat.core.services import (
+    RoundRow,
+    progress_update_post,
+    progress_update_round_post,
+    published_action_for,
+)
+from concordat.core.statuses import status_words
 
 from .. import selectors
-from ..forms import ProgressUpdateForm, UpdateRoundFilters, UpdateRoundForm, status_words
+from ..forms import ProgressUpdateForm, UpdateRoundFilters, UpdateRoundForm
 from .helpers import action_in_area, crumbs, error_messages, today
 
 ROUND_PAGE_SIZE = 10
@@ -29,20 +35,6 @@ def saved_message(update):
     if update.is_public:
         return "It is public now."
     return "It will be public when the area's lead approves it."
-
-
-def _post(*, area, action, actor, note, on, canonical_status, rag, no_change=False):
-    return progress_update_post(
-        action=action,
-        actor=actor,
-        note=note,
-        on=on,
-        status=status_words(canonical_status),
-        canonical_status=canonical_status or None,
-        rag=rag,
-        no_change=no_change,
-        needs_approval=permissions.update_needs_approval(actor, area),
-    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -60,15 +52,16 @@ def action_progress(request, area, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            update = _post(
-                area=area,
+            update = progress_update_post(
                 action=published,
                 actor=request.user,
                 note=data["note"],
                 on=data["on"],
+                status=status_words(data["canonical_status"]),
                 canonical_status=data["canonical_status"],
                 rag=data["rag"],
                 no_change=data["no_change"],
+                needs_approval=permissions.update_needs_approval(request.user, area),
             )
         except ValidationError as error:
             for message in error_messages(error):
@@ -122,33 +115,27 @@ def _page_items(request, items, filters):
 
 
 def _save_rows(form, targets, *, area, actor):
-    """Save each target row on its own; returns the rows saved. A row that cannot be saved
-    keeps its text and gets the error; the others are not touched."""
+    """Save the target rows that are filled in and valid, in one round; returns the rows
+    saved as (item, update). A row refused keeps its text and gets the error."""
+    items = [
+        item for item in targets if not form.row_has_errors(item) and form.entry(item) is not None
+    ]
+    rows = [RoundRow(item.action, *form.entry(item)) for item in items]
+    results = progress_update_round_post(
+        area=area,
+        actor=actor,
+        rows=rows,
+        on=form.cleaned_data["on"],
+        needs_approval=permissions.update_needs_approval(actor, area),
+    )
     saved = []
-    for item in targets:
-        if form.row_has_errors(item):
+    for item, result in zip(items, results, strict=True):
+        if result.saved:
+            saved.append((item, result.update))
             continue
-        entry = form.entry(item)
-        if entry is None:
-            continue
-        note, canonical_status, rag, no_change = entry
-        try:
-            update = _post(
-                area=area,
-                action=item.action,
-                actor=actor,
-                note=note,
-                on=form.cleaned_data["on"],
-                canonical_status=canonical_status,
-                rag=rag,
-                no_change=no_change,
-            )
-        except ValidationError as error:
-            ref = item.action.ref or "without a ref"
-            for message in error_messages(error):
-                form.add_error(f"note_{item.action.identity_id}", f"Action {ref}: {message}")
-        else:
-            saved.append((item, update))
+        ref = item.action.ref or "without a ref"
+        for message in result.errors:
+            form.add_error(f"note_{item.action.identity_id}", f"Action {ref}: {message}")
     return saved
 
 
