@@ -48,7 +48,7 @@ def test_posting_a_progress_update_on_one_action(client, world, area_editor):
     assert not PlanVersion.objects.filter(state="draft").exists()
     page = words(client.get(response["Location"]))
     assert "Your progress update has been saved. It is public now." in page
-    assert "14 January 2016, editor@riverside.test.example, complete, blue (complete)" in page
+    assert "14 January 2016, Eddie Editor, complete, blue (complete)" in page
     assert "Not yet public" not in page
     # The public page shows it at once.
     assert "The plan was agreed by the board" in words(
