@@ -10,6 +10,7 @@ from concordat.voice.forms import AskForm, PanelForm
 from concordat.voice.models import Question, Verdict
 from concordat.workspace.forms import ReminderPreferenceForm
 from concordat.workspace.models import ReminderKind, ReminderPreference
+from concordat.workspace.selectors import field_label as history_label
 
 
 def test_the_models_name_their_fields():
@@ -43,4 +44,18 @@ def test_the_reminder_choices_are_labelled_by_their_kind():
         "Actions have had no progress update for six months",
         "Daily digest for the Concordat office",
         "Questions from the public unanswered for 20 working days",
+    ]
+
+
+def test_the_history_labels_from_the_models_keep_their_words():
+    assert [
+        history_label(name)
+        for name in ("text", "rag", "retired_reason", "srg_link", "review_cycle_months", "due")
+    ] == [
+        "Action",
+        "RAG",
+        "Reason for retiring",
+        "Link to the System Resilience Group",
+        "Review cycle (months)",
+        "Due date",
     ]
