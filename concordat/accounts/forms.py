@@ -4,7 +4,9 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 
-from .models import Role
+from concordat.core.labels import field_label
+
+from .models import Invitation, Profile, Role
 from .security import normalise_email
 
 INPUT_CLASSES = {
@@ -132,7 +134,7 @@ class AcceptInvitationForm(GovukFormMixin, forms.Form):
     """A new account from an invitation: the invitee's name and password."""
 
     name = forms.CharField(
-        label="Full name",
+        label=field_label(Profile, "name"),
         max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
         error_messages={"required": "Enter your full name"},
@@ -169,7 +171,7 @@ class InvitationForm(GovukFormMixin, forms.Form):
     """Invite someone to an area (editor or lead) or to an organisation (signatory editor)."""
 
     email = forms.EmailField(
-        label="Email address",
+        label=field_label(Invitation, "email"),
         max_length=150,
         widget=forms.EmailInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
         error_messages={
@@ -185,7 +187,7 @@ class InvitationForm(GovukFormMixin, forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
     role = forms.ChoiceField(
-        label="Role",
+        label=field_label(Invitation, "role"),
         widget=forms.RadioSelect,
         error_messages={"required": "Choose a role"},
     )

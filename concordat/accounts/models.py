@@ -55,15 +55,25 @@ class AreaMembership(models.Model):
     """A user's role in one area: editor, or lead (everything an editor does, plus submit)."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="area_memberships"
+        settings.AUTH_USER_MODEL,
+        verbose_name="person",
+        on_delete=models.CASCADE,
+        related_name="area_memberships",
     )
-    area = models.ForeignKey("core.Area", on_delete=models.CASCADE, related_name="memberships")
+    area = models.ForeignKey(
+        "core.Area", verbose_name="area", on_delete=models.CASCADE, related_name="memberships"
+    )
     role = models.CharField(
-        max_length=20, choices=[(r.value, r.label) for r in AREA_ROLES], default=Role.EDITOR
+        "role", max_length=20, choices=[(r.value, r.label) for r in AREA_ROLES], default=Role.EDITOR
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField("added at", auto_now_add=True)
     added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="added by",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     class Meta:
@@ -87,12 +97,25 @@ class ReviewerMembership(models.Model):
     """
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reviewer_memberships"
+        settings.AUTH_USER_MODEL,
+        verbose_name="person",
+        on_delete=models.CASCADE,
+        related_name="reviewer_memberships",
     )
-    panel = models.ForeignKey("voice.ReviewPanel", on_delete=models.CASCADE, related_name="members")
-    created_at = models.DateTimeField(auto_now_add=True)
+    panel = models.ForeignKey(
+        "voice.ReviewPanel",
+        verbose_name="review panel",
+        on_delete=models.CASCADE,
+        related_name="members",
+    )
+    created_at = models.DateTimeField("added at", auto_now_add=True)
     added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="added by",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     class Meta:
@@ -109,14 +132,25 @@ class SignatoryEditor(models.Model):
     """A user who keeps one national signatory organisation's actions current."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="signatory_editorships"
+        settings.AUTH_USER_MODEL,
+        verbose_name="person",
+        on_delete=models.CASCADE,
+        related_name="signatory_editorships",
     )
     organisation = models.ForeignKey(
-        "core.Organisation", on_delete=models.CASCADE, related_name="signatory_editors"
+        "core.Organisation",
+        verbose_name="organisation",
+        on_delete=models.CASCADE,
+        related_name="signatory_editors",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField("added at", auto_now_add=True)
     added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="added by",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     class Meta:
@@ -144,14 +178,20 @@ class InvitationQuerySet(models.QuerySet):
 class Invitation(models.Model):
     """An emailed invitation to take a role. Its link works once, until it expires."""
 
-    email = models.EmailField(max_length=150)
-    name = models.CharField(max_length=200, blank=True)
-    role = models.CharField(max_length=20, choices=Role.choices)
+    email = models.EmailField("email address", max_length=150)
+    name = models.CharField("name", max_length=200, blank=True)
+    role = models.CharField("role", max_length=20, choices=Role.choices)
     area = models.ForeignKey(
-        "core.Area", null=True, blank=True, on_delete=models.CASCADE, related_name="invitations"
+        "core.Area",
+        verbose_name="area",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="invitations",
     )
     organisation = models.ForeignKey(
         "core.Organisation",
+        verbose_name="organisation",
         null=True,
         blank=True,
         on_delete=models.CASCADE,
@@ -159,6 +199,7 @@ class Invitation(models.Model):
     )
     panel = models.ForeignKey(
         "voice.ReviewPanel",
+        verbose_name="review panel",
         null=True,
         blank=True,
         on_delete=models.CASCADE,
@@ -167,15 +208,25 @@ class Invitation(models.Model):
     )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="invited by",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    expires_at = models.DateTimeField()
-    accepted_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField("sent at", auto_now_add=True)
+    expires_at = models.DateTimeField("expires at")
+    accepted_at = models.DateTimeField("accepted at", null=True, blank=True)
     accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="accepted by",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField("withdrawn at", null=True, blank=True)
 
     objects = InvitationQuerySet.as_manager()
 

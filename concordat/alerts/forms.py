@@ -1,11 +1,13 @@
 from django import forms
 
+from concordat.core.labels import field_label
+
 from .models import Subscription
 
 
 class FollowForm(forms.Form):
     email = forms.EmailField(
-        label="Email address",
+        label=field_label(Subscription, "email"),
         help_text="We send a link to confirm it. It is used for these alerts only and never "
         "shown to anyone.",
         widget=forms.EmailInput(
@@ -17,7 +19,7 @@ class FollowForm(forms.Form):
         },
     )
     frequency = forms.ChoiceField(
-        label="How often",
+        label=field_label(Subscription, "frequency"),
         choices=Subscription.Frequency.choices,
         initial=Subscription.Frequency.WEEKLY,
         widget=forms.RadioSelect,

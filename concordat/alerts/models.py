@@ -25,22 +25,28 @@ class Subscription(models.Model):
         DAILY = "daily", "Daily"
         WEEKLY = "weekly", "Weekly"
 
-    email = models.EmailField(db_index=True)
-    area = models.ForeignKey("core.Area", on_delete=models.CASCADE, related_name="+")
+    email = models.EmailField("email address", db_index=True)
+    area = models.ForeignKey(
+        "core.Area", verbose_name="area", on_delete=models.CASCADE, related_name="+"
+    )
     identity = models.ForeignKey(
         "core.ActionIdentity",
+        verbose_name="action",
         null=True,
         blank=True,
         on_delete=models.CASCADE,
         related_name="+",
         help_text="One action followed; empty to follow the whole area's plan.",
     )
-    frequency = models.CharField(max_length=10, choices=Frequency.choices)
+    frequency = models.CharField("how often", max_length=10, choices=Frequency.choices)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    confirmed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField("created at", auto_now_add=True)
+    confirmed_at = models.DateTimeField("confirmed at", null=True, blank=True)
     covered_until = models.DateTimeField(
-        null=True, blank=True, help_text="Digests have told of everything published until then."
+        "covered until",
+        null=True,
+        blank=True,
+        help_text="Digests have told of everything published until then.",
     )
 
     class Meta:
@@ -73,16 +79,20 @@ class Digest(models.Model):
         SENDING = "sending", "Sending"
         SENT = "sent", "Sent"
 
-    subscription = models.ForeignKey(Subscription, on_delete=models.CASCADE, related_name="+")
-    period = models.CharField(max_length=20, help_text="2026-03-02, or 2026-W10 for weekly.")
-    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
-    claimed_by = models.CharField(max_length=64, blank=True)
-    claimed_at = models.DateTimeField(null=True, blank=True)
-    window_end = models.DateTimeField(null=True, blank=True)
-    items = models.PositiveIntegerField(default=0)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.TextField(blank=True)
+    subscription = models.ForeignKey(
+        Subscription, verbose_name="subscription", on_delete=models.CASCADE, related_name="+"
+    )
+    period = models.CharField(
+        "period", max_length=20, help_text="2026-03-02, or 2026-W10 for weekly."
+    )
+    state = models.CharField("state", max_length=10, choices=State.choices, default=State.PENDING)
+    claimed_by = models.CharField("claimed by", max_length=64, blank=True)
+    claimed_at = models.DateTimeField("claimed at", null=True, blank=True)
+    window_end = models.DateTimeField("end of the window", null=True, blank=True)
+    items = models.PositiveIntegerField("items", default=0)
+    sent_at = models.DateTimeField("sent at", null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField("attempts", default=0)
+    last_error = models.TextField("last error", blank=True)
 
     class Meta:
         constraints = [

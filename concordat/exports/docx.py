@@ -2,16 +2,18 @@
 
 from django.utils import timezone
 
+from concordat.core.labels import field_label
+from concordat.reports.models import Milestone
 from concordat.reports.presenters import report_details, section_title
 
 from . import paper, word
 from .columns import Column
 
 MILESTONE_COLUMNS = [
-    Column("item", "Item no.", 10),
-    Column("milestone", "Milestone", 45),
-    Column("due", "Due date", 15),
-    Column("status", "Status", 14),
+    Column("item", field_label(Milestone, "item_text"), 10),
+    Column("milestone", field_label(Milestone, "text"), 45),
+    Column("due", field_label(Milestone, "due_text"), 15),
+    Column("status", field_label(Milestone, "status_text"), 14),
 ]
 
 

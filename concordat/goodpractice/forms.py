@@ -1,5 +1,8 @@
 from django import forms
 
+from concordat.core.labels import field_label
+
+from .models import GoodPractice
 from .services import REASON_MAX, THEME_MAX
 
 
@@ -11,7 +14,7 @@ class MarkForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     theme = forms.CharField(
-        label="Theme (optional)",
+        label=f"{field_label(GoodPractice, 'theme')} (optional)",
         help_text="For example: street triage, crisis line, places of safety. "
         "Left empty, the action's sub-theme is used.",
         max_length=THEME_MAX,

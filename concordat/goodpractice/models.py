@@ -14,10 +14,13 @@ class GoodPractice(models.Model):
         UPDATE = "update", "Progress update"
         REPORT_SECTION = "report_section", "Progress report section"
 
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="good_practice")
+    kind = models.CharField("kind", max_length=20, choices=Kind.choices)
+    area = models.ForeignKey(
+        Area, verbose_name="area", on_delete=models.PROTECT, related_name="good_practice"
+    )
     identity = models.ForeignKey(
         ActionIdentity,
+        verbose_name="action",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -26,6 +29,7 @@ class GoodPractice(models.Model):
     )
     version = models.ForeignKey(
         PlanVersion,
+        verbose_name="plan version",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -33,31 +37,51 @@ class GoodPractice(models.Model):
         help_text="The published version the action was marked in.",
     )
     update = models.ForeignKey(
-        ProgressUpdate, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        ProgressUpdate,
+        verbose_name="progress update",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     report_section = models.ForeignKey(
-        ReportSection, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        ReportSection,
+        verbose_name="progress report section",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     section = models.ForeignKey(
         Section,
+        verbose_name="Concordat section",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
         help_text="The Concordat section it is listed under.",
     )
-    theme = models.CharField(max_length=120, blank=True)
-    reason = models.TextField()
+    theme = models.CharField("theme", max_length=120, blank=True)
+    reason = models.TextField("why it is good practice")
     marked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="marked by",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    marked_at = models.DateTimeField(auto_now_add=True)
-    featured = models.BooleanField(default=False)
+    marked_at = models.DateTimeField("marked at", auto_now_add=True)
+    featured = models.BooleanField("featured", default=False)
     featured_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="featured by",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    featured_at = models.DateTimeField(null=True, blank=True)
-    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    featured_at = models.DateTimeField("featured at", null=True, blank=True)
+    withdrawn_at = models.DateTimeField("withdrawn at", null=True, blank=True)
 
     class Meta:
         verbose_name_plural = "good practice"

@@ -2,10 +2,11 @@ from django import forms
 from django.db.models import F, Q
 
 from concordat.core.dates import validate_plausible_date
+from concordat.core.labels import field_label
 from concordat.measures.periods import PeriodError, parse_period
 
 from .metric_csv import max_bytes, too_large
-from .models import Metric, ProgressReport
+from .models import Metric, MetricValue, Milestone, ProgressReport
 from .prompts import PROMPTS
 
 DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y"]
@@ -30,9 +31,13 @@ def date_field(label, *, required=True):
     )
 
 
+def report_label(name):
+    return field_label(ProgressReport, name)
+
+
 class ReportStartForm(forms.Form):
-    period_start = date_field("First day of the period")
-    period_end = date_field("Last day of the period")
+    period_start = date_field(report_label("period_start"))
+    period_end = date_field(report_label("period_end"))
 
     def clean(self):
         data = super().clean()
@@ -44,7 +49,9 @@ class ReportStartForm(forms.Form):
 
 class ReportForm(forms.Form):
     lock_version = forms.IntegerField(widget=forms.HiddenInput)
-    title = forms.CharField(max_length=300, widget=forms.TextInput(attrs=TEXT))
+    title = forms.CharField(
+        label=report_label("title"), max_length=300, widget=forms.TextInput(attrs=TEXT)
+    )
     period_label = forms.CharField(
         label="Period as it should be shown",
         max_length=120,
@@ -52,17 +59,23 @@ class ReportForm(forms.Form):
         help_text="For example, June–December 2015",
         widget=forms.TextInput(attrs=TEXT),
     )
-    period_start = date_field("First day of the period", required=False)
-    period_end = date_field("Last day of the period", required=False)
+    period_start = date_field(report_label("period_start"), required=False)
+    period_end = date_field(report_label("period_end"), required=False)
     project_manager = forms.CharField(
-        max_length=200, required=False, widget=forms.TextInput(attrs=TEXT)
+        label=report_label("project_manager"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs=TEXT),
     )
     authors = forms.CharField(
-        label="Report authors", max_length=300, required=False, widget=forms.TextInput(attrs=TEXT)
+        label=report_label("authors"),
+        max_length=300,
+        required=False,
+        widget=forms.TextInput(attrs=TEXT),
     )
-    date_of_update = date_field("Date of update", required=False)
+    date_of_update = date_field(report_label("date_of_update"), required=False)
     overall_status = forms.ChoiceField(
-        label="Overall status",
+        label=report_label("overall_status"),
         choices=[("", "Not chosen yet"), *ProgressReport.OverallStatus.choices],
         required=False,
         widget=forms.RadioSelect(attrs={"class": "govuk-radios__input"}),
@@ -108,16 +121,27 @@ class ReportForm(forms.Form):
 
 class MilestoneForm(forms.Form):
     item_text = forms.CharField(
-        label="Item no.", max_length=80, required=False, widget=forms.TextInput(attrs=INPUT)
+        label=field_label(Milestone, "item_text"),
+        max_length=80,
+        required=False,
+        widget=forms.TextInput(attrs=INPUT),
     )
     text = forms.CharField(
-        label="Milestone", required=False, widget=forms.Textarea(attrs={**AREA, "rows": 2})
+        label=field_label(Milestone, "text"),
+        required=False,
+        widget=forms.Textarea(attrs={**AREA, "rows": 2}),
     )
     due_text = forms.CharField(
-        label="Due date", max_length=120, required=False, widget=forms.TextInput(attrs=INPUT)
+        label=field_label(Milestone, "due_text"),
+        max_length=120,
+        required=False,
+        widget=forms.TextInput(attrs=INPUT),
     )
     status_text = forms.CharField(
-        label="Status", max_length=200, required=False, widget=forms.TextInput(attrs=INPUT)
+        label=field_label(Milestone, "status_text"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs=INPUT),
     )
     DELETE = forms.BooleanField(label="Remove", required=False)
 
@@ -127,6 +151,7 @@ MilestoneFormSet = forms.formset_factory(MilestoneForm, extra=3, max_num=200, va
 
 class MetricValueForm(forms.Form):
     metric = forms.ModelChoiceField(
+        label=field_label(MetricValue, "metric"),
         queryset=Metric.objects.none(),
         empty_label="Choose a measure",
         widget=forms.Select(attrs={"class": "govuk-select"}),
@@ -139,6 +164,7 @@ class MetricValueForm(forms.Form):
         error_messages={"required": "Enter the period the value is for"},
     )
     value = forms.DecimalField(
+        label=field_label(MetricValue, "value"),
         max_digits=14,
         decimal_places=4,
         widget=forms.TextInput(attrs={**INPUT, "inputmode": "decimal"}),
@@ -148,7 +174,9 @@ class MetricValueForm(forms.Form):
         },
     )
     note = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"class": "govuk-textarea", "rows": 2})
+        label=field_label(MetricValue, "note"),
+        required=False,
+        widget=forms.Textarea(attrs={"class": "govuk-textarea", "rows": 2}),
     )
 
     def __init__(self, *args, area, **kwargs):

@@ -27,48 +27,70 @@ class Metric(models.Model):
         SUM = "sum", "Add the periods up (counts)"
         MEAN = "mean", "Average the periods (rates and percentages)"
 
-    slug = models.SlugField(max_length=120, unique=True)
-    name = models.CharField(max_length=300)
-    description = models.TextField(blank=True)
-    unit = models.CharField(max_length=40, blank=True, help_text='"detentions", "%", "minutes"')
+    slug = models.SlugField("slug", max_length=120, unique=True)
+    name = models.CharField("name", max_length=300)
+    description = models.TextField("description", blank=True)
+    unit = models.CharField(
+        "unit", max_length=40, blank=True, help_text='"detentions", "%", "minutes"'
+    )
     measure_phrase = models.CharField(
+        "what is counted",
         max_length=200,
         blank=True,
         help_text='What is counted, in the plural, for sentences: "uses of police cells as a '
         'place of safety".',
     )
     aggregation = models.CharField(
-        max_length=10, choices=Aggregation.choices, default=Aggregation.SUM
+        "how periods combine", max_length=10, choices=Aggregation.choices, default=Aggregation.SUM
     )
-    better = models.CharField(max_length=10, choices=Better.choices, default=Better.NEITHER)
-    period = models.CharField(max_length=10, choices=Period.choices, default=Period.MONTH)
-    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.HARD)
+    better = models.CharField(
+        "which way is better", max_length=10, choices=Better.choices, default=Better.NEITHER
+    )
+    period = models.CharField("period", max_length=10, choices=Period.choices, default=Period.MONTH)
+    kind = models.CharField("kind", max_length=10, choices=Kind.choices, default=Kind.HARD)
     is_never_event = models.BooleanField(
-        default=False, help_text="Any value above zero is flagged (under-18s in police cells)."
+        "never event",
+        default=False,
+        help_text="Any value above zero is flagged (under-18s in police cells).",
     )
-    target = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
-    target_text = models.CharField(max_length=300, blank=True)
-    baseline = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
-    baseline_text = models.CharField(max_length=300, blank=True)
+    target = models.DecimalField("target", max_digits=14, decimal_places=4, null=True, blank=True)
+    target_text = models.CharField("target as written", max_length=300, blank=True)
+    baseline = models.DecimalField(
+        "baseline", max_digits=14, decimal_places=4, null=True, blank=True
+    )
+    baseline_text = models.CharField("baseline as written", max_length=300, blank=True)
     # Where the definition came from: the national catalogue, or an area's own KPI set.
     area = models.ForeignKey(
-        Area, null=True, blank=True, on_delete=models.PROTECT, related_name="own_metrics"
+        Area,
+        verbose_name="area",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="own_metrics",
     )
     source_version = models.ForeignKey(
-        PlanVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="metrics"
+        PlanVersion,
+        verbose_name="plan version it came from",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="metrics",
     )
-    source_text = models.TextField(blank=True, help_text="The definition as written, verbatim.")
+    source_text = models.TextField(
+        "definition as written", blank=True, help_text="The definition as written, verbatim."
+    )
     # An area's own KPI that is the same measure as a catalogue entry; its values are
     # recorded against the catalogue entry so areas can be compared.
     maps_to = models.ForeignKey(
         "self",
+        verbose_name="same measure as",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="local_definitions",
         limit_choices_to={"area__isnull": True},
     )
-    position = models.PositiveIntegerField(default=0)
+    position = models.PositiveIntegerField("position", default=0)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -95,14 +117,23 @@ class Metric(models.Model):
 
 
 class MetricValue(models.Model):
-    metric = models.ForeignKey(Metric, on_delete=models.PROTECT, related_name="values")
-    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="metric_values")
-    period_start = models.DateField()
-    period_end = models.DateField()
-    value = models.DecimalField(max_digits=14, decimal_places=4)
-    note = models.TextField(blank=True)
+    metric = models.ForeignKey(
+        Metric, verbose_name="metric", on_delete=models.PROTECT, related_name="values"
+    )
+    area = models.ForeignKey(
+        Area, verbose_name="area", on_delete=models.PROTECT, related_name="metric_values"
+    )
+    period_start = models.DateField("period start")
+    period_end = models.DateField("period end")
+    value = models.DecimalField("value", max_digits=14, decimal_places=4)
+    note = models.TextField("note", blank=True)
     entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="entered by",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -159,34 +190,50 @@ class ProgressReport(models.Model):
         WORK_PROGRESSING = "work_progressing", "Work progressing"
         BEHIND_SCHEDULE = "behind_schedule", "Behind schedule"
 
-    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="progress_reports")
-    title = models.CharField(max_length=300)
-    period_start = models.DateField(null=True, blank=True)
-    period_end = models.DateField(null=True, blank=True)
-    period_label = models.CharField(max_length=120, blank=True, help_text='"June–December 2015"')
-    project_manager = models.CharField(max_length=200, blank=True)
-    authors = models.CharField(max_length=300, blank=True)
-    date_of_update = models.DateField(null=True, blank=True)
-    date_of_update_text = models.CharField(max_length=120, blank=True)
-    overall_status = models.CharField(max_length=20, choices=OverallStatus.choices, blank=True)
-    overall_status_text = models.CharField(max_length=200, blank=True)
-    state = models.CharField(max_length=20, choices=State.choices, default=State.DRAFT)
-    source_filename = models.CharField(max_length=300, blank=True)
+    area = models.ForeignKey(
+        Area, verbose_name="area", on_delete=models.PROTECT, related_name="progress_reports"
+    )
+    title = models.CharField("title", max_length=300)
+    period_start = models.DateField("first day of the period", null=True, blank=True)
+    period_end = models.DateField("last day of the period", null=True, blank=True)
+    period_label = models.CharField(
+        "period", max_length=120, blank=True, help_text='"June–December 2015"'
+    )
+    project_manager = models.CharField("project manager", max_length=200, blank=True)
+    authors = models.CharField("report authors", max_length=300, blank=True)
+    date_of_update = models.DateField("date of update", null=True, blank=True)
+    date_of_update_text = models.CharField("date of update as written", max_length=120, blank=True)
+    overall_status = models.CharField(
+        "overall status", max_length=20, choices=OverallStatus.choices, blank=True
+    )
+    overall_status_text = models.CharField("overall status as written", max_length=200, blank=True)
+    state = models.CharField("state", max_length=20, choices=State.choices, default=State.DRAFT)
+    source_filename = models.CharField("source file", max_length=300, blank=True)
     source_sha256 = models.CharField(max_length=64, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    submitted_at = models.DateTimeField(null=True, blank=True)
-    published_at = models.DateTimeField(null=True, blank=True)
+    submitted_at = models.DateTimeField("submitted at", null=True, blank=True)
+    published_at = models.DateTimeField("published at", null=True, blank=True)
     published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="published by",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     lock_version = models.PositiveIntegerField(default=0)
     # What the system knew when the report was drafted: the plan version it was drawn from
     # and the figures (counts by status and RAG) the next report compares against.
     drafted_from = models.ForeignKey(
-        PlanVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        PlanVersion,
+        verbose_name="drafted from plan version",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     data_snapshot = models.JSONField(default=dict, blank=True)
 
@@ -222,11 +269,16 @@ class ProgressReport(models.Model):
 class ReportSection(models.Model):
     """One titled part of a progress report; `key` names the prompt it answers."""
 
-    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="sections")
-    key = models.SlugField(max_length=60)
-    title = models.CharField(max_length=300)
-    body = models.TextField(blank=True)
-    position = models.PositiveSmallIntegerField(default=0)
+    report = models.ForeignKey(
+        ProgressReport,
+        verbose_name="progress report",
+        on_delete=models.CASCADE,
+        related_name="sections",
+    )
+    key = models.SlugField("prompt", max_length=60)
+    title = models.CharField("title", max_length=300)
+    body = models.TextField("text", blank=True)
+    position = models.PositiveSmallIntegerField("position", default=0)
 
     class Meta:
         ordering = ["report", "position"]
@@ -241,15 +293,26 @@ class ReportSection(models.Model):
 class Milestone(models.Model):
     """A row of a progress report's milestones table, tied to action refs."""
 
-    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="milestones")
-    position = models.PositiveSmallIntegerField(default=0)
-    item_text = models.CharField(max_length=80, blank=True, help_text='As written: "3.5,6,7".')
-    refs = models.JSONField(default=list, blank=True, help_text='["3.5", "3.6", "3.7"]')
-    text = models.TextField()
-    due_text = models.CharField(max_length=120, blank=True)
-    due = models.DateField(null=True, blank=True)
-    status_text = models.CharField(max_length=200, blank=True)
-    canonical_status = models.CharField(max_length=20, choices=CanonicalStatus.choices, blank=True)
+    report = models.ForeignKey(
+        ProgressReport,
+        verbose_name="progress report",
+        on_delete=models.CASCADE,
+        related_name="milestones",
+    )
+    position = models.PositiveSmallIntegerField("position", default=0)
+    item_text = models.CharField(
+        "item no.", max_length=80, blank=True, help_text='As written: "3.5,6,7".'
+    )
+    refs = models.JSONField(
+        "action refs", default=list, blank=True, help_text='["3.5", "3.6", "3.7"]'
+    )
+    text = models.TextField("milestone")
+    due_text = models.CharField("due date", max_length=120, blank=True)
+    due = models.DateField("due", null=True, blank=True)
+    status_text = models.CharField("status", max_length=200, blank=True)
+    canonical_status = models.CharField(
+        "canonical status", max_length=20, choices=CanonicalStatus.choices, blank=True
+    )
 
     class Meta:
         ordering = ["report", "position"]

@@ -1,19 +1,26 @@
 """What a progress report shows, for the report page, the workspace preview and the exports."""
 
 from concordat.core.dates import long_date
+from concordat.core.labels import field_label
 
+from .models import ProgressReport
 from .prompts import prompt_for
 
 
 def report_details(report):
+    """The report's details as (label, value), labelled by the model's fields."""
+
+    def label(name):
+        return field_label(ProgressReport, name)
+
     details = [
-        ("Area", report.area.name),
-        ("Period", report.period_label),
-        ("Project manager", report.project_manager),
-        ("Report authors", report.authors),
-        ("Date of update", report.date_of_update_text or long_date(report.date_of_update)),
+        (label("area"), report.area.name),
+        (label("period_label"), report.period_label),
+        (label("project_manager"), report.project_manager),
+        (label("authors"), report.authors),
+        (label("date_of_update"), report.date_of_update_text or long_date(report.date_of_update)),
         (
-            "Overall status",
+            label("overall_status"),
             report.get_overall_status_display() if report.overall_status else "",
         ),
     ]

@@ -17,28 +17,50 @@ class SearchDocument(models.Model):
         UPDATE = "update", "Progress update"
         REPORT = "report", "Progress report"
 
-    kind = models.CharField(max_length=10, choices=Kind.choices)
-    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField("kind", max_length=10, choices=Kind.choices)
+    area = models.ForeignKey(Area, verbose_name="area", on_delete=models.CASCADE, related_name="+")
     section = models.ForeignKey(
-        Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Section,
+        verbose_name="Concordat section",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    canonical_status = models.CharField(max_length=20, blank=True)
+    canonical_status = models.CharField("status", max_length=20, blank=True)
     identity = models.ForeignKey(
-        ActionIdentity, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        ActionIdentity,
+        verbose_name="action",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     action = models.ForeignKey(
-        Action, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        Action,
+        verbose_name="action version",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     update_id = models.BigIntegerField(null=True, blank=True)
     report = models.ForeignKey(
-        ProgressReport, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        ProgressReport,
+        verbose_name="progress report",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     anchor = models.CharField(max_length=80, blank=True, help_text="Where on the page it sits.")
-    ref = models.CharField(max_length=40, blank=True)
-    organisations = models.ManyToManyField(Organisation, blank=True, related_name="+")
-    title = models.TextField(blank=True)
-    body = models.TextField(blank=True)
-    date = models.DateField(null=True, blank=True)
+    ref = models.CharField("ref", max_length=40, blank=True)
+    organisations = models.ManyToManyField(
+        Organisation, verbose_name="lead organisations", blank=True, related_name="+"
+    )
+    title = models.TextField("title", blank=True)
+    body = models.TextField("text", blank=True)
+    date = models.DateField("date", null=True, blank=True)
 
     class Meta:
         indexes = [

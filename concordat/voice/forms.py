@@ -1,5 +1,6 @@
 from django import forms
 
+from concordat.core.labels import field_label
 from concordat.core.models import Rag
 
 from . import rules
@@ -25,7 +26,7 @@ class AskForm(forms.Form):
         },
     )
     email = forms.EmailField(
-        label="Email address",
+        label=field_label(Question, "email"),
         help_text="We send a link to confirm it, and tell you when the question is answered "
         "or why it was not published. It is never shown to anyone.",
         widget=forms.EmailInput(attrs={**INPUT, "autocomplete": "email", "spellcheck": "false"}),
@@ -79,7 +80,7 @@ class ReplyForm(forms.Form):
 
 class PanelForm(forms.Form):
     name = forms.CharField(
-        label="Name",
+        label=field_label(ReviewPanel, "name"),
         max_length=200,
         help_text="As the public will see it, for example “Riverside lived-experience panel”.",
         widget=forms.TextInput(attrs=INPUT),
@@ -92,7 +93,7 @@ class PanelForm(forms.Form):
         error_messages={"required": "Choose what kind of group it is"},
     )
     description = forms.CharField(
-        label="About the group (optional)",
+        label=f"{field_label(ReviewPanel, 'description')} (optional)",
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={**TEXTAREA, "rows": 3}),

@@ -55,48 +55,71 @@ class Question(models.Model):
         ABUSE = "abuse", "It is abusive"
         OFF_TOPIC = "off_topic", "It is not about this action or report"
 
-    area = models.ForeignKey("core.Area", on_delete=models.CASCADE, related_name="questions")
+    area = models.ForeignKey(
+        "core.Area", verbose_name="area", on_delete=models.CASCADE, related_name="questions"
+    )
     identity = models.ForeignKey(
         "core.ActionIdentity",
+        verbose_name="action",
         null=True,
         blank=True,
         on_delete=models.CASCADE,
         related_name="questions",
         help_text="The action asked about.",
     )
-    action_ref = models.CharField(max_length=40, blank=True)
+    action_ref = models.CharField("action ref", max_length=40, blank=True)
     report = models.ForeignKey(
         "reports.ProgressReport",
+        verbose_name="progress report",
         null=True,
         blank=True,
         on_delete=models.CASCADE,
         related_name="questions",
         help_text="The progress report asked about.",
     )
-    body = models.TextField(help_text="The question, as plain text (HTML removed).")
+    body = models.TextField("question", help_text="The question, as plain text (HTML removed).")
     # Personal data: never shown to the public, in the API or in downloads.
-    email = models.EmailField(blank=True)
+    email = models.EmailField("email address", blank=True)
     asker = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="asker",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     token_hash = models.CharField(max_length=64, blank=True, db_index=True)
-    state = models.CharField(max_length=20, choices=State.choices, default=State.UNCONFIRMED)
-    created_at = models.DateTimeField(auto_now_add=True)
+    state = models.CharField(
+        "state", max_length=20, choices=State.choices, default=State.UNCONFIRMED
+    )
+    created_at = models.DateTimeField("created at", auto_now_add=True)
     asked_at = models.DateTimeField(
-        null=True, blank=True, help_text="When the question reached moderation."
+        "asked at", null=True, blank=True, help_text="When the question reached moderation."
     )
-    moderated_at = models.DateTimeField(null=True, blank=True)
+    moderated_at = models.DateTimeField("moderated at", null=True, blank=True)
     moderated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="moderated by",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    moderated_by_name = models.CharField(max_length=200, blank=True)
-    rejection_reason = models.CharField(max_length=30, choices=Reason.choices, blank=True)
-    reply = models.TextField(blank=True)
-    replied_at = models.DateTimeField(null=True, blank=True)
+    moderated_by_name = models.CharField("moderator's name", max_length=200, blank=True)
+    rejection_reason = models.CharField(
+        "reason for rejecting", max_length=30, choices=Reason.choices, blank=True
+    )
+    reply = models.TextField("reply", blank=True)
+    replied_at = models.DateTimeField("replied at", null=True, blank=True)
     replied_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="replied by",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    replied_by_name = models.CharField(max_length=200, blank=True)
+    replied_by_name = models.CharField("replier's name", max_length=200, blank=True)
 
     objects = QuestionQuerySet.as_manager()
 
@@ -141,14 +164,21 @@ class ReviewPanel(models.Model):
         CARERS = "carers_forum", "Carers' forum"
         OTHER = "other", "Other independent group"
 
-    area = models.ForeignKey("core.Area", on_delete=models.CASCADE, related_name="review_panels")
-    name = models.CharField(max_length=200, help_text="As the public will see it.")
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    description = models.TextField(blank=True)
-    named_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    area = models.ForeignKey(
+        "core.Area", verbose_name="area", on_delete=models.CASCADE, related_name="review_panels"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    name = models.CharField("name", max_length=200, help_text="As the public will see it.")
+    kind = models.CharField("kind of group", max_length=20, choices=Kind.choices)
+    description = models.TextField("about the group", blank=True)
+    named_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="named by",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("named at", auto_now_add=True)
 
     class Meta:
         ordering = ["area", "name"]
@@ -165,17 +195,27 @@ class Verdict(models.Model):
 
     NOTE_MAX_LENGTH = 300
 
-    panel = models.ForeignKey(ReviewPanel, on_delete=models.CASCADE, related_name="verdicts")
+    panel = models.ForeignKey(
+        ReviewPanel, verbose_name="review panel", on_delete=models.CASCADE, related_name="verdicts"
+    )
     identity = models.ForeignKey(
-        "core.ActionIdentity", on_delete=models.CASCADE, related_name="verdicts"
+        "core.ActionIdentity",
+        verbose_name="action",
+        on_delete=models.CASCADE,
+        related_name="verdicts",
     )
-    rag = models.CharField(max_length=10, choices=Rag.choices)
-    note = models.CharField(max_length=NOTE_MAX_LENGTH)
+    rag = models.CharField("RAG", max_length=10, choices=Rag.choices)
+    note = models.CharField("note", max_length=NOTE_MAX_LENGTH)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="recorded by",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    recorded_by_name = models.CharField(max_length=200, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    recorded_by_name = models.CharField("recorder's name", max_length=200, blank=True)
+    created_at = models.DateTimeField("recorded at", auto_now_add=True)
 
     class Meta:
         ordering = ["panel", "identity", "-created_at", "-pk"]

@@ -17,6 +17,8 @@ from concordat.core.models import (
     Section,
 )
 
+from .models import ReminderPreference
+
 DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d %B %Y", "%d %b %Y"]
 DATE_HINT = "For example, 31/3/2016"
 TEXT = {"class": "govuk-input"}
@@ -679,7 +681,9 @@ class ReminderPreferenceForm(forms.Form):
         super().__init__(*args, **kwargs)
         for kind in kinds:
             self.fields[str(kind.value)] = forms.BooleanField(
-                label=kind.label, required=False, widget=forms.CheckboxInput(CHECKBOX)
+                label=field_label(ReminderPreference, kind.value),
+                required=False,
+                widget=forms.CheckboxInput(CHECKBOX),
             )
 
 

@@ -26,12 +26,15 @@ class Submission(models.Model):
         PUBLISHED = "published", "Published"
         WITHDRAWN = "withdrawn", "Withdrawn by the area"
 
-    kind = models.CharField(max_length=10, choices=Kind.choices)
-    area = models.ForeignKey("core.Area", on_delete=models.CASCADE, related_name="submissions")
+    kind = models.CharField("kind", max_length=10, choices=Kind.choices)
+    area = models.ForeignKey(
+        "core.Area", verbose_name="area", on_delete=models.CASCADE, related_name="submissions"
+    )
     # A returned draft may later be discarded; its submissions, comments and replies stay,
     # named by `title`.
     version = models.ForeignKey(
         "core.PlanVersion",
+        verbose_name="plan version",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -39,28 +42,42 @@ class Submission(models.Model):
     )
     report = models.ForeignKey(
         "reports.ProgressReport",
+        verbose_name="progress report",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="submissions",
     )
     title = models.CharField(
-        max_length=400, blank=True, help_text='What was sent: "Version 3 of the action plan".'
+        "what was sent",
+        max_length=400,
+        blank=True,
+        help_text='What was sent: "Version 3 of the action plan".',
     )
-    state = models.CharField(max_length=10, choices=State.choices, default=State.WAITING)
-    submitted_at = models.DateTimeField()
+    state = models.CharField("state", max_length=10, choices=State.choices, default=State.WAITING)
+    submitted_at = models.DateTimeField("submitted at")
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="submitted by",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    submitted_by_name = models.CharField(max_length=200, blank=True)
-    decided_at = models.DateTimeField(null=True, blank=True)
+    submitted_by_name = models.CharField("submitter's name", max_length=200, blank=True)
+    decided_at = models.DateTimeField("decided at", null=True, blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="decided by",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    decided_by_name = models.CharField(max_length=200, blank=True)
+    decided_by_name = models.CharField("decider's name", max_length=200, blank=True)
     # The minimum-expectations checklist as the reviewer saw and confirmed it:
     # [{"key", "title", "passed", "summary", "confirmed"}].
-    checklist = models.JSONField(default=list, blank=True)
+    checklist = models.JSONField("checks", default=list, blank=True)
 
     class Meta:
         ordering = ["-submitted_at", "-pk"]
@@ -123,14 +140,21 @@ class SubmissionComment(models.Model):
         NOT_MET = "not_met", "Published with checks not met: the office's reason"
         REPLY = "reply", "Reply from the area"
 
-    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="comments")
-    kind = models.CharField(max_length=10, choices=Kind.choices)
-    body = models.TextField()
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    submission = models.ForeignKey(
+        Submission, verbose_name="submission", on_delete=models.CASCADE, related_name="comments"
     )
-    author_name = models.CharField(max_length=200, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    kind = models.CharField("kind", max_length=10, choices=Kind.choices)
+    body = models.TextField("comment")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="author",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    author_name = models.CharField("author's name", max_length=200, blank=True)
+    created_at = models.DateTimeField("written at", auto_now_add=True)
 
     class Meta:
         ordering = ["submission", "created_at", "pk"]
@@ -168,15 +192,20 @@ class ReminderPreference(models.Model):
     named after its `ReminderKind`."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_preference"
+        settings.AUTH_USER_MODEL,
+        verbose_name="person",
+        on_delete=models.CASCADE,
+        related_name="reminder_preference",
     )
-    review_due = models.BooleanField(default=True)
-    review_overdue = models.BooleanField(default=True)
-    actions_overdue = models.BooleanField(default=True)
-    actions_stale = models.BooleanField(default=True)
-    office_digest = models.BooleanField(default=True)
-    questions_unanswered = models.BooleanField(default=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    review_due = models.BooleanField(ReminderKind.REVIEW_DUE.label, default=True)
+    review_overdue = models.BooleanField(ReminderKind.REVIEW_OVERDUE.label, default=True)
+    actions_overdue = models.BooleanField(ReminderKind.ACTIONS_OVERDUE.label, default=True)
+    actions_stale = models.BooleanField(ReminderKind.ACTIONS_STALE.label, default=True)
+    office_digest = models.BooleanField(ReminderKind.OFFICE_DIGEST.label, default=True)
+    questions_unanswered = models.BooleanField(
+        ReminderKind.QUESTIONS_UNANSWERED.label, default=True
+    )
+    updated_at = models.DateTimeField("updated at", auto_now=True)
 
     def __str__(self):
         return f"Reminders for {self.user}"
@@ -198,23 +227,26 @@ class Reminder(models.Model):
         SENDING = "sending", "Being sent"
         SENT = "sent", "Sent"
 
-    kind = models.CharField(max_length=20, choices=ReminderKind.choices)
+    kind = models.CharField("kind", max_length=20, choices=ReminderKind.choices)
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminders"
+        settings.AUTH_USER_MODEL,
+        verbose_name="recipient",
+        on_delete=models.CASCADE,
+        related_name="reminders",
     )
     subject_key = models.CharField(
-        max_length=80, help_text='What it is about: "version:12", "identity:40", "office".'
+        "about", max_length=80, help_text='What it is about: "version:12", "identity:40", "office".'
     )
     period = models.CharField(
-        max_length=40, help_text="The due period: a due date, a month or a day, ISO 8601."
+        "period", max_length=40, help_text="The due period: a due date, a month or a day, ISO 8601."
     )
-    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
-    claimed_by = models.CharField(max_length=64, blank=True)
-    claimed_at = models.DateTimeField(null=True, blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    state = models.CharField("state", max_length=10, choices=State.choices, default=State.PENDING)
+    claimed_by = models.CharField("claimed by", max_length=64, blank=True)
+    claimed_at = models.DateTimeField("claimed at", null=True, blank=True)
+    sent_at = models.DateTimeField("sent at", null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField("attempts", default=0)
+    last_error = models.TextField("last error", blank=True)
+    created_at = models.DateTimeField("created at", auto_now_add=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -15,6 +15,7 @@ from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from concordat.accounts import permissions
 from concordat.accounts.models import AreaMembership
 from concordat.core import verdict
+from concordat.core.labels import field_label as model_label
 from concordat.core.models import (
     Action,
     ActionPlan,
@@ -363,38 +364,50 @@ def earlier_rounds(submission):
 
 # --- history ------------------------------------------------------------------------------
 
+# The history's labels: an action's or an area's field under the model's own words, except
+# where the history says more than the field's name (what was written, what a flag means).
 FIELD_LABELS = {
-    "ref": "Ref",
+    **{
+        name: model_label(Action, name)
+        for name in (
+            "ref",
+            "text",
+            "ongoing",
+            "lead_organisations",
+            "outcomes",
+            "performance_indicator",
+            "rag",
+            "retired_reason",
+        )
+    },
+    **{
+        name: model_label(Area, name)
+        for name in (
+            "declaration_date",
+            "declaration_signatories",
+            "governance",
+            "accountable_boards",
+            "srg_link",
+            "urgent_care_network_link",
+            "chair",
+            "project_manager",
+            "review_cycle_months",
+            "hwb_areas",
+            "website",
+        )
+    },
     "section": "Section",
     "subtheme": "Sub-theme",
-    "text": "Action",
     "timescale": "Timescale (as written)",
     "start": "Start date",
     "due": "Due date",
-    "ongoing": "Ongoing",
     "timescale_needs_review": "Timescale needs a person to read it",
     "lead": "Lead (as written)",
-    "lead_organisations": "Lead organisations",
-    "outcomes": "Outcomes",
-    "performance_indicator": "Performance indicator",
     "status": "Status (as written)",
     "canonical_status": "Status",
-    "rag": "RAG",
     "new": "New in this version",
-    "retired_reason": "Reason for retiring",
     "position": "Position in the plan",
-    "declaration_date": "Declaration date",
-    "declaration_signatories": "Declaration signatories",
     "partners": "Partner organisations",
-    "governance": "Governance",
-    "accountable_boards": "Accountable boards",
-    "srg_link": "Link to the System Resilience Group",
-    "urgent_care_network_link": "Link to the urgent and emergency care network",
-    "chair": "Chair",
-    "project_manager": "Project manager",
-    "review_cycle_months": "Review cycle (months)",
-    "hwb_areas": "Health and Wellbeing Board areas",
-    "website": "Website",
 }
 
 
