@@ -34,7 +34,7 @@ STATE = (
 KEEP = 20
 PRUNE_EVERY = 20
 
-_tracking = {"on": True, "inserts": 0}
+_tracking = {"on": True, "inserts": 0, "prune_due": False}
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,11 @@ def _record(connection):
         cursor.execute(INSERT_CHANGE, [time.time()])
     _tracking["inserts"] += 1
     if _tracking["inserts"] % PRUNE_EVERY == 0:
+        _tracking["prune_due"] = True
+    # Pruned after the commit of a transaction: in autocommit, on_commit would run at once,
+    # inside the statement this wrapper is still executing (SQLite refuses to commit then).
+    if _tracking["prune_due"] and connection.in_atomic_block:
+        _tracking["prune_due"] = False
         alias = connection.alias
         transaction.on_commit(lambda: prune(using=alias), using=alias)
 

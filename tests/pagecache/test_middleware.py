@@ -180,3 +180,21 @@ def test_pruning_keeps_the_counter_and_the_last_change(world):
     after = publication_state()
     assert Change.objects.count() == 5
     assert after == before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_writes_in_autocommit_leave_pruning_to_the_next_transaction(monkeypatch):
+    from concordat.pagecache import counter
+
+    monkeypatch.setattr(counter, "PRUNE_EVERY", 1)
+    before = publication_state().counter
+    # Outside any transaction: pruning then would commit inside the write still in progress.
+    writes = counter.KEEP + 5
+    for number in range(writes):
+        make_organisation(f"Autocommit Trust {number}")
+    assert publication_state().counter == before + writes
+    assert Change.objects.count() > counter.KEEP
+    with transaction.atomic():
+        make_organisation("Transaction Trust")
+    assert Change.objects.count() == counter.KEEP  # pruned after that commit
+    assert publication_state().counter == before + writes + 1
