@@ -19,7 +19,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core import mail
 from django.core.files import File
-from django.db import OperationalError, connections
+from django.db import DatabaseError, OperationalError, connections
 from django.utils import timezone
 
 from concordat.core.models import Section
@@ -210,9 +210,20 @@ def is_stale():
 
 
 def mark_stale():
+    """Say that the ZIP is behind what is published. Runs after a publication's commit, often
+    from several servers at once: once marked, it stays marked, and a writer that loses a race
+    for the marker (PostgreSQL may end one of two such writers as a deadlock) leaves it to the
+    others, since the publication itself is saved and must not answer with an error."""
     from django.core.files.base import ContentFile
 
-    shared_storage().save(STALE_NAME, ContentFile(b"published since the last build\n"))
+    storage = shared_storage()
+    if storage.exists(STALE_NAME):
+        return
+    try:
+        storage.save(STALE_NAME, ContentFile(b"published since the last build\n"))
+    except DatabaseError:
+        if not storage.exists(STALE_NAME):
+            logger.warning("Could not mark the open-data ZIP as stale", exc_info=True)
 
 
 def build_if_stale():

@@ -177,3 +177,29 @@ def test_zip_members_carry_the_build_time_and_mode_0644(world, media, settings):
         read(path)["README.txt"].splitlines()[2]
         == "Built 2025-07-14 10:30 BST from everything published on the site."
     )
+
+
+def test_marking_stale_twice_keeps_the_first_marker(world, media):
+    storage = shared_storage()
+    downloads.mark_stale()
+    marked_at = storage.get_modified_time(downloads.STALE_NAME)
+    downloads.mark_stale()
+    assert storage.get_modified_time(downloads.STALE_NAME) == marked_at
+    assert downloads.is_stale()
+
+
+def test_a_writer_that_loses_the_race_for_the_marker_raises_nothing(world, media, monkeypatch):
+    from django.db import OperationalError
+
+    storage = shared_storage()
+    storage.delete(downloads.STALE_NAME)
+
+    def lose_the_race(name, content, max_length=None):
+        from django.core.files.base import ContentFile
+
+        type(storage).save(storage, name, ContentFile(b"the other writer's\n"))
+        raise OperationalError("deadlock detected")
+
+    monkeypatch.setattr(storage, "save", lose_the_race)
+    downloads.mark_stale()  # a publication already saved must not answer with an error
+    assert downloads.is_stale()
