@@ -1,6 +1,7 @@
 """What the metric pages show: an area's measures with their trends and comparisons, and one
 measure across every area (England's median and quartiles, each area's position)."""
 
+import hashlib
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -182,16 +183,15 @@ def england_medians(metrics):
     populations = Area.objects.filter(population__isnull=False).aggregate(
         n=Count("pk"), last=Max("updated_at")
     )
-    key = "england-medians:" + ":".join(
-        str(part)
-        for part in (
-            ",".join(map(str, ids)),
-            stamp["n"],
-            stamp["last"],
-            populations["n"],
-            populations["last"],
-        )
+    parts = (
+        ",".join(map(str, ids)),
+        stamp["n"],
+        stamp["last"],
+        populations["n"],
+        populations["last"],
     )
+    # Hashed: the stamps' spaces and a long id list are not valid keys for every cache backend.
+    key = "england-medians:" + hashlib.sha256(":".join(map(str, parts)).encode()).hexdigest()
     found = cache.get(key)
     if found is not None:
         return found
