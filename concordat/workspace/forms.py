@@ -16,6 +16,7 @@ from concordat.core.models import (
     Rag,
     Section,
 )
+from concordat.core.services.areas import AREA_DETAIL_FIELDS
 
 from .models import ReminderPreference
 
@@ -574,19 +575,7 @@ class AreaDetailsForm(forms.Form):
         error_messages={"invalid": "Enter the website address, like https://example.org"},
     )
 
-    FIELDS = [
-        "declaration_date",
-        "declaration_text",
-        "governance",
-        "accountable_boards",
-        "srg_link",
-        "urgent_care_network_link",
-        "chair",
-        "project_manager",
-        "review_cycle_months",
-        "hwb_areas",
-        "website",
-    ]
+    FIELDS = AREA_DETAIL_FIELDS  # the fields the service saves
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
